@@ -1,0 +1,92 @@
+/**
+ * The checks a create and an update share: every value against its field,
+ * picklist values against the picklist (and the caller's role), references
+ * against live records, users and groups.
+ *
+ * @module
+ */
+
+import { invalidFieldValue } from "../domain/errors.ts";
+import { type FieldDefinition, MULTI_PICKLIST_SEPARATOR, UITYPE_OWNER } from "../domain/field.ts";
+import { checkFieldValues, picklistFieldsIn, referenceFieldsIn } from "../domain/field_values.ts";
+import { type ModuleDefinition, requireWritableModule } from "../domain/module.ts";
+import type { PicklistRepository, RecordRepository, UserDirectory } from "../domain/ports.ts";
+import { allowedPicklistValues, type ModuleGrant } from "../domain/privileges.ts";
+import type { FieldValues } from "../domain/record.ts";
+
+/** The ports the write checks need. */
+export interface WriteCheckDeps {
+  /** Record storage, for references. */
+  readonly records: RecordRepository;
+  /** Users and groups, for owner and user references. */
+  readonly users: UserDirectory;
+  /** Picklist values. */
+  readonly picklists: PicklistRepository;
+}
+
+async function checkPicklistValue(
+  deps: WriteCheckDeps,
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  field: FieldDefinition,
+  value: string,
+): Promise<void> {
+  const known = new Set(await deps.picklists.values(module, field.name));
+  const allowed = field.picklist === "role" ? allowedPicklistValues(grant, field.name) : undefined;
+  const chosen = field.picklist === "multi" ? value.split(MULTI_PICKLIST_SEPARATOR) : [value];
+  for (const item of chosen) {
+    if (!known.has(item) || (allowed !== undefined && !allowed.has(item))) {
+      throw invalidFieldValue(
+        field.name,
+        `Value '${item}' is not a value of picklist '${field.name}'`,
+      );
+    }
+  }
+}
+
+async function checkReference(
+  deps: WriteCheckDeps,
+  field: FieldDefinition,
+  value: string,
+): Promise<void> {
+  const id = Number(value);
+  if (field.uitype === UITYPE_OWNER) {
+    if (!await deps.users.ownerExists(id)) {
+      throw invalidFieldValue(field.name, `Owner '${value}' is not an active user or a group`);
+    }
+    return;
+  }
+  if (field.referenceModules === undefined || field.referenceModules.length === 0) {
+    if (!await deps.users.userExists(id)) {
+      throw invalidFieldValue(field.name, `User '${value}' is not an active user`);
+    }
+    return;
+  }
+  const target = await deps.records.moduleOfRecord(id);
+  if (target === undefined || !field.referenceModules.includes(target)) {
+    throw invalidFieldValue(
+      field.name,
+      `Field '${field.name}' must point to a record of ${
+        field.referenceModules.join(" or ")
+      }; '${value}' does not`,
+    );
+  }
+}
+
+/** Runs every check and returns the values normalized, ready to store. */
+export async function checkWrite(
+  deps: WriteCheckDeps,
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  values: FieldValues,
+): Promise<Record<string, string>> {
+  requireWritableModule(module);
+  const checked = checkFieldValues(module, grant, values);
+  for (const field of picklistFieldsIn(module, checked)) {
+    await checkPicklistValue(deps, module, grant, field, checked[field.name]);
+  }
+  for (const field of referenceFieldsIn(module, checked)) {
+    await checkReference(deps, field, checked[field.name]);
+  }
+  return checked;
+}

@@ -1,0 +1,72 @@
+/**
+ * Use case: create a record.
+ *
+ * @module
+ */
+
+import { invalidFieldValue } from "../domain/errors.ts";
+import { requireMandatoryFields } from "../domain/field_values.ts";
+import { ownerField } from "../domain/module.ts";
+import type { ModuleCatalog } from "../domain/ports.ts";
+import { scopeIncludes } from "../domain/privileges.ts";
+import type { FieldValues } from "../domain/record.ts";
+import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
+import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
+import { openModule } from "./open_module.ts";
+
+/** The ports a create needs. */
+export interface CreateRecordDeps extends CallerDeps, WriteCheckDeps {
+  /** Module metadata. */
+  readonly modules: ModuleCatalog;
+}
+
+/** What a create sends. */
+export interface CreateRecordInput {
+  /** The caller's token. */
+  readonly token: string | undefined;
+  /** The module name. */
+  readonly module: string;
+  /** Field values by Vtiger field name. */
+  readonly values: FieldValues;
+}
+
+/** Creates a record as its caller, the way Vtiger's own save does. */
+export class CreateRecord {
+  #deps: CreateRecordDeps;
+
+  /** Wires the use case to its ports. */
+  constructor(deps: CreateRecordDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Returns the new record's id. The owner defaults to the caller; mandatory
+   * fields must be present; nothing is written when any check fails.
+   */
+  async execute(input: CreateRecordInput): Promise<number> {
+    const { user, privileges } = await authenticateCaller(this.#deps, input.token);
+    const { module, grant } = await openModule(
+      this.#deps.modules,
+      privileges,
+      input.module,
+      "create",
+    );
+    const owner = ownerField(module);
+    const values: Record<string, string> = { ...input.values };
+    if (owner !== undefined && (values[owner.name] ?? "").trim() === "") {
+      values[owner.name] = String(user.id);
+    }
+    const checked = await checkWrite(this.#deps, module, grant, values);
+    requireMandatoryFields(module, grant, checked);
+    if (owner !== undefined && !scopeIncludes(grant.write, Number(checked[owner.name]))) {
+      throw invalidFieldValue(
+        owner.name,
+        `Records of ${module.name} may not be assigned to owner '${checked[owner.name]}'`,
+      );
+    }
+    return await this.#deps.records.create(module, checked, {
+      actorId: user.id,
+      now: this.#deps.clock.now(),
+    });
+  }
+}

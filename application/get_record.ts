@@ -1,0 +1,63 @@
+/**
+ * Use case: read one record.
+ *
+ * @module
+ */
+
+import { accessDenied, recordNotFound } from "../domain/errors.ts";
+import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
+import { scopeIncludes } from "../domain/privileges.ts";
+import { type RecordView, shapeRecord } from "../domain/record.ts";
+import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
+import { openModule } from "./open_module.ts";
+import { parseRecordId } from "./record_id.ts";
+
+/** The ports a read needs. */
+export interface GetRecordDeps extends CallerDeps {
+  /** Module metadata. */
+  readonly modules: ModuleCatalog;
+  /** Record storage. */
+  readonly records: RecordRepository;
+}
+
+/** What a read asks for. */
+export interface GetRecordInput {
+  /** The caller's token. */
+  readonly token: string | undefined;
+  /** The module name. */
+  readonly module: string;
+  /** The record id. */
+  readonly id: string | number;
+}
+
+/** Reads one record the caller may see. */
+export class GetRecord {
+  #deps: GetRecordDeps;
+
+  /** Wires the use case to its ports. */
+  constructor(deps: GetRecordDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * The record shaped for the protocol. `RECORD_NOT_FOUND` when it does not
+   * exist in that module or is deleted; `ACCESS_DENIED` when it exists but the
+   * caller may not read it, as Vtiger's own webservice answers.
+   */
+  async execute(input: GetRecordInput): Promise<RecordView> {
+    const { privileges } = await authenticateCaller(this.#deps, input.token);
+    const { module, grant, fields } = await openModule(
+      this.#deps.modules,
+      privileges,
+      input.module,
+      "view",
+    );
+    const id = parseRecordId(input.id);
+    const record = await this.#deps.records.findById(module, id);
+    if (record === undefined) throw recordNotFound(module.name, id);
+    if (!scopeIncludes(grant.read, record.ownerId)) {
+      throw accessDenied(`Permission to read ${module.name} record ${id} is denied`);
+    }
+    return shapeRecord(module, fields, record, this.#deps.clock.now());
+  }
+}

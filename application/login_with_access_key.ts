@@ -1,0 +1,35 @@
+/**
+ * Use case: log in with a user's Vtiger access key.
+ *
+ * @module
+ */
+
+import { DomainError } from "../domain/errors.ts";
+import type { UserDirectory } from "../domain/ports.ts";
+import { type SessionDeps, startSession } from "./start_session.ts";
+
+/** The ports an access-key login needs. */
+export interface LoginWithAccessKeyDeps extends SessionDeps {
+  /** User lookup. */
+  readonly users: UserDirectory;
+}
+
+/** Logs a user in with the access key Vtiger generated for them and returns a new token. */
+export class LoginWithAccessKey {
+  #deps: LoginWithAccessKeyDeps;
+
+  /** Wires the use case to its ports. */
+  constructor(deps: LoginWithAccessKeyDeps) {
+    this.#deps = deps;
+  }
+
+  /** `AUTH_FAILED` for an unknown key or an inactive user. */
+  async execute(input: { readonly accessKey: string }): Promise<string> {
+    const key = input.accessKey.trim();
+    const user = key === "" ? undefined : await this.#deps.users.findByAccessKey(key);
+    if (user === undefined || !user.active) {
+      throw new DomainError("AUTH_FAILED", "The access key is wrong or its user is inactive");
+    }
+    return await startSession(this.#deps, user);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Use case: log in with a user name and password.
+ *
+ * @module
+ */
+
+import { DomainError } from "../domain/errors.ts";
+import type { PasswordVerifier, UserDirectory } from "../domain/ports.ts";
+import { type SessionDeps, startSession } from "./start_session.ts";
+
+/** The ports a password login needs. */
+export interface LoginWithPasswordDeps extends SessionDeps {
+  /** User lookup. */
+  readonly users: UserDirectory;
+  /** Password checking against Vtiger's hashes. */
+  readonly passwords: PasswordVerifier;
+}
+
+/** What a password login gives. */
+export interface LoginWithPasswordInput {
+  /** `vtiger_users.user_name`. */
+  readonly userName: string;
+  /** The plain password. */
+  readonly password: string;
+}
+
+/** Logs a user in with their Vtiger password and returns a new token. */
+export class LoginWithPassword {
+  #deps: LoginWithPasswordDeps;
+
+  /** Wires the use case to its ports. */
+  constructor(deps: LoginWithPasswordDeps) {
+    this.#deps = deps;
+  }
+
+  /** `AUTH_FAILED` for an unknown user, a wrong password or an inactive user. */
+  async execute(input: LoginWithPasswordInput): Promise<string> {
+    const user = await this.#deps.users.findByUserName(input.userName);
+    const verified = user !== undefined && input.password !== "" &&
+      await this.#deps.passwords.verify(input.password, user);
+    if (!verified || !user.active) {
+      throw new DomainError(
+        "AUTH_FAILED",
+        `Login '${input.userName}' failed: wrong login or password, or inactive user`,
+      );
+    }
+    return await startSession(this.#deps, user);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Use case: change some fields of a record.
+ *
+ * @module
+ */
+
+import { invalidFieldValue, invalidParameter } from "../domain/errors.ts";
+import { ownerField } from "../domain/module.ts";
+import type { ModuleCatalog } from "../domain/ports.ts";
+import { scopeIncludes } from "../domain/privileges.ts";
+import type { FieldValues } from "../domain/record.ts";
+import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
+import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
+import { findWritableRecord } from "./find_writable_record.ts";
+import { openModule } from "./open_module.ts";
+import { parseRecordId } from "./record_id.ts";
+
+/** The ports an update needs. */
+export interface UpdateRecordDeps extends CallerDeps, WriteCheckDeps {
+  /** Module metadata. */
+  readonly modules: ModuleCatalog;
+}
+
+/** What an update sends. */
+export interface UpdateRecordInput {
+  /** The caller's token. */
+  readonly token: string | undefined;
+  /** The module name. */
+  readonly module: string;
+  /** The record id. */
+  readonly id: string | number;
+  /** The fields to change, by Vtiger field name; others keep their values. */
+  readonly values: FieldValues;
+}
+
+/** Changes the given fields of a record the caller may edit. */
+export class UpdateRecord {
+  #deps: UpdateRecordDeps;
+
+  /** Wires the use case to its ports. */
+  constructor(deps: UpdateRecordDeps) {
+    this.#deps = deps;
+  }
+
+  /** Returns the record's id; nothing is written when any check fails. */
+  async execute(input: UpdateRecordInput): Promise<number> {
+    const { user, privileges } = await authenticateCaller(this.#deps, input.token);
+    const { module, grant } = await openModule(
+      this.#deps.modules,
+      privileges,
+      input.module,
+      "edit",
+    );
+    const id = parseRecordId(input.id);
+    if (Object.keys(input.values).length === 0) {
+      throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
+    }
+    await findWritableRecord(this.#deps.records, module, id, grant.write, "update");
+    const checked = await checkWrite(this.#deps, module, grant, input.values);
+    const owner = ownerField(module);
+    const newOwner = owner === undefined ? undefined : checked[owner.name];
+    if (newOwner !== undefined && !scopeIncludes(grant.write, Number(newOwner))) {
+      throw invalidFieldValue(
+        owner!.name,
+        `Records of ${module.name} may not be assigned to owner '${newOwner}'`,
+      );
+    }
+    await this.#deps.records.update(module, id, checked, {
+      actorId: user.id,
+      now: this.#deps.clock.now(),
+    });
+    return id;
+  }
+}

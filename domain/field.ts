@@ -1,0 +1,88 @@
+/**
+ * A Vtiger field (one row of `vtiger_field`) and the rules derived from its
+ * uitype and `typeofdata`.
+ *
+ * @module
+ */
+
+/** How a picklist field picks its values. */
+export type PicklistKind = "role" | "plain" | "multi";
+
+/** One active field of a module, as Vtiger declares it in `vtiger_field`. */
+export interface FieldDefinition {
+  /** `vtiger_field.fieldid`: the order fields are returned in. */
+  readonly id: number;
+  /** `vtiger_field.fieldname`: the name clients use. */
+  readonly name: string;
+  /** `vtiger_field.columnname`. */
+  readonly column: string;
+  /** `vtiger_field.tablename`. */
+  readonly table: string;
+  /** `vtiger_field.fieldlabel`. */
+  readonly label: string;
+  /** `vtiger_field.uitype`. */
+  readonly uitype: number;
+  /** The type part of `typeofdata` (`V`, `I`, `N`, `NN`, `D`, `DT`, `T`, `E`, `C`, ...). */
+  readonly dataType: string;
+  /** Whether `typeofdata` ends in `~M`. */
+  readonly mandatory: boolean;
+  /** `vtiger_field.presence` (0 or 2 for active fields). */
+  readonly presence: number;
+  /** `vtiger_field.displaytype` (1 editable, 2 read only, 3 hidden, ...). */
+  readonly displayType: number;
+  /** Whether the column lives on one of the module's record tables. */
+  readonly onRecordTable: boolean;
+  /** Longest text the column holds, in characters, when it is a text column. */
+  readonly maxLength?: number;
+  /** The value Vtiger fills in on create when none is given. */
+  readonly defaultValue?: string;
+  /** Set for picklist fields: how values are chosen. */
+  readonly picklist?: PicklistKind;
+  /** For reference fields: the modules a value may point to. */
+  readonly referenceModules?: readonly string[];
+}
+
+/** The separator Vtiger stores between the values of a multi-select picklist. */
+export const MULTI_PICKLIST_SEPARATOR = " |##| ";
+
+/** The uitype of the record number field (`account_no`, ...). */
+export const UITYPE_RECORD_NUMBER = 4;
+
+/** The uitype of the owner field (`assigned_user_id`: a user or a group). */
+export const UITYPE_OWNER = 53;
+
+/** Uitypes Vtiger fills in itself on every save: never written by clients. */
+const SYSTEM_UITYPES: ReadonlySet<number> = new Set([UITYPE_RECORD_NUMBER, 70]);
+
+/** Uitypes whose value is the id of a user. */
+const USER_REFERENCE_UITYPES: ReadonlySet<number> = new Set([52, 77, 101, 116]);
+
+/** Splits a `typeofdata` string such as `V~M~LE~100` into type and mandatory flag. */
+export function parseTypeOfData(typeOfData: string): { dataType: string; mandatory: boolean } {
+  const [dataType = "V", flag = "O"] = typeOfData.split("~");
+  return { dataType: dataType.trim() || "V", mandatory: flag.trim().toUpperCase() === "M" };
+}
+
+/** Maps a picklist uitype to its kind, or `undefined` for other fields. */
+export function picklistKindOf(uitype: number): PicklistKind | undefined {
+  if (uitype === 15) return "role";
+  if (uitype === 16) return "plain";
+  if (uitype === 33) return "multi";
+  return undefined;
+}
+
+/** Whether clients may write the field: Vtiger fills system fields and read-only ones itself. */
+export function isClientWritable(field: FieldDefinition): boolean {
+  return field.onRecordTable && !SYSTEM_UITYPES.has(field.uitype) &&
+    (field.displayType === 1 || field.uitype === UITYPE_OWNER);
+}
+
+/** Whether the field holds the id of a user (not a group). */
+export function isUserReference(field: FieldDefinition): boolean {
+  return USER_REFERENCE_UITYPES.has(field.uitype);
+}
+
+/** Whether the field holds the id of another record. */
+export function isRecordReference(field: FieldDefinition): boolean {
+  return (field.referenceModules?.length ?? 0) > 0;
+}

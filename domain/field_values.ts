@@ -1,0 +1,211 @@
+/**
+ * Checks of the values a client writes, against the module's metadata and the
+ * user's grant. Checks that need storage (picklist values, references) are
+ * left to the use case; this module says which fields need them.
+ *
+ * @module
+ */
+
+import { DomainError, invalidFieldValue } from "./errors.ts";
+import {
+  type FieldDefinition,
+  isClientWritable,
+  isRecordReference,
+  isUserReference,
+  UITYPE_OWNER,
+} from "./field.ts";
+import { findField, type ModuleDefinition } from "./module.ts";
+import type { ModuleGrant } from "./privileges.ts";
+import type { FieldValues } from "./record.ts";
+
+/** Whether values are for a new record or change an existing one. */
+export type WriteMode = "create" | "update";
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d))?$/;
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+const CHECKBOX_WORDS: Readonly<Record<string, string>> = {
+  "1": "1",
+  "0": "0",
+  on: "1",
+  off: "0",
+  yes: "1",
+  no: "0",
+  true: "1",
+  false: "0",
+};
+
+function isRealDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day;
+}
+
+function normalizeTime(text: string): string | undefined {
+  const match = TIME.exec(text);
+  if (match === null) return undefined;
+  return `${match[1]}:${match[2]}:${match[4] ?? "00"}`;
+}
+
+/** Normalizes one non-empty value by the field's data type, or throws `INVALID_FIELD_VALUE`. */
+function normalizeTyped(field: FieldDefinition, value: string): string {
+  const bad = (what: string): DomainError =>
+    invalidFieldValue(field.name, `Field '${field.name}' must be ${what}, not '${value}'`);
+  if (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field)) {
+    if (!/^\d+$/.test(value)) throw bad("a record or user id");
+    return String(Number(value));
+  }
+  switch (field.dataType) {
+    case "I":
+      if (!INTEGER.test(value) || Number(value) < INT_MIN || Number(value) > INT_MAX) {
+        throw bad("an integer");
+      }
+      return String(Number(value));
+    case "N":
+    case "NN":
+      if (!DECIMAL.test(value)) throw bad("a number");
+      return value;
+    case "D":
+      if (!isRealDate(value)) throw bad("a date YYYY-MM-DD");
+      return value;
+    case "DT": {
+      const [date = "", time = "00:00:00", extra] = value.split(" ");
+      const normalized = normalizeTime(time);
+      if (extra !== undefined || !isRealDate(date) || normalized === undefined) {
+        throw bad("a date and time YYYY-MM-DD HH:MM:SS");
+      }
+      return `${date} ${normalized}`;
+    }
+    case "T": {
+      const normalized = normalizeTime(value);
+      if (normalized === undefined) throw bad("a time HH:MM:SS");
+      return normalized;
+    }
+    case "E":
+      if (!EMAIL.test(value)) throw bad("an e-mail address");
+      return value;
+    case "C": {
+      const normalized = CHECKBOX_WORDS[value.toLowerCase()];
+      if (normalized === undefined) throw bad("0 or 1");
+      return normalized;
+    }
+    default:
+      return value;
+  }
+}
+
+function requireWritableField(
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  name: string,
+): FieldDefinition {
+  const field = findField(module, name);
+  if (field === undefined || grant.hiddenFields.has(name)) {
+    throw invalidFieldValue(name, `Field '${name}' is not a field of module ${module.name}`);
+  }
+  if (!isClientWritable(field) || grant.readOnlyFields.has(name)) {
+    throw invalidFieldValue(name, `Field '${name}' of module ${module.name} is read-only`);
+  }
+  return field;
+}
+
+/**
+ * Checks every value against its field: known, visible and writable to the
+ * user, of the right type and length, and not emptying a mandatory field.
+ * Returns the values normalized (checkbox `on` → `1`, times with seconds).
+ */
+export function checkFieldValues(
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  values: FieldValues,
+): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(values)) {
+    const field = requireWritableField(module, grant, name);
+    const value = raw.trim();
+    if (value === "") {
+      if (field.mandatory) {
+        throw invalidFieldValue(name, `Field '${name}' is mandatory and cannot be empty`);
+      }
+      checked[name] = "";
+      continue;
+    }
+    const normalized = normalizeTyped(field, value);
+    if (field.maxLength !== undefined && [...normalized].length > field.maxLength) {
+      throw invalidFieldValue(
+        name,
+        `Field '${name}' holds at most ${field.maxLength} characters, not ${
+          [...normalized].length
+        }`,
+      );
+    }
+    checked[name] = normalized;
+  }
+  return checked;
+}
+
+/**
+ * The mandatory fields a create must carry but does not: the owner and the
+ * record number are filled in for the client, and so are fields with a default.
+ */
+export function missingMandatoryFields(
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  values: FieldValues,
+): string[] {
+  return module.fields
+    .filter((field) =>
+      field.mandatory && isClientWritable(field) && field.uitype !== UITYPE_OWNER &&
+      !grant.hiddenFields.has(field.name) && !grant.readOnlyFields.has(field.name) &&
+      (field.defaultValue ?? "") === "" && (values[field.name] ?? "") === ""
+    )
+    .map((field) => field.name);
+}
+
+/** Throws `MANDATORY_FIELDS_MISSING` naming every missing mandatory field. */
+export function requireMandatoryFields(
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  values: FieldValues,
+): void {
+  const missing = missingMandatoryFields(module, grant, values);
+  if (missing.length > 0) {
+    throw new DomainError(
+      "MANDATORY_FIELDS_MISSING",
+      `Mandatory fields of module ${module.name} are missing: ${missing.join(", ")}`,
+      { fields: missing },
+    );
+  }
+}
+
+/** Fields among the values whose value must be one of a picklist's values. */
+export function picklistFieldsIn(
+  module: ModuleDefinition,
+  values: FieldValues,
+): FieldDefinition[] {
+  return Object.keys(values)
+    .map((name) => findField(module, name))
+    .filter((field): field is FieldDefinition =>
+      field?.picklist !== undefined && values[field.name] !== ""
+    );
+}
+
+/** Fields among the values that point to another record, a user or a group. */
+export function referenceFieldsIn(
+  module: ModuleDefinition,
+  values: FieldValues,
+): FieldDefinition[] {
+  return Object.keys(values)
+    .map((name) => findField(module, name))
+    .filter((field): field is FieldDefinition =>
+      field !== undefined && values[field.name] !== "" && values[field.name] !== "0" &&
+      (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field))
+    );
+}

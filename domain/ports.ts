@@ -1,0 +1,16 @@
+/**
+ * Every port of the domain, in one place for use cases and adapters.
+ *
+ * @module
+ */
+
+export type { AccessPolicy } from "./ports/access_policy.ts";
+export type { Clock } from "./ports/clock.ts";
+export type { ModuleCatalog } from "./ports/module_catalog.ts";
+export type { PasswordVerifier } from "./ports/password_verifier.ts";
+export type { PicklistRepository } from "./ports/picklist_repository.ts";
+export type { ListQuery, RecordRepository, WriteContext } from "./ports/record_repository.ts";
+export type { SessionStore } from "./ports/session_store.ts";
+export type { TokenGenerator } from "./ports/token_generator.ts";
+export type { Translator } from "./ports/translator.ts";
+export type { UserDirectory } from "./ports/user_directory.ts";

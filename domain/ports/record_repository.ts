@@ -1,0 +1,56 @@
+/**
+ * A port of the domain: implemented by adapters, used by use cases.
+ *
+ * @module
+ */
+
+import type { Condition, OrderTerm } from "../criteria.ts";
+import type { ModuleDefinition } from "../module.ts";
+import type { OwnerScope } from "../privileges.ts";
+import type { FieldValues, StoredRecord } from "../record.ts";
+
+/** One page of a filtered, sorted list. */
+export interface ListQuery {
+  /** Conditions, all ANDed. */
+  readonly conditions: readonly Condition[];
+  /** Sort terms; the crmid always follows as a tie-breaker. */
+  readonly order: readonly OrderTerm[];
+  /** Rows to skip. */
+  readonly start: number;
+  /** Rows to return at most. */
+  readonly length: number;
+  /** Whose records the caller may see: applied inside the same query as the page. */
+  readonly scope: OwnerScope;
+}
+
+/** Who writes, and when. */
+export interface WriteContext {
+  /** The acting user. */
+  readonly actorId: number;
+  /** The time the write happens at. */
+  readonly now: Date;
+}
+
+/** Storage of entity records. Every write is atomic: all of it or nothing. */
+export interface RecordRepository {
+  /** One page of the module's live records that match the query. */
+  list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]>;
+  /** The live record of that module, or `undefined` (deleted, other module, absent). */
+  findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined>;
+  /** The module name of a live record with that id, or `undefined`. */
+  moduleOfRecord(id: number): Promise<string | undefined>;
+  /**
+   * Creates a record from checked values (`assigned_user_id` already set) and
+   * returns its id. Numbers it, labels it and writes its history as Vtiger would.
+   */
+  create(module: ModuleDefinition, values: FieldValues, context: WriteContext): Promise<number>;
+  /** Overlays checked values on a live record; refreshes label, modified time, history. */
+  update(
+    module: ModuleDefinition,
+    id: number,
+    values: FieldValues,
+    context: WriteContext,
+  ): Promise<void>;
+  /** Marks a live record deleted and writes its history. */
+  delete(module: ModuleDefinition, id: number, context: WriteContext): Promise<void>;
+}

@@ -1,0 +1,50 @@
+/**
+ * Records as repositories hand them over, and the shape the protocol returns.
+ *
+ * @module
+ */
+
+import type { FieldDefinition } from "./field.ts";
+import type { ModuleDefinition } from "./module.ts";
+
+/** A record as read from storage: raw values keyed by field name. */
+export interface StoredRecord {
+  /** The crmid. */
+  readonly id: number;
+  /** The owner (`smownerid`): a user or group id. */
+  readonly ownerId: number;
+  /** Values keyed by field name; `null` for SQL NULL. Fields not on record tables may be absent. */
+  readonly values: Readonly<Record<string, string | null>>;
+}
+
+/** A record as the protocol returns it: every value a string. */
+export type RecordView = Record<string, string>;
+
+/** Field values a client sends for a create or update, keyed by field name. */
+export type FieldValues = Readonly<Record<string, string>>;
+
+/** Formats a date as `YYYY-MM-DD HH:MM:SS` in UTC, the way Vtiger stores times. */
+export function formatDateTime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * Shapes a stored record for the protocol: the given fields in `fieldid` order,
+ * NULL and missing values as `""`, then `record_id`, `record_module` and
+ * `api_date_now`.
+ */
+export function shapeRecord(
+  module: ModuleDefinition,
+  fields: readonly FieldDefinition[],
+  record: StoredRecord,
+  now: Date,
+): RecordView {
+  const view: RecordView = {};
+  for (const field of fields) {
+    view[field.name] = field.onRecordTable ? record.values[field.name] ?? "" : "";
+  }
+  view.record_id = String(record.id);
+  view.record_module = module.name;
+  view.api_date_now = formatDateTime(now);
+  return view;
+}

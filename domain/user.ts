@@ -1,0 +1,28 @@
+/**
+ * Vtiger users, as far as logging in and acting go.
+ *
+ * @module
+ */
+
+/** How Vtiger hashed a user's password (`vtiger_users.crypt_type`). */
+export type CryptType = "MD5" | "PHP5.3MD5" | "PHASH" | string;
+
+/** A Vtiger user account (`vtiger_users`). */
+export interface UserAccount {
+  /** `vtiger_users.id`. */
+  readonly id: number;
+  /** `vtiger_users.user_name`. */
+  readonly userName: string;
+  /** `is_admin = 'on'`. */
+  readonly isAdmin: boolean;
+  /** `status = 'Active'` and not deleted. */
+  readonly active: boolean;
+  /** `vtiger_users.user_password`. */
+  readonly passwordHash: string;
+  /** `vtiger_users.crypt_type`. */
+  readonly cryptType: CryptType;
+  /** `vtiger_users.accesskey`. */
+  readonly accessKey: string;
+  /** The user's role (`vtiger_user2role.roleid`), if any. */
+  readonly roleId?: string;
+}
