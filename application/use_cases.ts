@@ -1,0 +1,102 @@
+/**
+ * Every use case of the service, built from one set of ports: what the HTTP
+ * adapter drives and what other Deno services can call directly.
+ *
+ * @module
+ */
+
+import type {
+  AccessPolicy,
+  Clock,
+  ModuleCatalog,
+  PasswordVerifier,
+  PicklistRepository,
+  RecordRepository,
+  SessionStore,
+  TokenGenerator,
+  Translator,
+  UserDirectory,
+} from "../domain/ports.ts";
+import { CreateRecord } from "./create_record.ts";
+import { DeleteRecord } from "./delete_record.ts";
+import { GetPicklist } from "./get_picklist.ts";
+import { GetRecord } from "./get_record.ts";
+import { ListRecords } from "./list_records.ts";
+import { LoginWithAccessKey } from "./login_with_access_key.ts";
+import { LoginWithPassword } from "./login_with_password.ts";
+import { Logout } from "./logout.ts";
+import { UpdateRecord } from "./update_record.ts";
+
+/** Every port the use cases need, and their settings. */
+export interface Ports {
+  /** Module metadata. */
+  readonly modules: ModuleCatalog;
+  /** Record storage. */
+  readonly records: RecordRepository;
+  /** Picklist values and rules. */
+  readonly picklists: PicklistRepository;
+  /** Labels for picklist values. */
+  readonly translator: Translator;
+  /** Users and groups. */
+  readonly users: UserDirectory;
+  /** Session storage. */
+  readonly sessions: SessionStore;
+  /** Password checks. */
+  readonly passwords: PasswordVerifier;
+  /** Privileges. */
+  readonly policy: AccessPolicy;
+  /** Time. */
+  readonly clock: Clock;
+  /** Tokens. */
+  readonly tokens: TokenGenerator;
+}
+
+/** Settings of the use cases. */
+export interface UseCaseSettings {
+  /** Sliding session lifetime in seconds (default 3600). */
+  readonly sessionTtlSeconds?: number;
+  /** The largest page a list may ask for (default 1000). */
+  readonly maxPageLength?: number;
+}
+
+/** The use cases, one per thing a client does. */
+export interface UseCases {
+  /** Log in with user name and password. */
+  readonly loginWithPassword: LoginWithPassword;
+  /** Log in with an access key. */
+  readonly loginWithAccessKey: LoginWithAccessKey;
+  /** Revoke a token. */
+  readonly logout: Logout;
+  /** List records. */
+  readonly listRecords: ListRecords;
+  /** Read one record. */
+  readonly getRecord: GetRecord;
+  /** Create a record. */
+  readonly createRecord: CreateRecord;
+  /** Update a record. */
+  readonly updateRecord: UpdateRecord;
+  /** Delete a record. */
+  readonly deleteRecord: DeleteRecord;
+  /** Read a picklist. */
+  readonly getPicklist: GetPicklist;
+}
+
+/** Builds every use case on the given ports. */
+export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): UseCases {
+  const deps = {
+    ...ports,
+    sessionTtlSeconds: settings.sessionTtlSeconds ?? 3600,
+    maxPageLength: settings.maxPageLength ?? 1000,
+  };
+  return {
+    loginWithPassword: new LoginWithPassword(deps),
+    loginWithAccessKey: new LoginWithAccessKey(deps),
+    logout: new Logout(deps),
+    listRecords: new ListRecords(deps),
+    getRecord: new GetRecord(deps),
+    createRecord: new CreateRecord(deps),
+    updateRecord: new UpdateRecord(deps),
+    deleteRecord: new DeleteRecord(deps),
+    getPicklist: new GetPicklist(deps),
+  };
+}
