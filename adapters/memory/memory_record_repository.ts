@@ -1,0 +1,243 @@
+/**
+ * Records held in memory, written the way Vtiger writes them: sequential ids,
+ * record numbers, labels, bookkeeping columns, soft delete and history.
+ *
+ * @module
+ */
+
+import { recordNotFound } from "../../domain/errors.ts";
+import {
+  CRMENTITY_TABLE,
+  type ModuleDefinition,
+  recordLabel,
+  recordNumberField,
+} from "../../domain/module.ts";
+import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import { scopeIncludes } from "../../domain/privileges.ts";
+import { type FieldValues, formatDateTime, type StoredRecord } from "../../domain/record.ts";
+import { columnKey, compareRows, matches } from "./row_matching.ts";
+
+/** A record to start with. */
+export interface MemoryRecordSeed {
+  /** The module name. */
+  readonly module: string;
+  /** The crmid. */
+  readonly id: number;
+  /** Values by field name, bookkeeping fields included. */
+  readonly values: FieldValues;
+}
+
+/** Record numbering of a module, as `vtiger_modentity_num` holds it. */
+export interface MemoryNumbering {
+  /** The prefix (`ACC`). */
+  readonly prefix: string;
+  /** The next number to hand out. */
+  readonly next: number;
+}
+
+/** One history entry, shaped like `vtiger_modtracker_basic` with its details. */
+export interface MemoryHistoryEntry {
+  /** The record. */
+  readonly crmid: number;
+  /** The module name. */
+  readonly module: string;
+  /** The acting user. */
+  readonly whodid: number;
+  /** When. */
+  readonly changedon: string;
+  /** 0 updated, 1 deleted, 2 created. */
+  readonly status: 0 | 1 | 2;
+  /** Changed fields. */
+  readonly details: readonly { fieldname: string; prevalue: string | null; postvalue: string }[];
+}
+
+interface MemoryRow {
+  readonly id: number;
+  readonly module: string;
+  deleted: boolean;
+  readonly columns: Map<string, string | null>;
+}
+
+const OWNER_KEY = `${CRMENTITY_TABLE}.smownerid`;
+const CRMID_KEY = `${CRMENTITY_TABLE}.crmid`;
+
+/** A record repository over maps. */
+export class MemoryRecordRepository implements RecordRepository {
+  #modules: ReadonlyMap<string, ModuleDefinition>;
+  #rows = new Map<number, MemoryRow>();
+  #numbering = new Map<string, MemoryNumbering>();
+  #history: MemoryHistoryEntry[] = [];
+  #nextId: number;
+
+  /** Starts with the seeds; new ids follow the highest seeded one. */
+  constructor(
+    modules: readonly ModuleDefinition[],
+    seeds: readonly MemoryRecordSeed[] = [],
+    numbering: Readonly<Record<string, MemoryNumbering>> = {},
+  ) {
+    this.#modules = new Map(modules.map((module) => [module.name, module]));
+    for (const [name, value] of Object.entries(numbering)) this.#numbering.set(name, value);
+    for (const seed of seeds) {
+      const module = this.#modules.get(seed.module);
+      if (module === undefined) throw new Error(`Seed module '${seed.module}' is not defined`);
+      this.#rows.set(seed.id, this.#newRow(module, seed.id, seed.values));
+    }
+    this.#nextId = Math.max(0, ...this.#rows.keys()) + 1;
+  }
+
+  /** Every history entry written so far, oldest first. */
+  get history(): readonly MemoryHistoryEntry[] {
+    return this.#history;
+  }
+
+  /** One page of live records of the module. */
+  list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
+    const rows = [...this.#rows.values()]
+      .filter((row) => row.module === module.name && !row.deleted)
+      .filter((row) => scopeIncludes(query.scope, Number(row.columns.get(OWNER_KEY))))
+      .filter((row) => query.conditions.every((condition) => matches(row.columns, condition)))
+      .sort((left, right) => compareRows(left.columns, right.columns, query.order, CRMID_KEY))
+      .slice(query.start, query.start + query.length);
+    return Promise.resolve(rows.map((row) => this.#toStored(module, row)));
+  }
+
+  /** The live record of that module. */
+  findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined> {
+    const row = this.#liveRow(module.name, id);
+    return Promise.resolve(row === undefined ? undefined : this.#toStored(module, row));
+  }
+
+  /** The module of a live record. */
+  moduleOfRecord(id: number): Promise<string | undefined> {
+    const row = this.#rows.get(id);
+    return Promise.resolve(row === undefined || row.deleted ? undefined : row.module);
+  }
+
+  /** Creates a record, numbering and labelling it, with a creation history entry. */
+  create(module: ModuleDefinition, values: FieldValues, context: WriteContext): Promise<number> {
+    const id = this.#nextId++;
+    const now = formatDateTime(context.now);
+    const actor = String(context.actorId);
+    const full: Record<string, string> = { ...this.#defaults(module), ...values };
+    const numberField = recordNumberField(module);
+    const numbering = this.#numbering.get(module.name);
+    if (numberField !== undefined && numbering !== undefined) {
+      full[numberField.name] = `${numbering.prefix}${numbering.next}`;
+      this.#numbering.set(module.name, { ...numbering, next: numbering.next + 1 });
+    }
+    Object.assign(full, { createdtime: now, modifiedtime: now, modifiedby: actor });
+    const row = this.#newRow(module, id, full);
+    row.columns.set(`${CRMENTITY_TABLE}.smcreatorid`, actor);
+    this.#rows.set(id, row);
+    const details = Object.entries({ ...full, record_id: String(id), record_module: module.name })
+      .filter(([name, value]) => value !== "" && name !== "modifiedtime")
+      .map(([fieldname, postvalue]) => ({ fieldname, prevalue: null, postvalue }));
+    this.#record(module, id, context, 2, details);
+    return Promise.resolve(id);
+  }
+
+  /** Overlays values, refreshing label, modified time and modifier. */
+  update(
+    module: ModuleDefinition,
+    id: number,
+    values: FieldValues,
+    context: WriteContext,
+  ): Promise<void> {
+    const row = this.#requireRow(module, id);
+    const before = this.#toStored(module, row).values;
+    const details = [];
+    for (const field of module.fields) {
+      if (!Object.hasOwn(values, field.name) || !field.onRecordTable) continue;
+      const previous = before[field.name] ?? "";
+      if (previous !== values[field.name]) {
+        details.push({ fieldname: field.name, prevalue: previous, postvalue: values[field.name] });
+      }
+      row.columns.set(columnKey(field), values[field.name]);
+    }
+    this.#touch(module, row, context);
+    row.columns.set(
+      `${CRMENTITY_TABLE}.label`,
+      recordLabel(module, this.#toStored(module, row).values),
+    );
+    this.#record(module, id, context, 0, details);
+    return Promise.resolve();
+  }
+
+  /** Marks the record deleted. */
+  delete(module: ModuleDefinition, id: number, context: WriteContext): Promise<void> {
+    const row = this.#requireRow(module, id);
+    row.deleted = true;
+    this.#touch(module, row, context);
+    this.#record(module, id, context, 1, []);
+    return Promise.resolve();
+  }
+
+  #defaults(module: ModuleDefinition): Record<string, string> {
+    const defaults: Record<string, string> = {};
+    for (const field of module.fields) {
+      if (field.defaultValue !== undefined && field.onRecordTable) {
+        defaults[field.name] = field.defaultValue;
+      }
+    }
+    return defaults;
+  }
+
+  #newRow(module: ModuleDefinition, id: number, values: FieldValues): MemoryRow {
+    const columns = new Map<string, string | null>();
+    for (const [table, idColumn] of Object.entries(module.recordTables)) {
+      columns.set(`${table}.${idColumn}`, String(id));
+    }
+    for (const field of module.fields) {
+      if (field.onRecordTable) columns.set(columnKey(field), values[field.name] ?? null);
+    }
+    columns.set(`${CRMENTITY_TABLE}.setype`, module.name);
+    columns.set(`${CRMENTITY_TABLE}.label`, recordLabel(module, values));
+    return { id, module: module.name, deleted: false, columns };
+  }
+
+  #touch(module: ModuleDefinition, row: MemoryRow, context: WriteContext): void {
+    for (const field of module.fields) {
+      if (field.table !== CRMENTITY_TABLE) continue;
+      if (field.column === "modifiedtime") {
+        row.columns.set(columnKey(field), formatDateTime(context.now));
+      }
+      if (field.column === "modifiedby") row.columns.set(columnKey(field), String(context.actorId));
+    }
+  }
+
+  #record(
+    module: ModuleDefinition,
+    crmid: number,
+    context: WriteContext,
+    status: 0 | 1 | 2,
+    details: MemoryHistoryEntry["details"],
+  ): void {
+    this.#history.push({
+      crmid,
+      module: module.name,
+      whodid: context.actorId,
+      changedon: formatDateTime(context.now),
+      status,
+      details,
+    });
+  }
+
+  #liveRow(moduleName: string, id: number): MemoryRow | undefined {
+    const row = this.#rows.get(id);
+    return row === undefined || row.deleted || row.module !== moduleName ? undefined : row;
+  }
+
+  #requireRow(module: ModuleDefinition, id: number): MemoryRow {
+    const row = this.#liveRow(module.name, id);
+    if (row === undefined) throw recordNotFound(module.name, id);
+    return row;
+  }
+
+  #toStored(module: ModuleDefinition, row: MemoryRow): StoredRecord {
+    const values: Record<string, string | null> = {};
+    for (const field of module.fields) {
+      if (field.onRecordTable) values[field.name] = row.columns.get(columnKey(field)) ?? null;
+    }
+    return { id: row.id, ownerId: Number(row.columns.get(OWNER_KEY)), values };
+  }
+}
