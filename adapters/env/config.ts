@@ -1,0 +1,57 @@
+/**
+ * The service's configuration, read from the environment and validated once
+ * at start-up.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+
+const positiveInteger = (fallback: number) =>
+  z.coerce.number().int("must be a whole number").positive("must be above 0").default(fallback);
+
+const schema = z.object({
+  PORT: z.coerce.number().int("must be a whole number").min(1).max(65535).default(8080),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, "must look like /modules/RestfulApi")
+    .default("/modules/RestfulApi"),
+  VTIGER_DB_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
+    .optional(),
+  TOKEN_TTL_SECONDS: positiveInteger(3600),
+  MAX_PAGE_LENGTH: positiveInteger(1000),
+  MAX_BODY_BYTES: positiveInteger(1048576),
+  CORS_ORIGIN: z.string().min(1).default("*"),
+  METADATA_TTL_SECONDS: positiveInteger(300),
+  PRIVILEGES_TTL_SECONDS: positiveInteger(60),
+  VTIGER_ROOT: z.string().min(1).optional(),
+  VTIGER_LANGUAGE: z.string().regex(/^[a-z]{2}_[a-z]{2}$/, "must look like en_us").default("en_us"),
+});
+
+/** The validated configuration. */
+export type Config = z.infer<typeof schema>;
+
+/** The variables the service reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
+/** A configuration problem: one line naming the variable. */
+export class ConfigError extends Error {
+  /** Creates the error with its one-line message. */
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the configuration from a set of variables (empty values count as unset). */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const present = Object.fromEntries(
+    CONFIG_VARIABLES.map((name) => [name, env[name] === "" ? undefined : env[name]]),
+  );
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name} '${env[name]}' is invalid: ${issue.message}`);
+  }
+  return result.data;
+}
