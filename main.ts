@@ -17,8 +17,10 @@ interface Service {
   readonly close: () => Promise<void>;
 }
 
-async function openPorts(config: Config): Promise<{ ports: Ports; close: () => Promise<void> }> {
-  return { ports: createDemoPorts(), close: () => Promise.resolve() };
+function openPorts(
+  _config: Config,
+): Promise<{ ports: Ports; close: () => Promise<void> }> {
+  return Promise.resolve({ ports: createDemoPorts(), close: () => Promise.resolve() });
 }
 
 /** Builds the whole service from a configuration. */
@@ -52,13 +54,31 @@ function loadConfig(): Config {
   }
 }
 
+/**
+ * Whether this process is `deno serve main.ts` rather than `deno run main.ts`.
+ * Deno offers no API for it; the command line tells (Linux), and where it
+ * cannot be read the service listens itself.
+ */
+function launchedByDenoServe(): boolean {
+  try {
+    return Deno.readTextFileSync("/proc/self/cmdline").split("\0")[1] === "serve";
+  } catch {
+    return false;
+  }
+}
+
 const config = loadConfig();
 const service = await buildService(config);
+const servedByDeno = launchedByDenoServe();
 
-/** The fetch handler, so that `deno serve main.ts` runs the service too. */
-export default { fetch: service.fetch } satisfies Deno.ServeDefaultExport;
+/**
+ * The fetch handler for `deno serve main.ts`. Under `deno run` the service
+ * listens itself on `PORT`, and the export stays empty so that Deno does not
+ * warn about an unused handler.
+ */
+export default (servedByDeno ? { fetch: service.fetch } : {}) as Deno.ServeDefaultExport;
 
-if (import.meta.main) {
+if (import.meta.main && !servedByDeno) {
   const server = Deno.serve({
     port: config.PORT,
     hostname: config.HOSTNAME,
@@ -68,10 +88,13 @@ if (import.meta.main) {
       );
     },
   }, service.fetch);
-  const stop = async () => {
+  const stop = async (): Promise<void> => {
     await server.shutdown();
     await service.close();
+    Deno.exit(0);
   };
   Deno.addSignalListener("SIGINT", stop);
   Deno.addSignalListener("SIGTERM", stop);
+} else if (servedByDeno) {
+  console.log(`vtrest serves ${service.describe} through deno serve`);
 }
