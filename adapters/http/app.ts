@@ -1,0 +1,121 @@
+/**
+ * The HTTP adapter: a hono app that speaks the RestfulApi protocol in both
+ * URL styles over the use cases. Each request is parsed, resolved to one
+ * action, run, and wrapped in the envelope; errors go through one handler.
+ *
+ * @module
+ */
+
+import { zValidator } from "@hono/zod-validator";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import type { UseCases } from "../../application/use_cases.ts";
+import { chooseAction, requireMethod } from "./action.ts";
+import { bearerToken } from "./bearer.ts";
+import { successResponse } from "./envelope.ts";
+import { handleError, handleNotFound } from "./error_handler.ts";
+import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
+import { pathParams, segmentsUnder } from "./path_style.ts";
+import { payloadTooLarge, readFieldValues } from "./request_body.ts";
+import { runAction } from "./run_action.ts";
+
+/** Settings of the HTTP adapter. */
+export interface HttpOptions {
+  /** Where every route lives (default `/modules/RestfulApi`, the original's path). */
+  readonly basePath?: string;
+  /** `Access-Control-Allow-Origin` (default `*`, as the original sent). */
+  readonly corsOrigin?: string;
+  /** The largest request body accepted, in bytes (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+}
+
+/** The default base path: clients of the original only change the host. */
+export const DEFAULT_BASE_PATH = "/modules/RestfulApi";
+
+/** The default body limit: far above any record, far below a memory problem. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** `/modules/RestfulApi/` → `/modules/RestfulApi`; `/` → `` (the root). */
+function normalizeBasePath(basePath: string): string {
+  if (!basePath.startsWith("/")) {
+    throw new RangeError(`The base path '${basePath}' must start with '/'`);
+  }
+  return basePath.replace(/\/+$/, "");
+}
+
+/**
+ * Builds the app. Routes: `GET /healthz`; query style at `{basePath}`,
+ * `{basePath}/` and `{basePath}/index.php`; path style at everything else
+ * under `{basePath}`. Anything outside is a 404 envelope.
+ */
+export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
+  const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new RangeError(`The body limit ${maxBodyBytes} must be a positive whole number`);
+  }
+  const app = new Hono();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use(
+    "*",
+    cors({
+      origin: options.corsOrigin ?? "*",
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type"],
+      exposeHeaders: ["Retry-After"],
+      maxAge: 600,
+    }),
+  );
+  // Rejects early on Content-Length; readFieldValues counts the real bytes as well.
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw payloadTooLarge(maxBodyBytes);
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => successResponse(c, { status: "ok" }));
+
+  /** Shared by both styles once the parameters are validated. */
+  const respond = async (c: Context, params: Params, bearer: string | undefined) => {
+    const action = chooseAction(requireMethod(c.req.method), params, bearer);
+    const outcome = await runAction(
+      useCases,
+      action,
+      () => readFieldValues(c.req.raw, maxBodyBytes),
+    );
+    return successResponse(c, outcome.result, outcome.created);
+  };
+
+  // Checked before zValidator so that an unknown method is 405, whatever its parameters.
+  const methodGuard = async (c: Context, next: () => Promise<void>) => {
+    requireMethod(c.req.method);
+    await next();
+  };
+
+  const queryPaths = [basePath === "" ? "/" : basePath, `${basePath}/`, `${basePath}/index.php`];
+  for (const path of new Set(queryPaths)) {
+    app.all(
+      path,
+      methodGuard,
+      zValidator("query", paramsSchema, paramsHook),
+      (c) => respond(c, c.req.valid("query"), bearerToken(c.req.header("Authorization"))),
+    );
+  }
+
+  app.all(`${basePath}/*`, methodGuard, (c) => {
+    const bearer = bearerToken(c.req.header("Authorization"));
+    // hono's own path is already decoded; the raw one keeps %2F inside its segment.
+    const segments = segmentsUnder(new URL(c.req.url).pathname, basePath) ?? [];
+    const method = requireMethod(c.req.method);
+    const params = validateParams(pathParams(segments, method, bearer !== undefined));
+    return respond(c, params, bearer);
+  });
+
+  return app;
+}

@@ -1,0 +1,40 @@
+/**
+ * The one table that turns protocol error codes into HTTP statuses. Nothing
+ * else in the service knows which status an error gets.
+ *
+ * @module
+ */
+
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorCode } from "../../domain/errors.ts";
+
+/** The HTTP status of every protocol error code (PROTOCOL.md, "The envelope"). */
+export const STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
+  AUTH_FAILED: 401,
+  TOKEN_NOT_FOUND: 401,
+  INVALID_TOKEN: 401,
+  ACCESS_DENIED: 403,
+  MODULE_NOT_FOUND: 404,
+  RECORD_NOT_FOUND: 404,
+  INVALID_PARAMETER: 400,
+  MANDATORY_FIELDS_MISSING: 422,
+  INVALID_FIELD_VALUE: 422,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};
+
+/**
+ * The status of a URL that matches no route at all (outside the base path).
+ * It carries the code `INVALID_PARAMETER`, the only protocol code that fits
+ * "this request makes no sense here", but 404 rather than 400 so that probes,
+ * crawlers and proxies see an ordinary "not found".
+ */
+export const ROUTE_NOT_FOUND_STATUS: ContentfulStatusCode = 404;
+
+/** The HTTP status for a protocol error code. */
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return STATUS_BY_CODE[code];
+}

@@ -1,0 +1,64 @@
+/**
+ * Runs an {@linkcode Action} on the use cases: the one place where HTTP
+ * requests meet the application.
+ *
+ * @module
+ */
+
+import type { UseCases } from "../../application/use_cases.ts";
+import type { FieldValues } from "../../domain/record.ts";
+import type { Action } from "./action.ts";
+
+/** What a use case produced, and whether it created something. */
+export interface Outcome {
+  /** The envelope's `result`. */
+  readonly result: unknown;
+  /** `true` for a create, which answers 201. */
+  readonly created: boolean;
+}
+
+/**
+ * Calls the use case the action names. `readValues` is only called for a
+ * create or update, so that other requests never read their body.
+ */
+export async function runAction(
+  useCases: UseCases,
+  action: Action,
+  readValues: () => Promise<FieldValues>,
+): Promise<Outcome> {
+  const done = (result: unknown): Outcome => ({ result, created: false });
+  switch (action.kind) {
+    case "loginWithPassword":
+      return done(
+        await useCases.loginWithPassword.execute({
+          userName: action.userName,
+          password: action.password,
+        }),
+      );
+    case "loginWithAccessKey":
+      return done(await useCases.loginWithAccessKey.execute({ accessKey: action.accessKey }));
+    case "logout":
+      return done(await useCases.logout.execute({ token: action.token }));
+    case "list": {
+      const { token, module, start, length, order, criteria } = action;
+      return done(
+        await useCases.listRecords.execute({ token, module, start, length, order, criteria }),
+      );
+    }
+    case "read":
+      return done(await useCases.getRecord.execute(action));
+    case "picklist":
+      return done(await useCases.getPicklist.execute(action));
+    case "create": {
+      const values = await readValues();
+      const id = await useCases.createRecord.execute({ ...action, values });
+      return { result: id, created: true };
+    }
+    case "update": {
+      const values = await readValues();
+      return done(await useCases.updateRecord.execute({ ...action, values }));
+    }
+    case "delete":
+      return done(await useCases.deleteRecord.execute(action));
+  }
+}

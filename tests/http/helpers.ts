@@ -1,0 +1,129 @@
+/**
+ * Shared test helpers for the HTTP adapter: use cases that only record what
+ * they were asked (to test the mapping from URLs to use cases), the demo's
+ * real use cases (to test whole README flows), and envelope readers.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import type { Hono } from "hono";
+import { createApp, type HttpOptions } from "../../adapters/http/app.ts";
+import { createDemoPorts, type DemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
+import { createUseCases, type UseCases } from "../../application/use_cases.ts";
+import type { Clock } from "../../domain/ports.ts";
+
+/** The README's example token: 32 hex characters. */
+export const TOKEN = "f7171f3d8e13326762a45641c2dd1e39";
+
+/** The default base path. */
+export const BASE = "/modules/RestfulApi";
+
+/** One recorded use case call. */
+export interface Call {
+  /** Which use case. */
+  readonly useCase: keyof UseCases;
+  /** What it was given. */
+  readonly input: Record<string, unknown>;
+}
+
+/** What each spied use case answers: a value, or an error to throw. */
+export type SpyAnswers = Partial<Record<keyof UseCases, unknown>>;
+
+const DEFAULT_ANSWERS: Record<keyof UseCases, (input: Record<string, unknown>) => unknown> = {
+  loginWithPassword: () => TOKEN,
+  loginWithAccessKey: () => TOKEN,
+  logout: () => true,
+  listRecords: () => [{ record_id: "3" }, { record_id: "24" }],
+  getRecord: (input) => ({ record_id: String(input.id) }),
+  createRecord: () => 25,
+  updateRecord: (input) => Number(input.id),
+  deleteRecord: () => true,
+  getPicklist: () => ({ values: { Acquired: "Acquired" } }),
+};
+
+/** An app over use cases that record their input and answer canned results. */
+export function spyApp(
+  answers: SpyAnswers = {},
+  options: HttpOptions = {},
+): { app: Hono; calls: Call[] } {
+  const calls: Call[] = [];
+  const useCases = Object.fromEntries(
+    (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => [name, {
+      execute: (input: Record<string, unknown>): Promise<unknown> => {
+        calls.push({ useCase: name, input });
+        const answer = name in answers ? answers[name] : DEFAULT_ANSWERS[name](input);
+        if (answer instanceof Error) return Promise.reject(answer);
+        return Promise.resolve(answer);
+      },
+    }]),
+  ) as unknown as UseCases;
+  return { app: createApp(useCases, options), calls };
+}
+
+/** A clock stopped at one instant, so that `api_date_now` is known. */
+export class FixedClock implements Clock {
+  #now: Date;
+
+  /** Stops the clock at `iso`. */
+  constructor(iso: string) {
+    this.#now = new Date(iso);
+  }
+
+  /** The stopped instant. */
+  now(): Date {
+    return this.#now;
+  }
+}
+
+/** An app over the real use cases and the in-memory demo dataset. */
+export function demoApp(options: HttpOptions = {}): { app: Hono; ports: DemoPorts } {
+  const ports = createDemoPorts({ clock: new FixedClock("2017-09-04T09:29:22Z") });
+  return { app: createApp(createUseCases(ports), options), ports };
+}
+
+/** A parsed envelope. */
+export interface Body {
+  /** `success`. */
+  readonly success: boolean;
+  /** `result`, on success. */
+  readonly result?: unknown;
+  /** `error`, on failure. */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** Reads a response's envelope, checking its content type on the way. */
+export async function envelope(response: Response): Promise<Body> {
+  assert.equal(response.headers.get("Content-Type"), "application/json; charset=utf-8");
+  return await response.json() as Body;
+}
+
+/** Asserts a success envelope with that status and returns its result. */
+export async function expectSuccess(response: Response, status = 200): Promise<unknown> {
+  const body = await envelope(response);
+  assert.equal(body.success, true, JSON.stringify(body));
+  assert.equal(response.status, status);
+  return body.result;
+}
+
+/** Asserts a failure envelope with that status and code, and returns its message. */
+export async function expectFailure(
+  response: Response,
+  status: number,
+  code: string,
+): Promise<string> {
+  const body = await envelope(response);
+  assert.equal(body.success, false);
+  assert.equal(body.error?.code, code, JSON.stringify(body));
+  assert.equal(response.status, status, JSON.stringify(body));
+  assert.equal(typeof body.error?.message, "string");
+  assert.ok(body.error!.message.length > 0);
+  return body.error!.message;
+}
+
+/** Logs in to a demo app as admin and returns the token. */
+export async function adminToken(app: Hono): Promise<string> {
+  const result = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`));
+  assert.equal(typeof result, "string");
+  return result as string;
+}
