@@ -34,7 +34,7 @@ export interface FieldDefinition {
   readonly onRecordTable: boolean;
   /** Longest text the column holds, in characters, when it is a text column. */
   readonly maxLength?: number;
-  /** The value Vtiger fills in on create when none is given. */
+  /** `vtiger_field.defaultvalue`: what Vtiger's forms pre-fill (its webservice does not apply it). */
   readonly defaultValue?: string;
   /** Set for picklist fields: how values are chosen. */
   readonly picklist?: PicklistKind;

@@ -152,8 +152,9 @@ export function checkFieldValues(
 }
 
 /**
- * The mandatory fields a create must carry but does not: the owner and the
- * record number are filled in for the client, and so are fields with a default.
+ * The mandatory fields a create must carry but does not. The owner is filled
+ * in for the client, and the record number is Vtiger's; field defaults are
+ * not, as Vtiger's own webservice does not apply them either.
  */
 export function missingMandatoryFields(
   module: ModuleDefinition,
@@ -164,7 +165,7 @@ export function missingMandatoryFields(
     .filter((field) =>
       field.mandatory && isClientWritable(field) && field.uitype !== UITYPE_OWNER &&
       !grant.hiddenFields.has(field.name) && !grant.readOnlyFields.has(field.name) &&
-      (field.defaultValue ?? "") === "" && (values[field.name] ?? "") === ""
+      (values[field.name] ?? "") === ""
     )
     .map((field) => field.name);
 }

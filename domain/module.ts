@@ -45,15 +45,16 @@ export function ownerField(module: ModuleDefinition): FieldDefinition | undefine
   return module.fields.find((field) => field.uitype === 53);
 }
 
-/** Builds the label Vtiger stores in `vtiger_crmentity.label` from the record's values. */
+/**
+ * Builds the label Vtiger stores in `vtiger_crmentity.label`: the label fields'
+ * values joined by one space, untrimmed (an empty first name leaves a leading
+ * space, exactly as Vtiger's record label updater writes it).
+ */
 export function recordLabel(
   module: ModuleDefinition,
   values: Readonly<Record<string, string | null | undefined>>,
 ): string {
-  return module.labelFields
-    .map((name) => (values[name] ?? "").trim())
-    .filter((part) => part !== "")
-    .join(" ");
+  return module.labelFields.map((name) => values[name] ?? "").join(" ");
 }
 
 /** Returns the module or throws `MODULE_NOT_FOUND` quoting the name asked for. */

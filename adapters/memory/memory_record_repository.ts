@@ -118,7 +118,7 @@ export class MemoryRecordRepository implements RecordRepository {
     const id = this.#nextId++;
     const now = formatDateTime(context.now);
     const actor = String(context.actorId);
-    const full: Record<string, string> = { ...this.#defaults(module), ...values };
+    const full: Record<string, string> = { ...values };
     const numberField = recordNumberField(module);
     const numbering = this.#numbering.get(module.name);
     if (numberField !== undefined && numbering !== undefined) {
@@ -170,16 +170,6 @@ export class MemoryRecordRepository implements RecordRepository {
     this.#touch(module, row, context);
     this.#record(module, id, context, 1, []);
     return Promise.resolve();
-  }
-
-  #defaults(module: ModuleDefinition): Record<string, string> {
-    const defaults: Record<string, string> = {};
-    for (const field of module.fields) {
-      if (field.defaultValue !== undefined && field.onRecordTable) {
-        defaults[field.name] = field.defaultValue;
-      }
-    }
-    return defaults;
   }
 
   #newRow(module: ModuleDefinition, id: number, values: FieldValues): MemoryRow {
