@@ -129,8 +129,15 @@ export class MemoryRecordRepository implements RecordRepository {
     const row = this.#newRow(module, id, full);
     row.columns.set(`${CRMENTITY_TABLE}.smcreatorid`, actor);
     this.#rows.set(id, row);
-    const details = Object.entries({ ...full, record_id: String(id), record_module: module.name })
-      .filter(([name, value]) => value !== "" && name !== "modifiedtime")
+    const tracked = {
+      label: recordLabel(module, full),
+      ...full,
+      record_id: String(id),
+      record_module: module.name,
+    };
+    // ModTracker skips values PHP's empty() calls empty ("" and "0") on create.
+    const details = Object.entries(tracked)
+      .filter(([name, value]) => value !== "" && value !== "0" && name !== "modifiedtime")
       .map(([fieldname, postvalue]) => ({ fieldname, prevalue: null, postvalue }));
     this.#record(module, id, context, 2, details);
     return Promise.resolve(id);
