@@ -1,0 +1,104 @@
+/**
+ * The connection to a Vtiger MySQL/MariaDB database: a Kysely instance over
+ * an npm `mysql2` pool built from a `mysql://user:pass@host:3306/db` URL.
+ *
+ * Dates come back as `YYYY-MM-DD HH:MM:SS` text (`dateStrings`), DECIMAL and
+ * big integers as text, and the connection speaks utf8mb4 in UTC.
+ *
+ * @module
+ */
+
+import { Kysely, MysqlDialect } from "kysely";
+import { createPool } from "mysql2";
+import type { DynamicTables, VtigerSchema } from "./schema_types.ts";
+
+/** The typed database handle of the adapter. */
+export type VtigerDb = Kysely<VtigerSchema>;
+
+/** The same handle, for tables whose names come from metadata. */
+export type DynamicDb = Kysely<DynamicTables>;
+
+/** Where and how to connect. */
+export interface ConnectionSettings {
+  /** Host name or address. */
+  readonly host: string;
+  /** TCP port. */
+  readonly port: number;
+  /** User name. */
+  readonly user: string;
+  /** Password (empty for none). */
+  readonly password: string;
+  /** Database (schema) name; empty to connect without one. */
+  readonly database: string;
+}
+
+/** Options of {@linkcode openDatabase}. */
+export interface DatabaseOptions {
+  /** Most connections the pool opens (default 10). */
+  readonly connectionLimit?: number;
+}
+
+/** An open database: the Kysely handle and a way to close the pool. */
+export interface Database {
+  /** The typed handle. */
+  readonly db: VtigerDb;
+  /** The database name of the URL. */
+  readonly name: string;
+  /** Closes every pooled connection. */
+  close(): Promise<void>;
+}
+
+/** Reads a `mysql://user:pass@host:port/db` URL; throws a `TypeError` naming what is wrong. */
+export function parseDatabaseUrl(url: string): ConnectionSettings {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError("The database URL is not a valid URL");
+  }
+  if (parsed.protocol !== "mysql:") {
+    throw new TypeError(`The database URL scheme '${parsed.protocol}' is not 'mysql:'`);
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  if (database.includes("/")) {
+    throw new TypeError(`The database name '${database}' must not contain '/'`);
+  }
+  return {
+    host: parsed.hostname.replace(/^\[|\]$/g, "") || "127.0.0.1",
+    port: parsed.port === "" ? 3306 : Number(parsed.port),
+    user: decodeURIComponent(parsed.username) || "root",
+    password: decodeURIComponent(parsed.password),
+    database,
+  };
+}
+
+/** Opens a pool on the database of the URL. No connection is made until the first query. */
+export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
+  const settings = parseDatabaseUrl(url);
+  const pool = createPool({
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password,
+    ...(settings.database === "" ? {} : { database: settings.database }),
+    charset: "utf8mb4",
+    timezone: "Z",
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectionLimit: options.connectionLimit ?? 10,
+    connectTimeout: 10_000,
+    enableKeepAlive: true,
+  });
+  const db = new Kysely<VtigerSchema>({ dialect: new MysqlDialect({ pool }) });
+  return {
+    db,
+    name: settings.database,
+    close: () => db.destroy(),
+  };
+}
+
+/** The handle seen as one over tables named at run time (identifiers still quoted by Kysely). */
+export function dynamic(db: VtigerDb): DynamicDb {
+  return db as unknown as DynamicDb;
+}

@@ -1,0 +1,80 @@
+/**
+ * Maps what the `mysql2` driver throws onto the protocol's errors: a database
+ * that cannot be reached becomes `SERVICE_UNAVAILABLE`; any other driver
+ * failure becomes a plain error whose message holds no SQL (the driver's own
+ * error stays in `cause`, for the logs only).
+ *
+ * @module
+ */
+
+import { DomainError, isDomainError } from "../../domain/errors.ts";
+
+/** Driver and server error codes that mean the database is out of reach. */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "POOL_CLOSED",
+  "ER_ACCESS_DENIED_ERROR",
+  "ER_DBACCESS_DENIED_ERROR",
+  "ER_BAD_DB_ERROR",
+  "ER_CON_COUNT_ERROR",
+  "ER_TOO_MANY_USER_CONNECTIONS",
+  "ER_SERVER_SHUTDOWN",
+  "ER_LOCK_WAIT_TIMEOUT",
+]);
+
+/** A failure of the database that is not the client's fault; its cause keeps the details. */
+export class DatabaseError extends Error {
+  /** Wraps the driver's error without repeating its message (which may hold SQL). */
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = "DatabaseError";
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function isFatal(error: unknown): boolean {
+  return typeof error === "object" && error !== null &&
+    (error as { fatal?: unknown }).fatal === true;
+}
+
+/** Whether the error says the database cannot be reached (or stopped answering). */
+export function isUnreachable(error: unknown): boolean {
+  const code = errorCode(error);
+  return (code !== undefined && UNREACHABLE_CODES.has(code)) || isFatal(error);
+}
+
+/** Turns any thrown value into the error the use cases should see. */
+export function translateDriverError(error: unknown): Error {
+  if (isDomainError(error)) return error;
+  if (isUnreachable(error)) {
+    return new DomainError(
+      "SERVICE_UNAVAILABLE",
+      "The Vtiger database cannot be reached; nothing was written",
+    );
+  }
+  if (error instanceof DatabaseError) return error;
+  return new DatabaseError(`A database operation failed (${errorCode(error) ?? "unknown"})`, error);
+}
+
+/** Runs a database operation, translating what it throws. */
+export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw translateDriverError(error);
+  }
+}
