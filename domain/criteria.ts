@@ -81,10 +81,14 @@ export function parseCriteria(
       `Criteria has ${items.length} items; at most ${MAX_QUERY_ITEMS} are allowed`,
     );
   }
-  return items.map((item) => {
+  return items.map((item, index) => {
+    if (item.trim() === "") throw invalidParameter(`Criteria item ${index + 1} is empty`);
     const colon = item.indexOf(":");
     if (colon === -1) {
       throw invalidParameter(`Criteria item '${item}' is not of the form COLUMN:VALUE`);
+    }
+    if (item.slice(0, colon).trim() === "") {
+      throw invalidParameter(`Criteria item '${item}' has no column`);
     }
     const column = resolveColumn(module, fields, item.slice(0, colon));
     const rest = item.slice(colon + 1);
@@ -110,9 +114,10 @@ export function parseOrder(
       `Order has ${items.length} items; at most ${MAX_QUERY_ITEMS} are allowed`,
     );
   }
-  return items.map((item) => {
+  return items.map((item, index) => {
     const words = item.trim().split(/\s+/);
-    if (words.length > 2 || words[0] === "") {
+    if (words[0] === "") throw invalidParameter(`Order item ${index + 1} is empty`);
+    if (words.length > 2) {
       throw invalidParameter(`Order item '${item.trim()}' is not of the form COLUMN [ASC|DESC]`);
     }
     const direction = (words[1] ?? "ASC").toUpperCase();

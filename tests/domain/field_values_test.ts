@@ -1,0 +1,371 @@
+/**
+ * Checks of the values clients write: data types, lengths, mandatory,
+ * read-only, unknown and hidden fields, and missing mandatory fields.
+ */
+
+import assert from "node:assert/strict";
+import {
+  type FieldDefinition,
+  isClientWritable,
+  parseTypeOfData,
+  picklistKindOf,
+} from "../../domain/field.ts";
+import {
+  checkFieldValues,
+  missingMandatoryFields,
+  picklistFieldsIn,
+  referenceFieldsIn,
+  requireMandatoryFields,
+} from "../../domain/field_values.ts";
+import type { ModuleDefinition } from "../../domain/module.ts";
+import { fullGrant, type ModuleGrant } from "../../domain/privileges.ts";
+import { throwsDomainError } from "./_assert_error.ts";
+
+const T = "vtiger_tests";
+const CE = "vtiger_crmentity";
+
+function field(
+  id: number,
+  name: string,
+  typeOfData: string,
+  extra: Partial<FieldDefinition> = {},
+): FieldDefinition {
+  const uitype = extra.uitype ?? 1;
+  const picklist = picklistKindOf(uitype);
+  return {
+    id,
+    name,
+    column: name,
+    table: T,
+    label: name,
+    uitype,
+    ...parseTypeOfData(typeOfData),
+    presence: 2,
+    displayType: 1,
+    onRecordTable: true,
+    ...(picklist === undefined ? {} : { picklist }),
+    ...extra,
+  };
+}
+
+/** One field of every data type and kind the checks care about. */
+const MODULE: ModuleDefinition = {
+  name: "Tests",
+  tabId: 99,
+  baseTable: T,
+  baseIdColumn: "testid",
+  recordTables: { [CE]: "crmid", [T]: "testid" },
+  labelFields: ["subject"],
+  fields: [
+    field(1, "subject", "V~M", { uitype: 2, maxLength: 10 }),
+    field(2, "test_no", "V~O", { uitype: 4, maxLength: 100 }),
+    field(3, "hours", "I~O", { uitype: 7 }),
+    field(4, "amount", "N~O", { uitype: 71 }),
+    field(5, "ratio", "NN~O", { uitype: 9 }),
+    field(6, "due_date", "D~O", { uitype: 5 }),
+    field(7, "start_at", "DT~O", { uitype: 6 }),
+    field(8, "start_time", "T~O", { uitype: 14 }),
+    field(9, "email", "E~O", { uitype: 13, maxLength: 100 }),
+    field(10, "done", "C~O", { uitype: 56, maxLength: 3 }),
+    field(11, "assigned_user_id", "V~M", { uitype: 53, table: CE, column: "smownerid" }),
+    field(12, "createdtime", "DT~O", { uitype: 70, table: CE, displayType: 2 }),
+    field(13, "modifiedby", "V~O", { uitype: 52, table: CE, displayType: 3 }),
+    field(14, "reports_to", "I~O", { uitype: 101 }),
+    field(15, "parent_id", "I~O", { uitype: 51, referenceModules: ["Accounts"] }),
+    field(16, "secret", "V~O"),
+    field(17, "locked", "V~O"),
+    field(18, "status", "V~M", { uitype: 15, defaultValue: "Open" }),
+    field(19, "external", "V~O", { table: "vtiger_elsewhere", onRecordTable: false }),
+    field(20, "note", "V~O", { maxLength: 10 }),
+    field(21, "category", "V~M"),
+    field(22, "stage", "V~M"),
+    field(23, "tags", "V~O", { uitype: 33 }),
+    field(24, "summary", "V~O", { displayType: 2 }),
+  ],
+};
+
+const GRANT: ModuleGrant = {
+  ...fullGrant(),
+  hiddenFields: new Set(["secret", "category"]),
+  readOnlyFields: new Set(["locked", "stage"]),
+};
+
+function check(values: Record<string, string>, grant: ModuleGrant = GRANT) {
+  return checkFieldValues(MODULE, grant, values);
+}
+
+/** The normalized value of one field, or the error. */
+function one(name: string, value: string): string {
+  return check({ [name]: value })[name];
+}
+
+function refused(name: string, value: string, message: string | RegExp = `'${name}'`) {
+  const error = throwsDomainError(() => check({ [name]: value }), "INVALID_FIELD_VALUE", message);
+  assert.deepEqual(error.details.fields, [name]);
+  return error;
+}
+
+Deno.test("typeofdata and uitype helpers", () => {
+  assert.deepEqual(parseTypeOfData("V~M~LE~100"), { dataType: "V", mandatory: true });
+  assert.deepEqual(parseTypeOfData("DT~O"), { dataType: "DT", mandatory: false });
+  assert.deepEqual(parseTypeOfData("NN~m"), { dataType: "NN", mandatory: true });
+  assert.deepEqual(parseTypeOfData(""), { dataType: "V", mandatory: false });
+  assert.equal(picklistKindOf(15), "role");
+  assert.equal(picklistKindOf(16), "plain");
+  assert.equal(picklistKindOf(33), "multi");
+  assert.equal(picklistKindOf(1), undefined);
+  const byName = (name: string) => MODULE.fields.find((f) => f.name === name)!;
+  assert.equal(isClientWritable(byName("subject")), true);
+  assert.equal(isClientWritable(byName("assigned_user_id")), true);
+  assert.equal(isClientWritable(byName("test_no")), false);
+  assert.equal(isClientWritable(byName("createdtime")), false);
+  assert.equal(isClientWritable(byName("modifiedby")), false);
+  assert.equal(isClientWritable(byName("external")), false);
+});
+
+Deno.test("checkFieldValues by data type", async (t) => {
+  await t.step("V: kept as given, trimmed", () => {
+    assert.equal(one("note", "  hello  "), "hello");
+    assert.equal(one("note", "a\r\nb"), "a\r\nb");
+  });
+
+  await t.step("I: whole numbers within a signed 32-bit INT", () => {
+    assert.equal(one("hours", "42"), "42");
+    assert.equal(one("hours", "-7"), "-7");
+    assert.equal(one("hours", "+5"), "5");
+    assert.equal(one("hours", "007"), "7");
+    assert.equal(one("hours", " 12 "), "12");
+    assert.equal(one("hours", "2147483647"), "2147483647");
+    assert.equal(one("hours", "-2147483648"), "-2147483648");
+    for (const bad of ["2147483648", "-2147483649", "1.5", "abc", "1e3", "12a", "0x10", "- 1"]) {
+      refused("hours", bad, `Field 'hours' must be an integer, not '${bad}'`);
+    }
+  });
+
+  await t.step("N and NN: decimal numbers, kept as written", () => {
+    for (const name of ["amount", "ratio"]) {
+      assert.equal(one(name, "1234.50"), "1234.50");
+      assert.equal(one(name, "-0.5"), "-0.5");
+      assert.equal(one(name, ".5"), ".5");
+      assert.equal(one(name, "5."), "5.");
+      assert.equal(one(name, "0.00000000"), "0.00000000");
+      for (const bad of ["1,5", "1e3", "abc", ".", "1.2.3", "NaN", "Infinity"]) {
+        refused(name, bad, `Field '${name}' must be a number, not '${bad}'`);
+      }
+    }
+  });
+
+  await t.step("D: real calendar dates YYYY-MM-DD", () => {
+    assert.equal(one("due_date", "2017-09-04"), "2017-09-04");
+    assert.equal(one("due_date", "2016-02-29"), "2016-02-29");
+    for (const bad of ["2017-02-29", "2017-13-01", "2017-04-31", "04/09/2017", "2017-9-4", "x"]) {
+      refused("due_date", bad, `must be a date YYYY-MM-DD, not '${bad}'`);
+    }
+  });
+
+  await t.step("DT: date and time, seconds and time optional", () => {
+    assert.equal(one("start_at", "2017-09-04 09:29:22"), "2017-09-04 09:29:22");
+    assert.equal(one("start_at", "2017-09-04 09:29"), "2017-09-04 09:29:00");
+    assert.equal(one("start_at", "2017-09-04"), "2017-09-04 00:00:00");
+    for (
+      const bad of [
+        "2017-09-04T09:29:22",
+        "2017-09-04 25:00:00",
+        "2017-09-04 09:60",
+        "2017-02-30 10:00",
+        "2017-09-04 9:29",
+        "2017-09-04 09:29:22 UTC",
+        "2017-09-04  09:29",
+      ]
+    ) {
+      refused("start_at", bad, "must be a date and time YYYY-MM-DD HH:MM:SS");
+    }
+  });
+
+  await t.step("T: times, seconds optional", () => {
+    assert.equal(one("start_time", "09:30"), "09:30:00");
+    assert.equal(one("start_time", "23:59:59"), "23:59:59");
+    assert.equal(one("start_time", "00:00"), "00:00:00");
+    for (const bad of ["24:00", "9:30", "09:60", "09:30:60", "0930", "noon"]) {
+      refused("start_time", bad, `must be a time HH:MM:SS, not '${bad}'`);
+    }
+  });
+
+  await t.step("E: e-mail addresses", () => {
+    assert.equal(one("email", "contact@mediatoolbox.fr"), "contact@mediatoolbox.fr");
+    assert.equal(one("email", "first.last+tag@sub.example.com"), "first.last+tag@sub.example.com");
+    for (const bad of ["not-an-email", "a@b", "a b@c.fr", "<a@b.fr>", "@b.fr", "a@@b.fr"]) {
+      refused("email", bad, `must be an e-mail address, not '${bad}'`);
+    }
+  });
+
+  await t.step("C: checkbox words normalized to 1 or 0", () => {
+    const cases: [string, string][] = [
+      ["1", "1"],
+      ["0", "0"],
+      ["on", "1"],
+      ["off", "0"],
+      ["yes", "1"],
+      ["no", "0"],
+      ["true", "1"],
+      ["false", "0"],
+      ["ON", "1"],
+      ["Yes", "1"],
+      ["FALSE", "0"],
+    ];
+    for (const [given, stored] of cases) assert.equal(one("done", given), stored, given);
+    for (const bad of ["2", "maybe", "-1", "y"]) refused("done", bad, "must be 0 or 1");
+  });
+
+  await t.step("owner, user and record references: ids only, leading zeros dropped", () => {
+    assert.equal(one("assigned_user_id", "5"), "5");
+    assert.equal(one("assigned_user_id", "05"), "5");
+    assert.equal(one("reports_to", "1"), "1");
+    assert.equal(one("parent_id", "3"), "3");
+    assert.equal(one("parent_id", "0"), "0");
+    refused("assigned_user_id", "admin", "must be a record or user id");
+    refused("reports_to", "-1", "must be a record or user id");
+    refused("parent_id", "3; DROP TABLE x", "must be a record or user id");
+  });
+
+  await t.step("several values are checked and normalized together", () => {
+    assert.deepEqual(check({ subject: " Hi ", hours: "+3", done: "on", note: "" }), {
+      subject: "Hi",
+      hours: "3",
+      done: "1",
+      note: "",
+    });
+  });
+});
+
+Deno.test("checkFieldValues: lengths are counted in characters", async (t) => {
+  await t.step("ten two-byte characters fit a 10-character field", () => {
+    assert.equal(one("note", "é".repeat(10)), "é".repeat(10));
+  });
+
+  await t.step("eleven do not, and the message says how many there were", () => {
+    refused("note", "é".repeat(11), "Field 'note' holds at most 10 characters, not 11");
+  });
+
+  await t.step("characters outside the BMP count once, not as two UTF-16 units", () => {
+    assert.equal("😀".repeat(10).length, 20);
+    assert.equal(one("note", "😀".repeat(10)), "😀".repeat(10));
+    refused("note", "😀".repeat(11), "not 11");
+  });
+
+  await t.step("CJK text", () => {
+    assert.equal(one("subject", "東京都千代田区丸の内"), "東京都千代田区丸の内");
+    refused("subject", "東京都千代田区丸の内一丁", "at most 10 characters, not 12");
+  });
+
+  await t.step("the trimmed value is measured", () => {
+    assert.equal(one("note", "   abcdefghij   "), "abcdefghij");
+  });
+});
+
+Deno.test("checkFieldValues: which fields may be written", async (t) => {
+  await t.step("a mandatory field cannot be emptied", () => {
+    refused("subject", "", "Field 'subject' is mandatory and cannot be empty");
+    refused("subject", "   ", "mandatory");
+    refused("assigned_user_id", "", "mandatory");
+  });
+
+  await t.step("an optional field can", () => {
+    assert.deepEqual(check({ note: "", hours: " " }), { note: "", hours: "" });
+  });
+
+  await t.step("unknown fields", () => {
+    refused("nosuch", "x", "Field 'nosuch' is not a field of module Tests");
+    refused("record_id", "3", "'record_id' is not a field");
+    refused("__proto__", "x", "is not a field");
+  });
+
+  await t.step("hidden fields read as unknown (their existence is not revealed)", () => {
+    assert.equal(check({ secret: "x" }, fullGrant()).secret, "x");
+    refused("secret", "x", "Field 'secret' is not a field of module Tests");
+  });
+
+  await t.step("read-only fields: record number, system and display-only fields", () => {
+    refused("test_no", "T9", "Field 'test_no' of module Tests is read-only");
+    refused("createdtime", "2017-09-04 09:29:22", "'createdtime' of module Tests is read-only");
+    refused("modifiedby", "1", "read-only");
+    refused("summary", "x", "read-only");
+    refused("external", "x", "read-only");
+  });
+
+  await t.step("read-only for this user by the grant", () => {
+    assert.equal(check({ locked: "x" }, fullGrant()).locked, "x");
+    refused("locked", "x", "Field 'locked' of module Tests is read-only");
+  });
+
+  await t.step("the first bad field stops the check", () => {
+    const error = throwsDomainError(
+      () => check({ subject: "ok", hours: "x", email: "y" }),
+      "INVALID_FIELD_VALUE",
+      "'hours'",
+    );
+    assert.deepEqual(error.details.fields, ["hours"]);
+  });
+});
+
+Deno.test("missing mandatory fields", async (t) => {
+  await t.step("names each mandatory writable field without a value, in fieldid order", () => {
+    assert.deepEqual(missingMandatoryFields(MODULE, GRANT, {}), ["subject", "status"]);
+    assert.deepEqual(missingMandatoryFields(MODULE, fullGrant(), {}), [
+      "subject",
+      "status",
+      "category",
+      "stage",
+    ]);
+  });
+
+  await t.step("a field default is not applied (Vtiger's webservice does not either)", () => {
+    assert.deepEqual(missingMandatoryFields(MODULE, GRANT, { subject: "x" }), ["status"]);
+  });
+
+  await t.step("an empty value counts as missing", () => {
+    assert.deepEqual(missingMandatoryFields(MODULE, GRANT, { subject: "", status: "Open" }), [
+      "subject",
+    ]);
+  });
+
+  await t.step("the owner, the record number, hidden and read-only fields are not asked", () => {
+    assert.deepEqual(missingMandatoryFields(MODULE, GRANT, { subject: "x", status: "Open" }), []);
+  });
+
+  await t.step("requireMandatoryFields throws MANDATORY_FIELDS_MISSING naming them all", () => {
+    const error = throwsDomainError(
+      () => requireMandatoryFields(MODULE, fullGrant(), { note: "x" }),
+      "MANDATORY_FIELDS_MISSING",
+      "Mandatory fields of module Tests are missing: subject, status, category, stage",
+    );
+    assert.deepEqual(error.details.fields, ["subject", "status", "category", "stage"]);
+    requireMandatoryFields(MODULE, GRANT, { subject: "x", status: "Open" });
+  });
+});
+
+Deno.test("fields that need a storage check", async (t) => {
+  await t.step("picklist fields with a value", () => {
+    assert.deepEqual(
+      picklistFieldsIn(MODULE, { status: "Open", tags: "", subject: "x", nosuch: "y" }).map((f) =>
+        f.name
+      ),
+      ["status"],
+    );
+  });
+
+  await t.step("reference fields with a non-zero value", () => {
+    assert.deepEqual(
+      referenceFieldsIn(MODULE, {
+        assigned_user_id: "1",
+        reports_to: "5",
+        parent_id: "0",
+        hours: "3",
+      }).map((f) => f.name),
+      ["assigned_user_id", "reports_to"],
+    );
+    assert.deepEqual(referenceFieldsIn(MODULE, { parent_id: "3" }).map((f) => f.name), [
+      "parent_id",
+    ]);
+  });
+});
