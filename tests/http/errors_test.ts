@@ -1,0 +1,312 @@
+/**
+ * Failures: every protocol code gets its status and envelope, the HTTP layer
+ * refuses bad parameters, methods, routes and sizes with the right code, and
+ * an unexpected error never leaks its message.
+ */
+
+import assert from "node:assert/strict";
+import { STATUS_BY_CODE } from "../../adapters/http/error_status.ts";
+import { DomainError, ERROR_CODES } from "../../domain/errors.ts";
+import { BASE, envelope, expectFailure, spyApp, TOKEN } from "./helpers.ts";
+
+const Q = `${BASE}/index.php`;
+
+/** Runs `body` with console.error captured, and returns what was logged. */
+async function capturingConsoleError(body: () => Promise<void>): Promise<unknown[][]> {
+  const logged: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => logged.push(args);
+  try {
+    await body();
+  } finally {
+    console.error = original;
+  }
+  return logged;
+}
+
+Deno.test("domain error codes become their statuses", async (t) => {
+  const expected: Record<string, number> = {
+    AUTH_FAILED: 401,
+    TOKEN_NOT_FOUND: 401,
+    INVALID_TOKEN: 401,
+    ACCESS_DENIED: 403,
+    MODULE_NOT_FOUND: 404,
+    RECORD_NOT_FOUND: 404,
+    INVALID_PARAMETER: 400,
+    MANDATORY_FIELDS_MISSING: 422,
+    INVALID_FIELD_VALUE: 422,
+    METHOD_NOT_ALLOWED: 405,
+    PAYLOAD_TOO_LARGE: 413,
+    TOO_MANY_REQUESTS: 429,
+    SERVICE_UNAVAILABLE: 503,
+    INTERNAL_ERROR: 500,
+  };
+
+  await t.step("the table matches PROTOCOL.md", () => {
+    assert.deepEqual({ ...STATUS_BY_CODE }, expected);
+  });
+
+  for (const code of ERROR_CODES.filter((code) => code !== "INTERNAL_ERROR")) {
+    await t.step(`${code} → ${expected[code]}`, async () => {
+      const message = `Something about ${code}`;
+      const { app } = spyApp({ getRecord: new DomainError(code, message) });
+      const response = await app.request(`${BASE}/Accounts/3/${TOKEN}`);
+      assert.equal(await expectFailure(response, expected[code], code), message);
+    });
+  }
+
+  await t.step("TOO_MANY_REQUESTS sets Retry-After from the error's details", async () => {
+    const error = new DomainError("TOO_MANY_REQUESTS", "Too many logins; wait a little", {
+      retryAfterSeconds: 29.2,
+    });
+    const { app } = spyApp({ loginWithPassword: error });
+    const response = await app.request(`${BASE}/auth/admin/wrong`);
+    await expectFailure(response, 429, "TOO_MANY_REQUESTS");
+    assert.equal(response.headers.get("Retry-After"), "30");
+  });
+
+  await t.step("TOO_MANY_REQUESTS without details still sets Retry-After", async () => {
+    const { app } = spyApp({ loginWithPassword: new DomainError("TOO_MANY_REQUESTS", "Wait") });
+    const response = await app.request(`${BASE}/auth/admin/wrong`);
+    await expectFailure(response, 429, "TOO_MANY_REQUESTS");
+    assert.match(response.headers.get("Retry-After") ?? "", /^\d+$/);
+  });
+});
+
+Deno.test("unexpected errors are logged, never leaked", async (t) => {
+  const secret = "SELECT user_password FROM vtiger_users -- s3cr3t at db.internal:3306";
+
+  for (
+    const [label, thrown] of [
+      ["an Error", new Error(secret)],
+      ["a DomainError with code INTERNAL_ERROR", new DomainError("INTERNAL_ERROR", secret)],
+      ["a TypeError", new TypeError(secret)],
+    ] as const
+  ) {
+    await t.step(label, async () => {
+      const { app } = spyApp({ listRecords: thrown });
+      let text = "";
+      let status = 0;
+      const logged = await capturingConsoleError(async () => {
+        const response = await app.request(`${BASE}/Accounts/${TOKEN}`);
+        status = response.status;
+        text = await response.clone().text();
+        await expectFailure(response, 500, "INTERNAL_ERROR");
+      });
+      assert.equal(status, 500);
+      assert.ok(!text.includes("s3cr3t"), text);
+      assert.ok(!text.includes("SELECT"), text);
+      assert.equal(logged.length, 1);
+      assert.ok(logged[0].includes(thrown), "the real error is logged");
+      assert.ok(!String(logged[0][0]).includes(TOKEN), "the URL (with its token) is not logged");
+    });
+  }
+});
+
+Deno.test("the HTTP layer refuses bad parameters with INVALID_PARAMETER", async (t) => {
+  const cases: Array<[string, string, RegExp]> = [
+    [`${BASE}/Accounts/start/x/${TOKEN}`, "start in a path", /^Parameter 'start' .* not 'x'$/],
+    [`${Q}?module=Accounts&start=-1&token=${TOKEN}`, "negative start", /Parameter 'start'.*'-1'/],
+    [`${Q}?module=Accounts&length=2.5&token=${TOKEN}`, "decimal length", /Parameter 'length'/],
+    [`${Q}?module=Accounts&id=3x&token=${TOKEN}`, "id", /^Parameter 'id' .* not '3x'$/],
+    [`${Q}?module=Acc-ounts&token=${TOKEN}`, "module", /^Parameter 'module' .*'Acc-ounts'$/],
+    [`${BASE}/Acc%20ounts/${TOKEN}`, "module in a path", /Parameter 'module'.*'Acc ounts'/],
+    [`${Q}?token=${TOKEN}`, "missing module", /^Parameter 'module' is missing$/],
+    [`${BASE}/`, "bare base path", /^Parameter 'module' is missing$/],
+    [
+      `${Q}?module=Accounts&picklist=rating&picklistdep=2&token=${TOKEN}`,
+      "picklistdep",
+      /^Parameter 'picklistdep' must be 0 or 1, not '2'$/,
+    ],
+    [
+      `${Q}?module=Accounts&picklist=rat%20ing&token=${TOKEN}`,
+      "picklist field",
+      /Parameter 'picklist'/,
+    ],
+    [
+      `${Q}?module=Accounts&start=1&start=2&token=${TOKEN}`,
+      "a repeated parameter",
+      /^Parameter 'start' is given more than once$/,
+    ],
+    [
+      `${Q}?module=Accounts&order=${"x".repeat(5000)}&token=${TOKEN}`,
+      "an overlong order",
+      /^Parameter 'order' must be at most 4000 characters long, not 'x{60}…'$/,
+    ],
+    [`${BASE}/Accounts/bogus/1/${TOKEN}`, "unknown path name", /Path segment 'bogus'/],
+    [`${BASE}/Accounts/start/${TOKEN}`, "pair without value", /'start' has no value/],
+    [`${BASE}/Accounts/start/0/start/1/${TOKEN}`, "repeated pair", /given more than once/],
+    [`${BASE}/Accounts/3/4/${TOKEN}`, "two ids", /two record ids/],
+    [`${BASE}/Accounts/criteria/%E0%A4%A/${TOKEN}`, "bad encoding", /not valid URL encoding/],
+    [`${BASE}/Accounts/3/picklist/rating/${TOKEN}`, "id with picklist", /does not go with/],
+    [`${Q}?module=Accounts&id=3&start=0&token=${TOKEN}`, "id with start", /'start' does not go/],
+    [`${Q}?module=Accounts&picklistdep=1&token=${TOKEN}`, "picklistdep alone", /'picklistdep'/],
+    [`${Q}?module=Accounts&key=abc&token=${TOKEN}`, "key on a module", /'key' does not go/],
+    [`${Q}?module=Auth`, "login without credentials", /^A login needs/],
+    [`${Q}?module=Auth&login=admin`, "login without password", /'password' is missing/],
+    [`${Q}?module=Auth&password=admin`, "password without login", /'login' is missing/],
+    [`${BASE}/auth`, "bare auth", /^A login needs/],
+    [`${BASE}/auth/a/b/c`, "auth with three segments", /^A login is/],
+  ];
+  for (const [url, label, message] of cases) {
+    await t.step(label, async () => {
+      const { app, calls } = spyApp();
+      const text = await expectFailure(await app.request(url), 400, "INVALID_PARAMETER");
+      assert.match(text, message);
+      assert.equal(calls.length, 0, "no use case runs");
+    });
+  }
+
+  await t.step("zod's own output never reaches the client", async () => {
+    const { app } = spyApp();
+    const response = await app.request(`${Q}?module=Accounts&start=abc&token=${TOKEN}`);
+    const body = await envelope(response);
+    assert.deepEqual(Object.keys(body.error!).sort(), ["code", "message"]);
+    assert.ok(!JSON.stringify(body).includes("issues"));
+  });
+
+  await t.step("a token both in the header and in the path", async () => {
+    const { app } = spyApp();
+    const headers = { Authorization: `Bearer ${TOKEN}` };
+    const response = await app.request(`${BASE}/Accounts/3/${TOKEN}`, { headers });
+    assert.match(await expectFailure(response, 400, "INVALID_PARAMETER"), /both/);
+  });
+
+  await t.step("different tokens in the header and the query", async () => {
+    const { app } = spyApp();
+    const headers = { Authorization: `Bearer ${"a".repeat(32)}` };
+    const response = await app.request(`${Q}?module=Accounts&token=${TOKEN}`, { headers });
+    assert.match(await expectFailure(response, 400, "INVALID_PARAMETER"), /different/);
+  });
+});
+
+Deno.test("tokens the HTTP layer looks at", async (t) => {
+  await t.step("Bearer without a token is TOKEN_NOT_FOUND", async () => {
+    const { app } = spyApp();
+    for (const header of ["Bearer", "Bearer   "]) {
+      const response = await app.request(`${BASE}/Accounts/3`, {
+        headers: { Authorization: header },
+      });
+      await expectFailure(response, 401, "TOKEN_NOT_FOUND");
+    }
+  });
+});
+
+Deno.test("methods", async (t) => {
+  for (const method of ["PATCH", "PROPFIND", "PURGE"]) {
+    await t.step(`${method} is METHOD_NOT_ALLOWED in both styles`, async () => {
+      const { app, calls } = spyApp();
+      for (const url of [`${BASE}/Accounts/3/${TOKEN}`, `${Q}?module=Accounts&id=x`]) {
+        const response = await app.request(url, { method });
+        assert.match(await expectFailure(response, 405, "METHOD_NOT_ALLOWED"), /not allowed/);
+      }
+      assert.equal(calls.length, 0);
+    });
+  }
+
+  await t.step("update and delete without an id are METHOD_NOT_ALLOWED", async () => {
+    const { app, calls } = spyApp();
+    for (const method of ["PUT", "DELETE"]) {
+      for (const url of [`${BASE}/Accounts/${TOKEN}`, `${Q}?module=Accounts&token=${TOKEN}`]) {
+        const response = await app.request(url, {
+          method,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "accountname=x",
+        });
+        assert.match(await expectFailure(response, 405, "METHOD_NOT_ALLOWED"), /needs a record id/);
+      }
+    }
+    assert.equal(calls.length, 0);
+  });
+
+  await t.step("POST and PUT on auth are METHOD_NOT_ALLOWED", async () => {
+    const { app } = spyApp();
+    for (const method of ["POST", "PUT"]) {
+      const response = await app.request(`${BASE}/auth/admin/admin`, { method });
+      await expectFailure(response, 405, "METHOD_NOT_ALLOWED");
+    }
+  });
+
+  await t.step("list parameters with a write are INVALID_PARAMETER", async () => {
+    const { app } = spyApp();
+    const response = await app.request(`${BASE}/Accounts/3/order/x/${TOKEN}`, {
+      method: "DELETE",
+    });
+    assert.match(
+      await expectFailure(response, 400, "INVALID_PARAMETER"),
+      /^Parameter 'order' does not go with a delete$/,
+    );
+  });
+});
+
+Deno.test("unknown routes are a 404 envelope", async (t) => {
+  for (
+    const path of ["/foo", "/", "/modules/RestfulAp", "/modules/Other/Accounts/3", "/healthz/x"]
+  ) {
+    await t.step(path, async () => {
+      const { app } = spyApp();
+      const message = await expectFailure(await app.request(path), 404, "INVALID_PARAMETER");
+      assert.equal(message, `No route for GET ${path}`);
+    });
+  }
+});
+
+Deno.test("bodies over the limit are PAYLOAD_TOO_LARGE", async (t) => {
+  const limit = 64;
+  const url = `${BASE}/Accounts/${TOKEN}`;
+  const big = `accountname=${"x".repeat(100)}`;
+
+  await t.step("by Content-Length", async () => {
+    const { app, calls } = spyApp({}, { maxBodyBytes: limit });
+    const response = await app.request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: big,
+    });
+    assert.match(await expectFailure(response, 413, "PAYLOAD_TOO_LARGE"), /64 bytes/);
+    assert.equal(calls.length, 0);
+  });
+
+  await t.step("by the bytes of a chunked body without Content-Length", async () => {
+    const { app, calls } = spyApp({}, { maxBodyBytes: limit });
+    const chunks = [big.slice(0, 50), big.slice(50)];
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const response = await app.request(`${BASE}/Accounts/3/${TOKEN}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+    });
+    await expectFailure(response, 413, "PAYLOAD_TOO_LARGE");
+    assert.equal(calls.length, 0);
+  });
+
+  await t.step("by the bytes when Content-Length understates them", async () => {
+    const { app, calls } = spyApp({}, { maxBodyBytes: limit });
+    const response = await app.request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "10" },
+      body: big,
+    });
+    await expectFailure(response, 413, "PAYLOAD_TOO_LARGE");
+    assert.equal(calls.length, 0);
+  });
+
+  await t.step("a body at the limit passes", async () => {
+    const { app, calls } = spyApp({}, { maxBodyBytes: limit });
+    const body = `accountname=${"x".repeat(limit - 12)}`;
+    assert.equal(body.length, limit);
+    const response = await app.request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    assert.equal(response.status, 201);
+    assert.equal(calls.length, 1);
+  });
+});
