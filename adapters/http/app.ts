@@ -88,7 +88,12 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
       useCases,
       action,
       () => readFieldValues(c.req.raw, maxBodyBytes),
-    );
+    ).catch((thrown: unknown) => {
+      // hono's onError only sees Error instances; anything else would escape as a bare 500.
+      throw thrown instanceof Error ? thrown : new Error("A non-Error value was thrown", {
+        cause: thrown,
+      });
+    });
     return successResponse(c, outcome.result, outcome.created);
   };
 
@@ -111,6 +116,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   app.all(`${basePath}/*`, methodGuard, (c) => {
     const bearer = bearerToken(c.req.header("Authorization"));
     // hono's own path is already decoded; the raw one keeps %2F inside its segment.
+    // The route matched, so the path is under the base; `[]` only guards odd encodings.
     const segments = segmentsUnder(new URL(c.req.url).pathname, basePath) ?? [];
     const method = requireMethod(c.req.method);
     const params = validateParams(pathParams(segments, method, bearer !== undefined));

@@ -127,3 +127,22 @@ export async function adminToken(app: Hono): Promise<string> {
   assert.equal(typeof result, "string");
   return result as string;
 }
+
+/** Sends both URLs and checks each made exactly the expected call. */
+export async function bothStyles(
+  urls: readonly string[],
+  useCase: string,
+  input: Record<string, unknown>,
+  init: RequestInit = {},
+): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const url of urls) {
+    const { app, calls } = spyApp();
+    const response = await app.request(url, init);
+    results.push(await expectSuccess(response));
+    assert.equal(calls.length, 1, url);
+    assert.equal(calls[0].useCase, useCase, url);
+    assert.deepEqual(calls[0].input, input, url);
+  }
+  return results;
+}

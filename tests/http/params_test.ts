@@ -1,0 +1,99 @@
+/**
+ * The HTTP layer's own INVALID_PARAMETER answers: malformed parameters, path
+ * segments and combinations, always one sentence naming the parameter and
+ * never zod's output, and no use case runs.
+ */
+
+import assert from "node:assert/strict";
+import { BASE, envelope, expectFailure, spyApp, TOKEN } from "./helpers.ts";
+
+const Q = `${BASE}/index.php`;
+
+Deno.test("the HTTP layer refuses bad parameters with INVALID_PARAMETER", async (t) => {
+  const cases: Array<[string, string, RegExp]> = [
+    [`${BASE}/Accounts/start/x/${TOKEN}`, "start in a path", /^Parameter 'start' .* not 'x'$/],
+    [`${Q}?module=Accounts&start=-1&token=${TOKEN}`, "negative start", /Parameter 'start'.*'-1'/],
+    [`${Q}?module=Accounts&length=2.5&token=${TOKEN}`, "decimal length", /Parameter 'length'/],
+    [`${Q}?module=Accounts&id=3x&token=${TOKEN}`, "id", /^Parameter 'id' .* not '3x'$/],
+    [`${Q}?module=Acc-ounts&token=${TOKEN}`, "module", /^Parameter 'module' .*'Acc-ounts'$/],
+    [`${BASE}/Acc%20ounts/${TOKEN}`, "module in a path", /Parameter 'module'.*'Acc ounts'/],
+    [`${Q}?token=${TOKEN}`, "missing module", /^Parameter 'module' is missing$/],
+    [`${BASE}/`, "bare base path", /^Parameter 'module' is missing$/],
+    [
+      `${Q}?module=Accounts&picklist=rating&picklistdep=2&token=${TOKEN}`,
+      "picklistdep",
+      /^Parameter 'picklistdep' must be 0 or 1, not '2'$/,
+    ],
+    [
+      `${Q}?module=Accounts&picklist=rat%20ing&token=${TOKEN}`,
+      "picklist field",
+      /Parameter 'picklist'/,
+    ],
+    [
+      `${Q}?module=Accounts&start=1&start=2&token=${TOKEN}`,
+      "a repeated parameter",
+      /^Parameter 'start' is given more than once$/,
+    ],
+    [
+      `${Q}?module=Accounts&order=${"x".repeat(5000)}&token=${TOKEN}`,
+      "an overlong order",
+      /^Parameter 'order' must be at most 4000 characters long, not 'x{60}…'$/,
+    ],
+    [`${BASE}/Accounts/bogus/1/${TOKEN}`, "unknown path name", /Path segment 'bogus'/],
+    [`${BASE}/Accounts/start/${TOKEN}`, "pair without value", /'start' has no value/],
+    [`${BASE}/Accounts/start/0/start/1/${TOKEN}`, "repeated pair", /given more than once/],
+    [`${BASE}/Accounts/3/4/${TOKEN}`, "two ids", /two record ids/],
+    [`${BASE}/Accounts/criteria/%E0%A4%A/${TOKEN}`, "bad encoding", /not valid URL encoding/],
+    [`${BASE}/Accounts/3/picklist/rating/${TOKEN}`, "id with picklist", /does not go with/],
+    [`${Q}?module=Accounts&id=3&start=0&token=${TOKEN}`, "id with start", /'start' does not go/],
+    [`${Q}?module=Accounts&picklistdep=1&token=${TOKEN}`, "picklistdep alone", /'picklistdep'/],
+    [`${Q}?module=Accounts&key=abc&token=${TOKEN}`, "key on a module", /'key' does not go/],
+    [`${Q}?module=Auth`, "login without credentials", /^A login needs/],
+    [`${Q}?module=Auth&login=admin`, "login without password", /'password' is missing/],
+    [`${Q}?module=Auth&password=admin`, "password without login", /'login' is missing/],
+    [`${BASE}/auth`, "bare auth", /^A login needs/],
+    [`${BASE}/auth/a/b/c`, "auth with three segments", /^A login is/],
+  ];
+  for (const [url, label, message] of cases) {
+    await t.step(label, async () => {
+      const { app, calls } = spyApp();
+      const text = await expectFailure(await app.request(url), 400, "INVALID_PARAMETER");
+      assert.match(text, message);
+      assert.equal(calls.length, 0, "no use case runs");
+    });
+  }
+
+  await t.step("zod's own output never reaches the client", async () => {
+    const { app } = spyApp();
+    const response = await app.request(`${Q}?module=Accounts&start=abc&token=${TOKEN}`);
+    const body = await envelope(response);
+    assert.deepEqual(Object.keys(body.error!).sort(), ["code", "message"]);
+    assert.ok(!JSON.stringify(body).includes("issues"));
+  });
+
+  await t.step("a token both in the header and in the path", async () => {
+    const { app } = spyApp();
+    const headers = { Authorization: `Bearer ${TOKEN}` };
+    const response = await app.request(`${BASE}/Accounts/3/${TOKEN}`, { headers });
+    assert.match(await expectFailure(response, 400, "INVALID_PARAMETER"), /both/);
+  });
+
+  await t.step("different tokens in the header and the query", async () => {
+    const { app } = spyApp();
+    const headers = { Authorization: `Bearer ${"a".repeat(32)}` };
+    const response = await app.request(`${Q}?module=Accounts&token=${TOKEN}`, { headers });
+    assert.match(await expectFailure(response, 400, "INVALID_PARAMETER"), /different/);
+  });
+});
+
+Deno.test("tokens the HTTP layer looks at", async (t) => {
+  await t.step("Bearer without a token is TOKEN_NOT_FOUND", async () => {
+    const { app } = spyApp();
+    for (const header of ["Bearer", "Bearer   "]) {
+      const response = await app.request(`${BASE}/Accounts/3`, {
+        headers: { Authorization: header },
+      });
+      await expectFailure(response, 401, "TOKEN_NOT_FOUND");
+    }
+  });
+});
