@@ -16,6 +16,15 @@ import type { UserAccount } from "../../domain/user.ts";
  */
 const md5Crypt = apacheMd5 as unknown as (password: string, salt: string) => string;
 
+/**
+ * The password as a string of its UTF-8 bytes, one character per byte: what
+ * PHP's crypt() hashes. The package reads each character as one byte.
+ */
+function utf8Bytes(password: string): string {
+  return Array.from(new TextEncoder().encode(password), (byte) => String.fromCharCode(byte))
+    .join("");
+}
+
 function sameText(left: string, right: string): boolean {
   const a = new TextEncoder().encode(left);
   const b = new TextEncoder().encode(right);
@@ -33,7 +42,7 @@ export class VtigerPasswordVerifier implements PasswordVerifier {
     switch (account.cryptType) {
       case "MD5":
       case "PHP5.3MD5":
-        return stored.startsWith("$1$") && sameText(md5Crypt(password, stored), stored);
+        return stored.startsWith("$1$") && sameText(md5Crypt(utf8Bytes(password), stored), stored);
       case "PHASH":
         return /^\$2[abxy]\$/.test(stored) &&
           await bcrypt.compare(password, stored.replace(/^\$2y\$/, "$2b$"));
