@@ -45,20 +45,32 @@ export async function runAction(
         await useCases.listRecords.execute({ token, module, start, length, order, criteria }),
       );
     }
-    case "read":
-      return done(await useCases.getRecord.execute(action));
-    case "picklist":
-      return done(await useCases.getPicklist.execute(action));
+    case "read": {
+      const { token, module, id } = action;
+      return done(await useCases.getRecord.execute({ token, module, id }));
+    }
+    case "picklist": {
+      const { token, module, field, withDependencies } = action;
+      return done(
+        await useCases.getPicklist.execute({ token, module, field, withDependencies }),
+      );
+    }
     case "create": {
+      const { token, module } = action;
       const values = await readValues();
-      const id = await useCases.createRecord.execute({ ...action, values });
-      return { result: id, created: true };
+      return {
+        result: await useCases.createRecord.execute({ token, module, values }),
+        created: true,
+      };
     }
     case "update": {
+      const { token, module, id } = action;
       const values = await readValues();
-      return done(await useCases.updateRecord.execute({ ...action, values }));
+      return done(await useCases.updateRecord.execute({ token, module, id, values }));
     }
-    case "delete":
-      return done(await useCases.deleteRecord.execute(action));
+    case "delete": {
+      const { token, module, id } = action;
+      return done(await useCases.deleteRecord.execute({ token, module, id }));
+    }
   }
 }

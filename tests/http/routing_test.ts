@@ -82,7 +82,7 @@ Deno.test("README URLs map to the use cases in both styles", async (t) => {
     const results = await bothStyles(
       [`${BASE}/Accounts/3/${TOKEN}`, `${Q}?module=Accounts&id=3&token=${TOKEN}`],
       "getRecord",
-      { token: TOKEN, module: "Accounts", id: "3", kind: "read" },
+      { token: TOKEN, module: "Accounts", id: "3" },
     );
     assert.deepEqual(results[0], { record_id: "3" });
   });
@@ -95,7 +95,6 @@ Deno.test("README URLs map to the use cases in both styles", async (t) => {
       ],
       "getPicklist",
       {
-        kind: "picklist",
         token: TOKEN,
         module: "Accounts",
         field: "rating",
@@ -112,7 +111,6 @@ Deno.test("README URLs map to the use cases in both styles", async (t) => {
       ],
       "getPicklist",
       {
-        kind: "picklist",
         token: TOKEN,
         module: "Accounts",
         field: "rating",
@@ -132,7 +130,6 @@ Deno.test("README URLs map to the use cases in both styles", async (t) => {
       assert.equal(await expectSuccess(response, 201), 25);
       assert.equal(calls[0].useCase, "createRecord");
       assert.deepEqual(calls[0].input, {
-        kind: "create",
         token: TOKEN,
         module: "Accounts",
         values: { accountname: "MediaToolBox" },
@@ -146,7 +143,6 @@ Deno.test("README URLs map to the use cases in both styles", async (t) => {
         [`${BASE}/Accounts/25/${TOKEN}`, `${Q}?module=Accounts&id=25&token=${TOKEN}`],
         "updateRecord",
         {
-          kind: "update",
           token: TOKEN,
           module: "Accounts",
           id: "25",
@@ -166,7 +162,7 @@ Deno.test("README URLs map to the use cases in both styles", async (t) => {
     const results = await bothStyles(
       [`${BASE}/Accounts/25/${TOKEN}`, `${Q}?module=Accounts&id=25&token=${TOKEN}`],
       "deleteRecord",
-      { kind: "delete", token: TOKEN, module: "Accounts", id: "25" },
+      { token: TOKEN, module: "Accounts", id: "25" },
       { method: "DELETE" },
     );
     assert.deepEqual(results, [true, true]);

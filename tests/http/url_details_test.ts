@@ -25,7 +25,7 @@ Deno.test("URL details", async (t) => {
     await bothStyles(
       [`${BASE}/Accounts/3`, `${Q}?module=Accounts&id=3`],
       "getRecord",
-      { kind: "read", token: TOKEN, module: "Accounts", id: "3" },
+      { token: TOKEN, module: "Accounts", id: "3" },
       { headers },
     );
     await bothStyles(
@@ -53,7 +53,7 @@ Deno.test("URL details", async (t) => {
     await bothStyles(
       [`${BASE}/Accounts/3/${TOKEN}`],
       "getRecord",
-      { kind: "read", token: TOKEN, module: "Accounts", id: "3" },
+      { token: TOKEN, module: "Accounts", id: "3" },
       { headers: { Authorization: "Basic YWRtaW46YWRtaW4=" } },
     );
   });
@@ -106,7 +106,7 @@ Deno.test("URL details", async (t) => {
         `${BASE}/?module=Accounts&id=3&token=${TOKEN}`,
       ],
       "getRecord",
-      { kind: "read", token: TOKEN, module: "Accounts", id: "3" },
+      { token: TOKEN, module: "Accounts", id: "3" },
     );
   });
 
@@ -114,7 +114,7 @@ Deno.test("URL details", async (t) => {
     await bothStyles(
       [`${BASE}/Accounts/3/${TOKEN}/`, `${Q}?module=Accounts&id=3&token=${TOKEN}&_=1504512345`],
       "getRecord",
-      { kind: "read", token: TOKEN, module: "Accounts", id: "3" },
+      { token: TOKEN, module: "Accounts", id: "3" },
     );
   });
 
