@@ -38,4 +38,4 @@ export * from "./domain/record.ts";
 export * from "./domain/session.ts";
 export type * from "./domain/user.ts";
 export { createDemoPorts, type DemoPorts } from "./adapters/memory/demo/demo_ports.ts";
-export { createApp } from "./adapters/http/app.ts";
+export { createApp, type HttpOptions } from "./adapters/http/app.ts";
