@@ -8,6 +8,7 @@
 
 import { createApp } from "./adapters/http/app.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
+import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
 import { type Config, ConfigError, readConfig } from "./adapters/env/config.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
 
@@ -26,7 +27,7 @@ function openPorts(
 /** Builds the whole service from a configuration. */
 export async function buildService(config: Config): Promise<Service> {
   const { ports, close } = await openPorts(config);
-  const useCases = createUseCases(ports, {
+  const useCases = createUseCases({ throttle: new MemoryLoginThrottle(), ...ports }, {
     sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
     maxPageLength: config.MAX_PAGE_LENGTH,
   });

@@ -7,9 +7,10 @@
 import { DomainError } from "../domain/errors.ts";
 import type { UserDirectory } from "../domain/ports.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
+import { clientKeys, type ThrottleDeps, throttledLogin } from "./throttled_login.ts";
 
 /** The ports an access-key login needs. */
-export interface LoginWithAccessKeyDeps extends SessionDeps {
+export interface LoginWithAccessKeyDeps extends SessionDeps, ThrottleDeps {
   /** User lookup. */
   readonly users: UserDirectory;
 }
@@ -23,8 +24,15 @@ export class LoginWithAccessKey {
     this.#deps = deps;
   }
 
-  /** `AUTH_FAILED` for an unknown key or an inactive user. */
-  async execute(input: { readonly accessKey: string }): Promise<string> {
+  /**
+   * `AUTH_FAILED` for an unknown key or an inactive user; `TOO_MANY_REQUESTS`
+   * after too many failures from the client.
+   */
+  execute(input: { readonly accessKey: string; readonly clientAddress?: string }): Promise<string> {
+    return throttledLogin(this.#deps, clientKeys(input.clientAddress), () => this.#login(input));
+  }
+
+  async #login(input: { readonly accessKey: string }): Promise<string> {
     const key = input.accessKey.trim();
     const user = key === "" ? undefined : await this.#deps.users.findByAccessKey(key);
     if (user === undefined || !user.active) {

@@ -7,9 +7,10 @@
 import { DomainError } from "../domain/errors.ts";
 import type { PasswordVerifier, UserDirectory } from "../domain/ports.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
+import { clientKeys, type ThrottleDeps, throttledLogin, userKey } from "./throttled_login.ts";
 
 /** The ports a password login needs. */
-export interface LoginWithPasswordDeps extends SessionDeps {
+export interface LoginWithPasswordDeps extends SessionDeps, ThrottleDeps {
   /** User lookup. */
   readonly users: UserDirectory;
   /** Password checking against Vtiger's hashes. */
@@ -22,6 +23,8 @@ export interface LoginWithPasswordInput {
   readonly userName: string;
   /** The plain password. */
   readonly password: string;
+  /** The client's network address, for throttling guesses. */
+  readonly clientAddress?: string;
 }
 
 /** Logs a user in with their Vtiger password and returns a new token. */
@@ -33,8 +36,16 @@ export class LoginWithPassword {
     this.#deps = deps;
   }
 
-  /** `AUTH_FAILED` for an unknown user, a wrong password or an inactive user. */
-  async execute(input: LoginWithPasswordInput): Promise<string> {
+  /**
+   * `AUTH_FAILED` for an unknown user, a wrong password or an inactive user;
+   * `TOO_MANY_REQUESTS` after too many failures for the user or the client.
+   */
+  execute(input: LoginWithPasswordInput): Promise<string> {
+    const keys = [userKey(input.userName), ...clientKeys(input.clientAddress)];
+    return throttledLogin(this.#deps, keys, () => this.#login(input));
+  }
+
+  async #login(input: LoginWithPasswordInput): Promise<string> {
     const user = await this.#deps.users.findByUserName(input.userName);
     const verified = user !== undefined && input.password !== "" &&
       await this.#deps.passwords.verify(input.password, user);

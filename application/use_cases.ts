@@ -8,6 +8,7 @@
 import type {
   AccessPolicy,
   Clock,
+  LoginThrottle,
   ModuleCatalog,
   PasswordVerifier,
   PicklistRepository,
@@ -49,6 +50,8 @@ export interface Ports {
   readonly clock: Clock;
   /** Tokens. */
   readonly tokens: TokenGenerator;
+  /** Failed-login memory; without it logins are not limited. */
+  readonly throttle?: LoginThrottle;
 }
 
 /** Settings of the use cases. */

@@ -45,6 +45,16 @@ function normalizeBasePath(basePath: string): string {
 }
 
 /**
+ * The remote address Deno's server hands over as the app's env; absent when
+ * the app is driven without a socket (`app.request`).
+ */
+function clientAddress(c: Context): string | undefined {
+  const env = c.env as { remoteAddr?: { hostname?: unknown } } | undefined;
+  const hostname = env?.remoteAddr?.hostname;
+  return typeof hostname === "string" ? hostname : undefined;
+}
+
+/**
  * Builds the app. Routes: `GET /healthz`; query style at `{basePath}`,
  * `{basePath}/` and `{basePath}/index.php`; path style at everything else
  * under `{basePath}`. Anything outside is a 404 envelope.
@@ -88,6 +98,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
       useCases,
       action,
       () => readFieldValues(c.req.raw, maxBodyBytes),
+      clientAddress(c),
     ).catch((thrown: unknown) => {
       // hono's onError only sees Error instances; anything else would escape as a bare 500.
       throw thrown instanceof Error ? thrown : new Error("A non-Error value was thrown", {

@@ -19,12 +19,14 @@ export interface Outcome {
 
 /**
  * Calls the use case the action names. `readValues` is only called for a
- * create or update, so that other requests never read their body.
+ * create or update, so that other requests never read their body; the
+ * client's address lets logins be throttled per client.
  */
 export async function runAction(
   useCases: UseCases,
   action: Action,
   readValues: () => Promise<FieldValues>,
+  clientAddress?: string,
 ): Promise<Outcome> {
   const done = (result: unknown): Outcome => ({ result, created: false });
   switch (action.kind) {
@@ -33,10 +35,13 @@ export async function runAction(
         await useCases.loginWithPassword.execute({
           userName: action.userName,
           password: action.password,
+          clientAddress,
         }),
       );
     case "loginWithAccessKey":
-      return done(await useCases.loginWithAccessKey.execute({ accessKey: action.accessKey }));
+      return done(
+        await useCases.loginWithAccessKey.execute({ accessKey: action.accessKey, clientAddress }),
+      );
     case "logout":
       return done(await useCases.logout.execute({ token: action.token }));
     case "list": {
