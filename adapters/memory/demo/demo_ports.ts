@@ -20,7 +20,7 @@ import { MemoryUserDirectory } from "../memory_user_directory.ts";
 import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "./demo_modules.ts";
 import { DEMO_PICKLISTS, DEMO_STRINGS } from "./demo_picklists.ts";
 import { DEMO_NUMBERING, DEMO_RECORDS } from "./demo_records.ts";
-import { DEMO_SUPPORT_GROUP_ID, DEMO_USERS, demoPrivileges } from "./demo_users.ts";
+import { DEMO_PRIVILEGE_FACTS, DEMO_SUPPORT_GROUP_ID, DEMO_USERS } from "./demo_users.ts";
 
 /** The demo's ports, with the memory record repository exposed for inspection. */
 export interface DemoPorts extends Ports {
@@ -31,15 +31,16 @@ export interface DemoPorts extends Ports {
 /** Builds a fresh demo: each call starts from the same data. */
 export function createDemoPorts(options: { clock?: Clock } = {}): DemoPorts {
   const modules = [DEMO_ACCOUNTS, DEMO_CONTACTS];
+  const catalog = new MemoryModuleCatalog(modules);
   return {
-    modules: new MemoryModuleCatalog(modules),
+    modules: catalog,
     records: new MemoryRecordRepository(modules, DEMO_RECORDS, DEMO_NUMBERING),
     picklists: new MemoryPicklistRepository(DEMO_PICKLISTS),
     translator: new DictionaryTranslator(DEMO_STRINGS),
     users: new MemoryUserDirectory(DEMO_USERS, [DEMO_SUPPORT_GROUP_ID]),
     sessions: new MemorySessionStore(),
     passwords: new VtigerPasswordVerifier(),
-    policy: new MemoryAccessPolicy(demoPrivileges),
+    policy: new MemoryAccessPolicy(DEMO_PRIVILEGE_FACTS, catalog),
     clock: options.clock ?? new SystemClock(),
     tokens: new RandomTokenGenerator(),
   };

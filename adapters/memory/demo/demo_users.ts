@@ -1,19 +1,18 @@
 /**
- * The demo's users and what each may do: an administrator, a sales person who
- * sees every account but only edits their own, a support user, and a user who
- * left (inactive, never able to log in).
+ * The demo's users and the Vtiger permission facts their privileges are
+ * computed from: an administrator, a sales person who sees every account but
+ * only edits their own, a support user, and a user who left (inactive, never
+ * able to log in).
  *
  * @module
  */
 
-import {
-  ALL_OWNERS,
-  fullGrant,
-  type ModuleGrant,
-  type Privileges,
-  type RecordAction,
-} from "../../../domain/privileges.ts";
+import { ACTION_ID } from "../../../domain/permissions/combine_profiles.ts";
+import { SHARING_LEVEL } from "../../../domain/permissions/record_scopes.ts";
+import type { PrivilegeFacts, ProfileFacts } from "../../../domain/privilege_facts.ts";
 import type { UserAccount } from "../../../domain/user.ts";
+import { activeTab, allFieldIds, profileFacts } from "../memory_privilege_facts.ts";
+import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "./demo_modules.ts";
 
 /** The demo's group: support users belong to it. */
 export const DEMO_SUPPORT_GROUP_ID = 20;
@@ -62,50 +61,69 @@ export const DEMO_USERS: readonly UserAccount[] = [
   },
 ];
 
-function owners(...ids: number[]) {
-  return { all: false as const, ownerIds: new Set(ids) };
-}
+/**
+ * The demo's sales profile: Accounts without Delete and with `annual_revenue`
+ * hidden; Contacts with every action.
+ */
+const SALES_PROFILE: ProfileFacts = profileFacts({
+  profileId: 2,
+  modules: [
+    { module: DEMO_ACCOUNTS, deniedActions: [ACTION_ID.delete], hiddenFields: ["annual_revenue"] },
+    { module: DEMO_CONTACTS },
+  ],
+});
 
-function grant(actions: RecordAction[], overrides: Partial<ModuleGrant>): ModuleGrant {
-  return { ...fullGrant(), actions: new Set(actions), ...overrides };
+/** The demo's support profile: Contacts only. */
+const SUPPORT_PROFILE: ProfileFacts = profileFacts({
+  profileId: 3,
+  modules: [{ module: DEMO_ACCOUNTS, tabAllowed: false }, { module: DEMO_CONTACTS }],
+});
+
+/** Accounts are public read only (level 0), Contacts private (level 3). */
+const DEMO_TABS = new Map([
+  [DEMO_ACCOUNTS.tabId, activeTab(SHARING_LEVEL.publicReadOnly)],
+  [DEMO_CONTACTS.tabId, activeTab(SHARING_LEVEL.private)],
+]);
+
+/** `rating` is the demo's role-based picklist; the sales role may use two of its values. */
+const SALES_RATINGS = new Map([["rating", new Set(["Acquired", "Active"])]]);
+
+function roleFacts(
+  userId: number,
+  roleId: string,
+  profile: ProfileFacts,
+  extra: Partial<PrivilegeFacts>,
+): PrivilegeFacts {
+  return {
+    userId,
+    isAdmin: false,
+    roleId,
+    profiles: [profile],
+    tabs: DEMO_TABS,
+    orgVisibleFieldIds: allFieldIds([DEMO_ACCOUNTS, DEMO_CONTACTS]),
+    subordinateUserIds: new Set(),
+    groupIds: new Set(),
+    sharingRules: [],
+    rolePicklistValues: new Map(),
+    ...extra,
+  };
 }
 
 /**
- * Privileges of the demo's non-administrators. The sales person (role H5):
- * Accounts public read-only (reads all, edits only their own, no delete,
- * `annual_revenue` hidden, `rating` limited to two values), Contacts private
- * (only their own). Support (role H4, in the support group): Contacts only,
- * private to them and their group.
+ * The permission facts of the demo's non-administrators, from which
+ * `computePrivileges` derives what each may do. The demo's role tree puts H4
+ * (support) and H5 (sales persons) side by side under H3, so neither oversees
+ * the other and neither has subordinates.
+ *
+ * - sales (H5, sales profile): Accounts public read only, so they read every
+ *   account (without `annual_revenue`), edit only their own and, without the
+ *   Delete permission, delete none; `rating` limited to Acquired/Active.
+ *   Contacts private: only their own.
+ * - support (H4, support profile, member of group 20): no Accounts; Contacts
+ *   private: their own and their group's.
  */
-export function demoPrivileges(user: UserAccount): Privileges {
-  const own = owners(user.id);
-  const modules = new Map<string, ModuleGrant>();
-  if (user.roleId === "H5") {
-    modules.set(
-      "Accounts",
-      grant(["list", "view", "create", "edit"], {
-        hiddenFields: new Set(["annual_revenue"]),
-        read: ALL_OWNERS,
-        write: own,
-        remove: own,
-        picklistValues: new Map([["rating", new Set(["Acquired", "Active"])]]),
-      }),
-    );
-    modules.set(
-      "Contacts",
-      grant(["list", "view", "create", "edit", "delete"], { read: own, write: own, remove: own }),
-    );
-  }
-  if (user.roleId === "H4") {
-    const withGroup = owners(user.id, DEMO_SUPPORT_GROUP_ID);
-    modules.set(
-      "Contacts",
-      grant(["list", "view", "create", "edit", "delete"], {
-        read: withGroup,
-        write: withGroup,
-        remove: withGroup,
-      }),
-    );
-  }
-  return { userId: user.id, isAdmin: false, ownIds: own.ownerIds, modules };
-}
+export const DEMO_PRIVILEGE_FACTS: readonly PrivilegeFacts[] = [
+  roleFacts(5, "H5", SALES_PROFILE, { rolePicklistValues: SALES_RATINGS }),
+  roleFacts(6, "H4", SUPPORT_PROFILE, { groupIds: new Set([DEMO_SUPPORT_GROUP_ID]) }),
+  roleFacts(7, "H5", SALES_PROFILE, { rolePicklistValues: SALES_RATINGS }),
+];
