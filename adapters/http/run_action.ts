@@ -29,18 +29,19 @@ export async function runAction(
   clientAddress?: string,
 ): Promise<Outcome> {
   const done = (result: unknown): Outcome => ({ result, created: false });
+  const client = clientAddress === undefined ? {} : { clientAddress };
   switch (action.kind) {
     case "loginWithPassword":
       return done(
         await useCases.loginWithPassword.execute({
           userName: action.userName,
           password: action.password,
-          clientAddress,
+          ...client,
         }),
       );
     case "loginWithAccessKey":
       return done(
-        await useCases.loginWithAccessKey.execute({ accessKey: action.accessKey, clientAddress }),
+        await useCases.loginWithAccessKey.execute({ accessKey: action.accessKey, ...client }),
       );
     case "logout":
       return done(await useCases.logout.execute({ token: action.token }));
