@@ -9,9 +9,9 @@
 import { invalidFieldValue } from "../domain/errors.ts";
 import { type FieldDefinition, MULTI_PICKLIST_SEPARATOR, UITYPE_OWNER } from "../domain/field.ts";
 import { checkFieldValues, picklistFieldsIn, referenceFieldsIn } from "../domain/field_values.ts";
-import { type ModuleDefinition, requireWritableModule } from "../domain/module.ts";
+import { type ModuleDefinition, ownerField, requireWritableModule } from "../domain/module.ts";
 import type { PicklistRepository, RecordRepository, UserDirectory } from "../domain/ports.ts";
-import { allowedPicklistValues, type ModuleGrant } from "../domain/privileges.ts";
+import { allowedPicklistValues, type ModuleGrant, scopeIncludes } from "../domain/privileges.ts";
 import type { FieldValues } from "../domain/record.ts";
 
 /** The ports the write checks need. */
@@ -73,7 +73,10 @@ async function checkReference(
   }
 }
 
-/** Runs every check and returns the values normalized, ready to store. */
+/**
+ * Runs every check (values, picklists, references, the owner's assignability)
+ * and returns the values normalized, ready to store.
+ */
 export async function checkWrite(
   deps: WriteCheckDeps,
   module: ModuleDefinition,
@@ -88,5 +91,24 @@ export async function checkWrite(
   for (const field of referenceFieldsIn(module, checked)) {
     await checkReference(deps, field, checked[field.name]);
   }
+  requireAssignableOwner(module, grant, checked);
   return checked;
+}
+
+/** A new owner must be one whose records the caller may edit (themself, their groups, ...). */
+function requireAssignableOwner(
+  module: ModuleDefinition,
+  grant: ModuleGrant,
+  values: FieldValues,
+): void {
+  const owner = ownerField(module);
+  const ownerId = owner === undefined ? undefined : values[owner.name];
+  if (
+    owner !== undefined && ownerId !== undefined && !scopeIncludes(grant.write, Number(ownerId))
+  ) {
+    throw invalidFieldValue(
+      owner.name,
+      `Records of ${module.name} may not be assigned to owner '${ownerId}'`,
+    );
+  }
 }

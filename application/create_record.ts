@@ -4,11 +4,9 @@
  * @module
  */
 
-import { invalidFieldValue } from "../domain/errors.ts";
 import { requireMandatoryFields } from "../domain/field_values.ts";
 import { ownerField } from "../domain/module.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
-import { scopeIncludes } from "../domain/privileges.ts";
 import type { FieldValues } from "../domain/record.ts";
 import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
@@ -58,12 +56,6 @@ export class CreateRecord {
     }
     const checked = await checkWrite(this.#deps, module, grant, values);
     requireMandatoryFields(module, grant, checked);
-    if (owner !== undefined && !scopeIncludes(grant.write, Number(checked[owner.name]))) {
-      throw invalidFieldValue(
-        owner.name,
-        `Records of ${module.name} may not be assigned to owner '${checked[owner.name]}'`,
-      );
-    }
     return await this.#deps.records.create(module, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),

@@ -4,10 +4,8 @@
  * @module
  */
 
-import { invalidFieldValue, invalidParameter } from "../domain/errors.ts";
-import { ownerField } from "../domain/module.ts";
+import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
-import { scopeIncludes } from "../domain/privileges.ts";
 import type { FieldValues } from "../domain/record.ts";
 import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
@@ -57,14 +55,6 @@ export class UpdateRecord {
     }
     await findWritableRecord(this.#deps.records, module, id, grant.write, "update");
     const checked = await checkWrite(this.#deps, module, grant, input.values);
-    const owner = ownerField(module);
-    const newOwner = owner === undefined ? undefined : checked[owner.name];
-    if (newOwner !== undefined && !scopeIncludes(grant.write, Number(newOwner))) {
-      throw invalidFieldValue(
-        owner!.name,
-        `Records of ${module.name} may not be assigned to owner '${newOwner}'`,
-      );
-    }
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),

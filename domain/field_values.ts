@@ -186,27 +186,28 @@ export function requireMandatoryFields(
   }
 }
 
+/** The fields of the module that the values set to something, in the values' order. */
+function fieldsSetIn(module: ModuleDefinition, values: FieldValues): FieldDefinition[] {
+  return Object.keys(values)
+    .map((name) => findField(module, name))
+    .filter((field): field is FieldDefinition => field !== undefined && values[field.name] !== "");
+}
+
 /** Fields among the values whose value must be one of a picklist's values. */
 export function picklistFieldsIn(
   module: ModuleDefinition,
   values: FieldValues,
 ): FieldDefinition[] {
-  return Object.keys(values)
-    .map((name) => findField(module, name))
-    .filter((field): field is FieldDefinition =>
-      field?.picklist !== undefined && values[field.name] !== ""
-    );
+  return fieldsSetIn(module, values).filter((field) => field.picklist !== undefined);
 }
 
-/** Fields among the values that point to another record, a user or a group. */
+/** Fields among the values that point to another record, a user or a group ("0" is none). */
 export function referenceFieldsIn(
   module: ModuleDefinition,
   values: FieldValues,
 ): FieldDefinition[] {
-  return Object.keys(values)
-    .map((name) => findField(module, name))
-    .filter((field): field is FieldDefinition =>
-      field !== undefined && values[field.name] !== "" && values[field.name] !== "0" &&
-      (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field))
-    );
+  return fieldsSetIn(module, values).filter((field) =>
+    values[field.name] !== "0" &&
+    (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field))
+  );
 }
