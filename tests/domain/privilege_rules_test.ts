@@ -1,0 +1,327 @@
+/**
+ * Vtiger's permission rules as pure functions: from PrivilegeFacts to
+ * Privileges, one rule at a time.
+ */
+
+import assert from "node:assert/strict";
+import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
+import {
+  activeTab,
+  allFieldIds,
+  type ModuleProfileSpec,
+  profileFacts,
+} from "../../adapters/memory/memory_privilege_facts.ts";
+import type { ModuleDefinition } from "../../domain/module.ts";
+import { ACTION_ID, combineProfiles } from "../../domain/permissions/combine_profiles.ts";
+import { SHARING_LEVEL } from "../../domain/permissions/record_scopes.ts";
+import {
+  adminFacts,
+  computePrivileges,
+  factsWithoutRole,
+  type PrivilegeFacts,
+  type ProfileFacts,
+} from "../../domain/privilege_facts.ts";
+import type { ModuleGrant, OwnerScope, Privileges, RecordAction } from "../../domain/privileges.ts";
+
+const MODULES = [DEMO_ACCOUNTS, DEMO_CONTACTS];
+const ME = 10;
+
+function profile(
+  profileId: number,
+  modules: readonly ModuleProfileSpec[] = MODULES.map((module) => ({ module })),
+  global: { viewAll?: boolean; editAll?: boolean } = {},
+): ProfileFacts {
+  return profileFacts({ profileId, modules, ...global });
+}
+
+function facts(overrides: Partial<PrivilegeFacts> = {}): PrivilegeFacts {
+  return {
+    ...factsWithoutRole(ME),
+    roleId: "H5",
+    profiles: [profile(2)],
+    tabs: new Map([[6, activeTab(SHARING_LEVEL.private)], [4, activeTab(SHARING_LEVEL.private)]]),
+    orgVisibleFieldIds: allFieldIds(MODULES),
+    subordinateUserIds: new Set([11]),
+    groupIds: new Set([30]),
+    ...overrides,
+  };
+}
+
+function grant(privileges: Privileges, module: ModuleDefinition = DEMO_ACCOUNTS): ModuleGrant {
+  const found = privileges.modules.get(module.name);
+  assert.ok(found, `no grant for ${module.name}`);
+  return found;
+}
+
+function actions(privileges: Privileges, module: ModuleDefinition = DEMO_ACCOUNTS): string[] {
+  return [...(privileges.modules.get(module.name)?.actions ?? [])].sort();
+}
+
+function ids(scope: OwnerScope): number[] | "all" {
+  return scope.all ? "all" : [...scope.ownerIds].sort((a, b) => a - b);
+}
+
+const compute = (value: PrivilegeFacts): Privileges => computePrivileges(value, MODULES);
+const EVERY: RecordAction[] = ["create", "delete", "edit", "list", "view"];
+
+Deno.test("who gets what at all", async (t) => {
+  await t.step("an administrator's facts give administrator privileges", () => {
+    const privileges = compute(adminFacts(1));
+    assert.equal(privileges.isAdmin, true);
+    assert.equal(privileges.userId, 1);
+  });
+
+  await t.step("a user without a role or profile may do nothing", () => {
+    const privileges = compute(factsWithoutRole(ME));
+    assert.equal(privileges.isAdmin, false);
+    assert.equal(privileges.modules.size, 0);
+    assert.deepEqual([...privileges.ownIds], [ME]);
+  });
+
+  await t.step("ownIds are the user and their groups", () => {
+    assert.deepEqual([...compute(facts()).ownIds].sort(), [10, 30]);
+  });
+
+  await t.step("a module inactive or unknown to vtiger_tab is left out", () => {
+    const inactive = facts({
+      tabs: new Map([[6, { active: false, ownedBy: 0, sharingLevel: 2 }]]),
+    });
+    assert.equal(compute(inactive).modules.size, 0);
+  });
+
+  await t.step("a module whose tab permission is denied is left out", () => {
+    const value = facts({
+      profiles: [profile(2, [{ module: DEMO_ACCOUNTS, tabAllowed: false }, {
+        module: DEMO_CONTACTS,
+      }])],
+    });
+    assert.deepEqual([...compute(value).modules.keys()], ["Contacts"]);
+  });
+});
+
+Deno.test("profiles combine as Vtiger combines them", async (t) => {
+  await t.step("an action denied in one profile and allowed in another is allowed", () => {
+    const denying = profile(2, [{ module: DEMO_ACCOUNTS, deniedActions: [ACTION_ID.delete] }]);
+    assert.deepEqual(actions(compute(facts({ profiles: [denying] }))), [
+      "create",
+      "edit",
+      "list",
+      "view",
+    ]);
+    assert.deepEqual(actions(compute(facts({ profiles: [denying, profile(3)] }))), EVERY);
+    assert.deepEqual(actions(compute(facts({ profiles: [profile(3), denying] }))), EVERY);
+  });
+
+  await t.step("a tab the first profile has no row for stays closed (Vtiger's key set)", () => {
+    const onlyContacts = profile(2, [{ module: DEMO_CONTACTS }]);
+    const combined = combineProfiles([onlyContacts, profile(3)]);
+    assert.equal(combined.tabs.has(DEMO_ACCOUNTS.tabId), false);
+    assert.equal(
+      compute(facts({ profiles: [onlyContacts, profile(3)] })).modules.has("Accounts"),
+      false,
+    );
+  });
+
+  await t.step("create needs CreateView and Save; edit needs EditView and Save", () => {
+    const noCreate = profile(2, [{ module: DEMO_ACCOUNTS, deniedActions: [ACTION_ID.createView] }]);
+    assert.deepEqual(actions(compute(facts({ profiles: [noCreate] }))), [
+      "delete",
+      "edit",
+      "list",
+      "view",
+    ]);
+    const noEdit = profile(2, [{ module: DEMO_ACCOUNTS, deniedActions: [ACTION_ID.editView] }]);
+    assert.deepEqual(actions(compute(facts({ profiles: [noEdit] }))), [
+      "create",
+      "delete",
+      "list",
+      "view",
+    ]);
+    const noSave = profile(2, [{ module: DEMO_ACCOUNTS, deniedActions: [ACTION_ID.save] }]);
+    assert.deepEqual(actions(compute(facts({ profiles: [noSave] }))), ["delete", "list", "view"]);
+  });
+
+  await t.step("View all opens reading, even of a closed tab, and nothing else", () => {
+    const closed = profile(2, [{ module: DEMO_ACCOUNTS, tabAllowed: false }], { viewAll: true });
+    const privileges = compute(facts({ profiles: [closed] }));
+    assert.deepEqual(actions(privileges), ["list", "view"]);
+    assert.equal(grant(privileges).read.all, true);
+  });
+
+  await t.step("Edit all also opens editing, but neither create nor delete of a closed tab", () => {
+    const closed = profile(2, [{ module: DEMO_ACCOUNTS, tabAllowed: false }], { editAll: true });
+    const privileges = compute(facts({ profiles: [closed] }));
+    assert.deepEqual(actions(privileges), ["edit", "list", "view"]);
+    assert.equal(grant(privileges).write.all, true);
+  });
+
+  await t.step("a global permission in a later profile counts", () => {
+    const privileges = compute(
+      facts({ profiles: [profile(2), profile(3, [], { viewAll: true })] }),
+    );
+    assert.equal(grant(privileges).read.all, true);
+    assert.equal(grant(privileges).write.all, false);
+  });
+
+  await t.step("an action without a permission row is allowed on every record", () => {
+    const partial = profile(2);
+    const rows = new Map(partial.actionPermissions);
+    rows.set(DEMO_ACCOUNTS.tabId, new Map([[ACTION_ID.index, 0], [ACTION_ID.detailView, 0]]));
+    const privileges = compute(facts({ profiles: [{ ...partial, actionPermissions: rows }] }));
+    assert.deepEqual(actions(privileges), EVERY);
+    assert.equal(grant(privileges).write.all, true);
+    assert.equal(grant(privileges).remove.all, true);
+    assert.equal(grant(privileges).read.all, false, "a private list still keeps to its owners");
+  });
+});
+
+function scopesAt(level: number | undefined, overrides: Partial<PrivilegeFacts> = {}) {
+  const privileges = compute(facts({
+    tabs: new Map([[6, activeTab(level)]]),
+    ...overrides,
+  }));
+  const { read, write, remove } = grant(privileges);
+  return { read: ids(read), write: ids(write), remove: ids(remove) };
+}
+
+Deno.test("record scopes follow the organisation sharing level", async (t) => {
+  const mine = [10, 11, 30];
+
+  await t.step("0 public read only: everyone reads; only mine are edited and deleted", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadOnly), {
+      read: "all",
+      write: mine,
+      remove: mine,
+    });
+  });
+
+  await t.step("a module without a level behaves as level 0", () => {
+    assert.deepEqual(scopesAt(undefined), scopesAt(0));
+  });
+
+  await t.step("1 public read/create/edit: only mine are deleted", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadWrite), {
+      read: "all",
+      write: "all",
+      remove: mine,
+    });
+  });
+
+  await t.step("2 public read/create/edit/delete: everything", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadWriteDelete), {
+      read: "all",
+      write: "all",
+      remove: "all",
+    });
+  });
+
+  await t.step("3 private: me, my subordinates' users and my groups", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.private), { read: mine, write: mine, remove: mine });
+  });
+
+  await t.step("an unknown level allows everything, as isPermitted does", () => {
+    assert.deepEqual(scopesAt(5), { read: "all", write: "all", remove: "all" });
+  });
+
+  await t.step("a module with ownedby = 1 has no record rules", () => {
+    const privileges = compute(facts({
+      tabs: new Map([[6, { active: true, ownedBy: 1, sharingLevel: 3 }]]),
+    }));
+    assert.equal(grant(privileges).read.all && grant(privileges).remove.all, true);
+  });
+
+  await t.step("View all reads every record of a private module; Edit all edits them", () => {
+    const viewAll = { profiles: [profile(2, undefined, { viewAll: true })] };
+    assert.deepEqual(scopesAt(3, viewAll), { read: "all", write: mine, remove: mine });
+    const editAll = { profiles: [profile(2, undefined, { editAll: true })] };
+    assert.deepEqual(scopesAt(3, editAll), { read: "all", write: "all", remove: mine });
+  });
+});
+
+Deno.test("sharing rules open records as their level allows", async (t) => {
+  const rules = [
+    { tabId: 6, permission: 0, userIds: [40], groupIds: [50] },
+    { tabId: 6, permission: 1, userIds: [41], groupIds: [51] },
+    { tabId: 4, permission: 1, userIds: [42], groupIds: [] },
+  ];
+  const withRules = { sharingRules: rules };
+
+  await t.step("private: read-only rules share reading, read-write rules both", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.private, withRules), {
+      read: [10, 11, 30, 40, 41, 50, 51],
+      write: [10, 11, 30, 41, 51],
+      remove: [10, 11, 30],
+    });
+  });
+
+  await t.step("public read only: read-write rules share writing, read-only ones nothing", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadOnly, withRules), {
+      read: "all",
+      write: [10, 11, 30, 41, 51],
+      remove: [10, 11, 30],
+    });
+  });
+
+  await t.step("other levels ignore rules", () => {
+    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadWrite, withRules).remove, [10, 11, 30]);
+  });
+
+  await t.step("Calendar counts neither subordinates nor sharing rules", () => {
+    const calendar: ModuleDefinition = { ...DEMO_CONTACTS, name: "Calendar", tabId: 9 };
+    const privileges = computePrivileges(
+      facts({
+        profiles: [profile(2, [{ module: calendar }])],
+        tabs: new Map([[9, activeTab(3)]]),
+        sharingRules: [{ tabId: 9, permission: 1, userIds: [42], groupIds: [] }],
+      }),
+      [calendar],
+    );
+    assert.deepEqual(ids(grant(privileges, calendar).read), [10, 30]);
+  });
+});
+
+Deno.test("fields and picklists", async (t) => {
+  await t.step("a field hidden by the organisation is hidden whatever the profiles", () => {
+    const org = allFieldIds(MODULES);
+    org.delete(17);
+    const privileges = compute(
+      facts({ orgVisibleFieldIds: org, profiles: [profile(2), profile(3)] }),
+    );
+    assert.deepEqual([...grant(privileges).hiddenFields], ["annual_revenue"]);
+  });
+
+  await t.step("a field is visible when one profile shows it, writable when one edits it", () => {
+    const hiding = profile(2, [{
+      module: DEMO_ACCOUNTS,
+      hiddenFields: ["annual_revenue"],
+      readOnlyFields: ["tickersymbol", "website"],
+    }]);
+    const alone = grant(compute(facts({ profiles: [hiding] })));
+    assert.deepEqual([...alone.hiddenFields], ["annual_revenue"]);
+    assert.deepEqual([...alone.readOnlyFields].sort(), ["tickersymbol", "website"]);
+    const readOnlyWebsite = profile(3, [{ module: DEMO_ACCOUNTS, readOnlyFields: ["website"] }]);
+    const both = grant(compute(facts({ profiles: [hiding, readOnlyWebsite] })));
+    assert.deepEqual([...both.hiddenFields], []);
+    assert.deepEqual([...both.readOnlyFields], ["website"]);
+  });
+
+  await t.step("View all and Edit all see and write every field", () => {
+    const hiding = profile(2, [{ module: DEMO_ACCOUNTS, hiddenFields: ["annual_revenue"] }], {
+      viewAll: true,
+    });
+    const value = grant(compute(facts({ profiles: [hiding], orgVisibleFieldIds: new Set() })));
+    assert.equal(value.hiddenFields.size + value.readOnlyFields.size, 0);
+  });
+
+  await t.step("only role-based (uitype 15) picklists named in the facts are limited", () => {
+    const limits = new Map([
+      ["rating", new Set(["Active"])],
+      ["industry", new Set<string>()],
+      ["emailoptout", new Set(["1"])],
+    ]);
+    const value = grant(compute(facts({ rolePicklistValues: limits })));
+    assert.deepEqual([...value.picklistValues.keys()].sort(), ["industry", "rating"]);
+    assert.deepEqual([...value.picklistValues.get("industry")!], []);
+    assert.equal(value.picklistValues.has("accounttype"), false);
+  });
+});
