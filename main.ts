@@ -10,6 +10,7 @@ import { createApp } from "./adapters/http/app.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
 import { type Config, ConfigError, readConfig } from "./adapters/env/config.ts";
+import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
 
 interface Service {
@@ -18,10 +19,18 @@ interface Service {
   readonly close: () => Promise<void>;
 }
 
-function openPorts(
-  _config: Config,
-): Promise<{ ports: Ports; close: () => Promise<void> }> {
-  return Promise.resolve({ ports: createDemoPorts(), close: () => Promise.resolve() });
+/** The database's ports when `VTIGER_DB_URL` is set, else the in-memory demo's. */
+async function openPorts(config: Config): Promise<{ ports: Ports; close: () => Promise<void> }> {
+  if (config.VTIGER_DB_URL === undefined) {
+    return { ports: createDemoPorts(), close: () => Promise.resolve() };
+  }
+  const { ports, close } = await openMysqlPorts({
+    url: config.VTIGER_DB_URL,
+    metadataTtlSeconds: config.METADATA_TTL_SECONDS,
+    vtigerRoot: config.VTIGER_ROOT,
+    vtigerLanguage: config.VTIGER_LANGUAGE,
+  });
+  return { ports, close };
 }
 
 /** Builds the whole service from a configuration. */

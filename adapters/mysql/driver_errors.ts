@@ -78,3 +78,33 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     throw translateDriverError(error);
   }
 }
+
+/** Server errors about a value that does not fit its column (strict mode). */
+const VALUE_ERROR_NUMBERS: ReadonlySet<number> = new Set([1264, 1265, 1292, 1366, 1406]);
+
+/** Server error number of a deadlock: the transaction was rolled back and may be run again. */
+const DEADLOCK_NUMBER = 1213;
+
+function errorNumber(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const errno = (error as { errno?: unknown }).errno;
+  return typeof errno === "number" ? errno : undefined;
+}
+
+/** Whether the server chose the transaction as a deadlock victim. */
+export function isDeadlock(error: unknown): boolean {
+  return errorNumber(error) === DEADLOCK_NUMBER;
+}
+
+/**
+ * For a value the column refused (too long, out of range, a character its
+ * charset lacks), the column's name; `undefined` for any other error.
+ */
+export function refusedValueColumn(error: unknown): string | undefined {
+  const number = errorNumber(error);
+  if (number === undefined || !VALUE_ERROR_NUMBERS.has(number)) return undefined;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message !== "string") return undefined;
+  const match = /for column [`']?(?:[^`'\s]+[`']?\.[`']?)*([^`'\s.]+)[`']?/i.exec(message);
+  return match?.[1];
+}

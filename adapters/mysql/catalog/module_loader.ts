@@ -1,0 +1,206 @@
+/**
+ * Reads every active entity module from the database: `vtiger_tab`,
+ * `vtiger_entityname`, `vtiger_field`, the reference targets, ModTracker's
+ * list and `information_schema`, in a handful of statements for all modules.
+ *
+ * @module
+ */
+
+import { sql } from "kysely";
+import { CRMENTITY_TABLE, type ModuleDefinition } from "../../../domain/module.ts";
+import type { VtigerDb } from "../database.ts";
+import {
+  buildField,
+  type FieldRow,
+  type ReferenceTargets,
+  timeFieldName,
+} from "./field_builder.ts";
+import type { ActivityKind, ModuleStorage, StorageTable } from "./module_storage.ts";
+import { readSchema, type SchemaInfo, type TableInfo } from "./schema_reader.ts";
+import { STANDARD_TAB_NAME_INDEX } from "./standard_tables.ts";
+import { MULTIROW_SKIPPED_TABLES, NO_USER_FIELD_ROW, writeRefusalFor } from "./write_rules.ts";
+
+interface TabRow {
+  tabid: number;
+  name: string;
+  presence: number;
+}
+
+interface EntityNameRow {
+  tabid: number;
+  modulename: string;
+  tablename: string;
+  fieldname: string;
+  entityidfield: string;
+}
+
+/** Modules that keep their records under another module's setype. */
+const SHARED_SETYPE: Readonly<Record<string, { setype: string; activity: ActivityKind }>> = {
+  Calendar: { setype: "Calendar", activity: "task" },
+  Events: { setype: "Calendar", activity: "event" },
+};
+
+const EMPTY_TABLE: TableInfo = { columns: new Map(), uniqueColumns: new Set() };
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+async function readReferenceTargets(
+  db: VtigerDb,
+  schema: SchemaInfo,
+  entityModules: ReadonlySet<string>,
+): Promise<ReferenceTargets> {
+  const relations = await db.selectFrom("vtiger_fieldmodulerel").select(["fieldid", "relmodule"])
+    .orderBy("fieldid").orderBy("sequence").execute();
+  const byField = new Map<number, string[]>();
+  for (const row of relations) {
+    byField.set(row.fieldid, [...(byField.get(row.fieldid) ?? []), row.relmodule]);
+  }
+  const byUitype = new Map<number, string[]>();
+  if (schema.has("vtiger_ws_fieldtype") && schema.has("vtiger_ws_referencetype")) {
+    const fixed = await sql<{ uitype: string; type: string }>`
+      SELECT t.uitype AS uitype, r.type AS type FROM vtiger_ws_fieldtype t
+      INNER JOIN vtiger_ws_referencetype r ON r.fieldtypeid = t.fieldtypeid
+      ORDER BY t.uitype, r.type`.execute(db);
+    for (const row of fixed.rows) {
+      const uitype = Number(row.uitype);
+      byUitype.set(uitype, [...(byUitype.get(uitype) ?? []), row.type]);
+    }
+  }
+  return { byField, byUitype, entityModules };
+}
+
+/**
+ * The tables whose rows belong to a record: `tab_name_index` for standard
+ * modules, the vtlib rule (base table + `<base>cf`) for others; only tables
+ * and id columns that exist, minus the ones Vtiger's retrieve never joins.
+ */
+function recordTablesOf(
+  name: string,
+  base: { table: string; idColumn: string } | undefined,
+  schema: SchemaInfo,
+): Record<string, string> {
+  const declared: Record<string, string> = Object.hasOwn(STANDARD_TAB_NAME_INDEX, name)
+    ? { ...STANDARD_TAB_NAME_INDEX[name] }
+    : base === undefined
+    ? {}
+    : { [base.table]: base.idColumn, [`${base.table}cf`]: base.idColumn };
+  const tables: Record<string, string> = { [CRMENTITY_TABLE]: "crmid" };
+  for (const [table, idColumn] of Object.entries(declared)) {
+    if (MULTIROW_SKIPPED_TABLES.has(table)) continue;
+    if (schema.get(table)?.columns.has(idColumn)) tables[table] = idColumn;
+  }
+  return tables;
+}
+
+function storageTables(
+  recordTables: Readonly<Record<string, string>>,
+  baseTable: string,
+  schema: SchemaInfo,
+): StorageTable[] {
+  const tables = Object.entries(recordTables)
+    .filter(([table]) => table !== CRMENTITY_TABLE)
+    .map(([table, idColumn]) => {
+      const info = schema.get(table) ?? EMPTY_TABLE;
+      // The base table and its custom-field table hold one row per record even
+      // where no unique key says so (ModComments, ServiceContracts).
+      const singleRow = info.uniqueColumns.has(idColumn) || table === baseTable ||
+        table === `${baseTable}cf`;
+      return { name: table, idColumn, singleRow, info };
+    });
+  return [
+    ...tables.filter((table) => table.name === baseTable),
+    ...tables.filter((table) => table.name !== baseTable),
+  ];
+}
+
+function labelFieldNames(
+  fields: readonly FieldRow[],
+  baseTable: string,
+  labelColumns: readonly string[],
+): string[] {
+  return labelColumns.map((column) =>
+    fields.find((field) => field.tablename === baseTable && field.columnname === column)
+      ?.fieldname ?? column
+  );
+}
+
+/** Loads every active entity module (`isentitytype = 1`, `presence` 0 or 2) with its storage. */
+export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
+  const schema = await readSchema(db);
+  const tabs: TabRow[] = await db.selectFrom("vtiger_tab").select(["tabid", "name", "presence"])
+    .where("isentitytype", "=", 1).orderBy("tabid").execute();
+  const active = tabs.filter((tab) => tab.presence === 0 || tab.presence === 2);
+  const entityNames: EntityNameRow[] = await db.selectFrom("vtiger_entityname")
+    .select(["tabid", "modulename", "tablename", "fieldname", "entityidfield"]).execute();
+  const fieldRows: FieldRow[] = active.length === 0 ? [] : await db.selectFrom("vtiger_field")
+    .select([
+      "tabid",
+      "fieldid",
+      "fieldname",
+      "columnname",
+      "tablename",
+      "fieldlabel",
+      "uitype",
+      "typeofdata",
+      "presence",
+      "displaytype",
+      "defaultvalue",
+    ])
+    .where("presence", "in", [0, 2]).where("tabid", "in", active.map((tab) => tab.tabid))
+    .orderBy("fieldid").execute();
+  const tracked = new Set(
+    (await db.selectFrom("vtiger_modtracker_tabs").select("tabid").where("visible", "=", 1)
+      .execute()).map((row) => row.tabid),
+  );
+  const targets = await readReferenceTargets(db, schema, new Set(tabs.map((tab) => tab.name)));
+  const fieldsByTab = groupBy(fieldRows, (row) => row.tabid);
+  const entityByModule = new Map(entityNames.map((row) => [row.modulename, row]));
+  const crmentity = schema.get(CRMENTITY_TABLE) ?? EMPTY_TABLE;
+  return active.map((tab) => {
+    const shared = SHARED_SETYPE[tab.name];
+    const entity = entityByModule.get(tab.name) ??
+      (shared === undefined ? undefined : entityByModule.get(shared.setype));
+    const base = entity === undefined || !schema.has(entity.tablename)
+      ? undefined
+      : { table: entity.tablename, idColumn: entity.entityidfield };
+    const recordTables = recordTablesOf(tab.name, base, schema);
+    const rows = fieldsByTab.get(tab.tabid) ?? [];
+    const labelColumns = entity === undefined
+      ? []
+      : entity.fieldname.split(",").map((c) => c.trim());
+    const writeRefusal = writeRefusalFor(tab.name, base !== undefined);
+    const module: ModuleDefinition = {
+      name: tab.name,
+      tabId: tab.tabid,
+      baseTable: base?.table ?? CRMENTITY_TABLE,
+      baseIdColumn: base?.idColumn ?? "crmid",
+      recordTables,
+      fields: rows.map((row) => buildField(row, recordTables, schema, targets)),
+      labelFields: base === undefined ? [] : labelFieldNames(rows, base.table, labelColumns),
+      ...(writeRefusal === undefined ? {} : { writeRefusal }),
+    };
+    const timeFields = new Map<string, string>();
+    for (const row of rows) {
+      const time = timeFieldName(row);
+      if (time !== undefined && rows.some((other) => other.fieldname === time)) {
+        timeFields.set(row.fieldname, time);
+      }
+    }
+    return {
+      module,
+      setype: shared?.setype ?? tab.name,
+      ...(shared === undefined ? {} : { activityKind: shared.activity }),
+      tables: storageTables(recordTables, module.baseTable, schema),
+      crmentity,
+      labelColumns: base === undefined ? [] : labelColumns,
+      tracked: tracked.has(tab.tabid),
+      historyModule: shared?.setype ?? tab.name,
+      userFieldRow: !NO_USER_FIELD_ROW.has(tab.name) && schema.has("vtiger_crmentity_user_field"),
+      timeFields,
+    };
+  });
+}

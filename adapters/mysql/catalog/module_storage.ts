@@ -1,0 +1,51 @@
+/**
+ * How one module's records lie in the Vtiger database: what the adapter needs
+ * besides the domain's {@linkcode ModuleDefinition} to read and write them.
+ *
+ * @module
+ */
+
+import type { ModuleDefinition } from "../../../domain/module.ts";
+import type { TableInfo } from "./schema_reader.ts";
+
+/** One record table of a module other than `vtiger_crmentity`. */
+export interface StorageTable {
+  /** The table name. */
+  readonly name: string;
+  /** Its column holding the crmid. */
+  readonly idColumn: string;
+  /** Whether it has at most one row per record (its id column alone is a unique key). */
+  readonly singleRow: boolean;
+  /** Its columns. */
+  readonly info: TableInfo;
+}
+
+/** Which activities a module sharing `vtiger_activity` under setype `Calendar` holds. */
+export type ActivityKind = "task" | "event";
+
+/** A module with everything needed to store its records. */
+export interface ModuleStorage {
+  /** The domain's view of the module. */
+  readonly module: ModuleDefinition;
+  /** `vtiger_crmentity.setype` of its records (`Calendar` for Events too). */
+  readonly setype: string;
+  /** For Calendar (tasks) and Events: which `activitytype` values belong to the module. */
+  readonly activityKind?: ActivityKind;
+  /** Record tables besides `vtiger_crmentity`, the base table first. */
+  readonly tables: readonly StorageTable[];
+  /** The columns of `vtiger_crmentity`. */
+  readonly crmentity: TableInfo;
+  /** Columns of the base table whose values, joined by a space, make the label. */
+  readonly labelColumns: readonly string[];
+  /** Whether ModTracker follows the module (`vtiger_modtracker_tabs.visible = 1`). */
+  readonly tracked: boolean;
+  /** The module name ModTracker records (`Calendar` for Events). */
+  readonly historyModule: string;
+  /** Whether a create adds the creator's `vtiger_crmentity_user_field` row. */
+  readonly userFieldRow: boolean;
+  /** Date fields stored in a DATE column whose time part goes to another field. */
+  readonly timeFields: ReadonlyMap<string, string>;
+}
+
+/** `activitytype` of Calendar's tasks. */
+export const TASK_ACTIVITY_TYPE = "Task";

@@ -1,0 +1,47 @@
+/**
+ * The modules whose records cannot be written here, and why: those Vtiger's
+ * own webservice does not create with a plain field map either, or whose
+ * save runs business logic this service does not reproduce.
+ *
+ * @module
+ */
+
+const INVENTORY_REFUSAL = "Vtiger creates inventory records only with line items, taxes and " +
+  "totals (its webservice refuses a create without LineItems), which this protocol cannot carry";
+
+/** Why each refused module is refused, by module name. */
+export const WRITE_REFUSALS: Readonly<Record<string, string>> = {
+  Events: "Vtiger stores events as Calendar records whose save also computes durations and " +
+    "writes reminders, invitees and recurrences; create tasks through Calendar",
+  Emails: "Vtiger's webservice rewrites an e-mail's recipients and parent links and hands it " +
+    "to its mailer; e-mails are read-only here",
+  Invoice: INVENTORY_REFUSAL,
+  PurchaseOrder: INVENTORY_REFUSAL,
+  Quotes: INVENTORY_REFUSAL,
+  SalesOrder: INVENTORY_REFUSAL,
+  Webmails: "the module has no fields and no tables of its own",
+  Users: "users are not CRM records; Vtiger manages them through its settings",
+};
+
+/** The refusal for a module, or `undefined` when it can be written. */
+export function writeRefusalFor(moduleName: string, hasBaseTable: boolean): string | undefined {
+  if (Object.hasOwn(WRITE_REFUSALS, moduleName)) return WRITE_REFUSALS[moduleName];
+  return hasBaseTable ? undefined : "the module declares no base table in vtiger_entityname";
+}
+
+/** Modules for which Vtiger adds no `vtiger_crmentity_user_field` row on create. */
+export const NO_USER_FIELD_ROW: ReadonlySet<string> = new Set([
+  "SMSNotifier",
+  "PBXManager",
+  "ModComments",
+]);
+
+/**
+ * Tables Vtiger's retrieve never joins although a module lists them (several
+ * rows per record, or not per record at all): their fields read as `""`.
+ */
+export const MULTIROW_SKIPPED_TABLES: ReadonlySet<string> = new Set([
+  "vtiger_campaignrelstatus",
+  "vtiger_attachments",
+  "vtiger_email_track",
+]);

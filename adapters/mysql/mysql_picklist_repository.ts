@@ -1,0 +1,66 @@
+/**
+ * Picklist values from `vtiger_<fieldname>` in `sortorderid` order, and the
+ * dependency rules of `vtiger_picklist_dependency`. Table and column names
+ * come only from the module's metadata: a field that is not a picklist with a
+ * value table has no values.
+ *
+ * @module
+ */
+
+import { sql } from "kysely";
+import { findField, type ModuleDefinition } from "../../domain/module.ts";
+import type { PicklistDependency } from "../../domain/picklist.ts";
+import type { PicklistRepository } from "../../domain/ports.ts";
+import { picklistTable } from "./catalog/field_builder.ts";
+import { dynamic, type VtigerDb } from "./database.ts";
+import { guarded } from "./driver_errors.ts";
+import { decodeHtmlEntities } from "./records/html_entities.ts";
+import { toText } from "./records/record_select.ts";
+
+function parseTargetValues(text: string | null): string[] {
+  if (text === null || text === "") return [];
+  try {
+    const parsed: unknown = JSON.parse(decodeHtmlEntities(text));
+    return Array.isArray(parsed) ? parsed.map((value) => decodeHtmlEntities(String(value))) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The picklist repository over a Vtiger database. */
+export class MysqlPicklistRepository implements PicklistRepository {
+  #db: VtigerDb;
+
+  /** Reads through `db`. */
+  constructor(db: VtigerDb) {
+    this.#db = db;
+  }
+
+  /** The values of the module's picklist field, in `sortorderid` order. */
+  async values(module: ModuleDefinition, fieldName: string): Promise<string[]> {
+    const field = findField(module, fieldName);
+    if (field?.picklist === undefined) return [];
+    const table = picklistTable(field.name);
+    const rows = await guarded(() =>
+      dynamic(this.#db).selectFrom(table).select(sql.id(table, field.name).as("value"))
+        .orderBy(sql.id(table, "sortorderid")).execute()
+    );
+    return rows.map((row) => decodeHtmlEntities(toText(row.value) ?? ""));
+  }
+
+  /** The module's dependency rules starting from the field, in stored order. */
+  async dependencies(module: ModuleDefinition, fieldName: string): Promise<PicklistDependency[]> {
+    const rows = await guarded(() =>
+      this.#db.selectFrom("vtiger_picklist_dependency")
+        .select(["sourcevalue", "targetfield", "targetvalues"])
+        .where("tabid", "=", module.tabId).where("sourcefield", "=", fieldName)
+        .orderBy("id").execute()
+    );
+    return rows.map((row) => ({
+      sourceField: fieldName,
+      targetField: row.targetfield ?? "",
+      sourceValue: decodeHtmlEntities(row.sourcevalue ?? ""),
+      targetValues: parseTargetValues(row.targetvalues),
+    }));
+  }
+}

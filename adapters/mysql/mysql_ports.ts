@@ -1,0 +1,89 @@
+/**
+ * Every port wired to a Vtiger MySQL database: the composition of the MySQL
+ * adapter. Opening applies vtrest's migrations to the database first.
+ *
+ * @module
+ */
+
+import type { Ports } from "../../application/use_cases.ts";
+import type { AccessPolicy, Clock, Translator } from "../../domain/ports.ts";
+import { DictionaryTranslator } from "../memory/dictionary_translator.ts";
+import { RandomTokenGenerator } from "../system/random_token_generator.ts";
+import { SystemClock } from "../system/system_clock.ts";
+import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
+import { AdminOnlyAccessPolicy } from "./admin_only_access_policy.ts";
+import { openDatabase, type VtigerDb } from "./database.ts";
+import { guarded } from "./driver_errors.ts";
+import { migrateToLatest } from "./migrations/migrator.ts";
+import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
+import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
+import { MysqlRecordRepository } from "./mysql_record_repository.ts";
+import { MysqlSessionStore } from "./mysql_session_store.ts";
+import { MysqlUserDirectory } from "./mysql_user_directory.ts";
+import { loadPhpLanguageTranslator } from "./php_language_translator.ts";
+
+/** What the MySQL ports need. */
+export interface MysqlPortsConfig {
+  /** `mysql://user:pass@host:3306/db` of the Vtiger database. */
+  readonly url: string;
+  /** How long module metadata is cached, in seconds (default 300). */
+  readonly metadataTtlSeconds?: number;
+  /** A Vtiger install whose language files label picklist values. */
+  readonly vtigerRoot?: string;
+  /** The language of those labels (default `en_us`). */
+  readonly vtigerLanguage?: string;
+  /** Most pooled connections (default 10). */
+  readonly connectionLimit?: number;
+  /** The time source (default the system clock). */
+  readonly clock?: Clock;
+  /** Builds the access policy on the database (default: administrators only). */
+  readonly policy?: (db: VtigerDb) => AccessPolicy;
+}
+
+/** The opened ports, the database handle and a way to close the pool. */
+export interface MysqlPorts {
+  /** Every port of the use cases. */
+  readonly ports: Ports;
+  /** The database handle, for adapters built on top (permissions). */
+  readonly db: VtigerDb;
+  /** The module catalog, whose cache can be dropped with `invalidate()`. */
+  readonly catalog: MysqlModuleCatalog;
+  /** Closes every pooled connection. */
+  close(): Promise<void>;
+}
+
+async function translatorFor(config: MysqlPortsConfig): Promise<Translator> {
+  if (config.vtigerRoot === undefined) return new DictionaryTranslator();
+  return await loadPhpLanguageTranslator(config.vtigerRoot, config.vtigerLanguage ?? "en_us");
+}
+
+/**
+ * Connects to the database, applies vtrest's migrations (its own tables
+ * only), and wires every port. `SERVICE_UNAVAILABLE` when the database
+ * cannot be reached.
+ */
+export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPorts> {
+  const database = openDatabase(config.url, { connectionLimit: config.connectionLimit });
+  try {
+    await guarded(() => migrateToLatest(database.db));
+    const translator = await translatorFor(config);
+    const db = database.db;
+    const catalog = new MysqlModuleCatalog(db, { ttlSeconds: config.metadataTtlSeconds ?? 300 });
+    const ports: Ports = {
+      modules: catalog,
+      records: new MysqlRecordRepository(db, catalog),
+      picklists: new MysqlPicklistRepository(db),
+      translator,
+      users: new MysqlUserDirectory(db),
+      sessions: new MysqlSessionStore(db),
+      passwords: new VtigerPasswordVerifier(),
+      policy: config.policy?.(db) ?? new AdminOnlyAccessPolicy(),
+      clock: config.clock ?? new SystemClock(),
+      tokens: new RandomTokenGenerator(),
+    };
+    return { ports, db, catalog, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

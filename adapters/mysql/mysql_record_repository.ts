@@ -1,0 +1,148 @@
+/**
+ * Records of a Vtiger database: lists in one statement per page, reads, and
+ * writes that each run in one transaction exactly as Vtiger's own save does.
+ *
+ * @module
+ */
+
+import { DomainError, invalidFieldValue, moduleNotFound } from "../../domain/errors.ts";
+import type { ModuleDefinition } from "../../domain/module.ts";
+import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import type { FieldValues, StoredRecord } from "../../domain/record.ts";
+import type { ModuleStorage } from "./catalog/module_storage.ts";
+import { dynamic, type VtigerDb } from "./database.ts";
+import { guarded, isDeadlock, refusedValueColumn } from "./driver_errors.ts";
+import type { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
+import { ensureHistorySequence } from "./records/history.ts";
+import { deleteRecord, updateRecord } from "./records/record_change.ts";
+import { insertRecord } from "./records/record_insert.ts";
+import { listRecords } from "./records/record_list.ts";
+import { readModuleOfRecord, readRecord } from "./records/record_read.ts";
+
+/** How many times a write chosen as a deadlock victim is run again. */
+const DEADLOCK_RETRIES = 3;
+
+/** The record repository over a Vtiger database. */
+export class MysqlRecordRepository implements RecordRepository {
+  #db: VtigerDb;
+  #catalog: MysqlModuleCatalog;
+  #historyReady: Promise<void> | undefined;
+
+  /** Reads and writes through `db`, with the module storage of `catalog`. */
+  constructor(db: VtigerDb, catalog: MysqlModuleCatalog) {
+    this.#db = db;
+    this.#catalog = catalog;
+  }
+
+  /** One page of the module's live records, in a single statement. */
+  async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
+    const storage = await this.#storage(module);
+    return await guarded(() => listRecords(dynamic(this.#db), storage, query));
+  }
+
+  /** The live record of the module, or `undefined`. */
+  async findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined> {
+    const storage = await this.#storage(module);
+    const record = await guarded(() => readRecord(this.#db, storage, id));
+    if (record === undefined) return undefined;
+    const { label: _label, ...stored } = record;
+    return stored;
+  }
+
+  /** The module of a live record (Events for a Calendar record that is not a task). */
+  async moduleOfRecord(id: number): Promise<string | undefined> {
+    return await guarded(() => readModuleOfRecord(this.#db, id));
+  }
+
+  /** Creates the record in one transaction and returns its id. */
+  async create(
+    module: ModuleDefinition,
+    values: FieldValues,
+    context: WriteContext,
+  ): Promise<number> {
+    const storage = await this.#writable(module);
+    return await this.#write(
+      storage,
+      values,
+      () => this.#db.transaction().execute((trx) => insertRecord(trx, storage, values, context)),
+    );
+  }
+
+  /** Overlays the values on the record in one transaction. */
+  async update(
+    module: ModuleDefinition,
+    id: number,
+    values: FieldValues,
+    context: WriteContext,
+  ): Promise<void> {
+    const storage = await this.#writable(module);
+    await this.#write(
+      storage,
+      values,
+      () =>
+        this.#db.transaction().execute((trx) => updateRecord(trx, storage, id, values, context)),
+    );
+  }
+
+  /** Marks the record deleted in one transaction. */
+  async delete(module: ModuleDefinition, id: number, context: WriteContext): Promise<void> {
+    const storage = await this.#writable(module);
+    await this.#write(
+      storage,
+      {},
+      () => this.#db.transaction().execute((trx) => deleteRecord(trx, storage, id, context)),
+    );
+  }
+
+  async #storage(module: ModuleDefinition): Promise<ModuleStorage> {
+    const storage = await this.#catalog.storageOf(module.name);
+    if (storage === undefined) throw moduleNotFound(module.name);
+    return storage;
+  }
+
+  async #writable(module: ModuleDefinition): Promise<ModuleStorage> {
+    const storage = await this.#storage(module);
+    if (storage.module.writeRefusal !== undefined) {
+      throw new DomainError(
+        "METHOD_NOT_ALLOWED",
+        `Records of module ${module.name} cannot be written here: ${storage.module.writeRefusal}`,
+      );
+    }
+    if (storage.tracked) {
+      this.#historyReady ??= guarded(() => ensureHistorySequence(this.#db)).catch((error) => {
+        this.#historyReady = undefined;
+        throw error;
+      });
+      await this.#historyReady;
+    }
+    return storage;
+  }
+
+  async #write<T>(
+    storage: ModuleStorage,
+    values: FieldValues,
+    transaction: () => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1;; attempt++) {
+      try {
+        return await guarded(transaction);
+      } catch (error) {
+        const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+        if (isDeadlock(cause) && attempt < DEADLOCK_RETRIES) continue;
+        const column = refusedValueColumn(cause);
+        const field = column === undefined
+          ? undefined
+          : storage.module.fields.find((candidate) =>
+            candidate.column === column && Object.hasOwn(values, candidate.name)
+          );
+        if (field !== undefined) {
+          throw invalidFieldValue(
+            field.name,
+            `Field '${field.name}' cannot store the value '${values[field.name]}'`,
+          );
+        }
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Users and groups of a Vtiger database (`vtiger_users`, `vtiger_user2role`,
+ * `vtiger_groups`). Deleted users are never found; inactive ones are found but
+ * marked inactive, so that logins fail with the right error.
+ *
+ * @module
+ */
+
+import type { UserDirectory } from "../../domain/ports.ts";
+import type { UserAccount } from "../../domain/user.ts";
+import type { VtigerDb } from "./database.ts";
+import { guarded } from "./driver_errors.ts";
+
+interface UserRow {
+  id: number;
+  user_name: string | null;
+  user_password: string | null;
+  crypt_type: string;
+  accesskey: string | null;
+  status: string | null;
+  is_admin: string | null;
+  roleid: string | null;
+}
+
+function toAccount(row: UserRow): UserAccount {
+  return {
+    id: Number(row.id),
+    userName: row.user_name ?? "",
+    isAdmin: row.is_admin === "on",
+    active: row.status === "Active",
+    passwordHash: row.user_password ?? "",
+    cryptType: row.crypt_type,
+    accessKey: row.accesskey ?? "",
+    ...(row.roleid === null ? {} : { roleId: row.roleid }),
+  };
+}
+
+/** The user directory over `vtiger_users`. */
+export class MysqlUserDirectory implements UserDirectory {
+  #db: VtigerDb;
+
+  /** Reads through `db`. */
+  constructor(db: VtigerDb) {
+    this.#db = db;
+  }
+
+  #users() {
+    return this.#db.selectFrom("vtiger_users")
+      .leftJoin("vtiger_user2role", "vtiger_user2role.userid", "vtiger_users.id")
+      .select([
+        "vtiger_users.id",
+        "vtiger_users.user_name",
+        "vtiger_users.user_password",
+        "vtiger_users.crypt_type",
+        "vtiger_users.accesskey",
+        "vtiger_users.status",
+        "vtiger_users.is_admin",
+        "vtiger_user2role.roleid",
+      ])
+      .where("vtiger_users.deleted", "=", 0);
+  }
+
+  /** The non-deleted user with that user name (compared as Vtiger's login does). */
+  async findByUserName(userName: string): Promise<UserAccount | undefined> {
+    if (userName === "") return undefined;
+    const row = await guarded(() =>
+      this.#users().where("vtiger_users.user_name", "=", userName).orderBy("vtiger_users.id")
+        .executeTakeFirst()
+    );
+    return row === undefined ? undefined : toAccount(row);
+  }
+
+  /** The non-deleted user with exactly that access key (case-sensitive). */
+  async findByAccessKey(accessKey: string): Promise<UserAccount | undefined> {
+    if (accessKey === "") return undefined;
+    const rows = await guarded(() =>
+      this.#users().where("vtiger_users.accesskey", "=", accessKey).execute()
+    );
+    const row = rows.find((candidate) => candidate.accesskey === accessKey);
+    return row === undefined ? undefined : toAccount(row);
+  }
+
+  /** The non-deleted user with that id. */
+  async findById(id: number): Promise<UserAccount | undefined> {
+    const row = await guarded(() =>
+      this.#users().where("vtiger_users.id", "=", id).executeTakeFirst()
+    );
+    return row === undefined ? undefined : toAccount(row);
+  }
+
+  /** Whether an active user or a group (`vtiger_groups`) has that id. */
+  async ownerExists(id: number): Promise<boolean> {
+    if (await this.userExists(id)) return true;
+    const group = await guarded(() =>
+      this.#db.selectFrom("vtiger_groups").select("groupid").where("groupid", "=", id)
+        .executeTakeFirst()
+    );
+    return group !== undefined;
+  }
+
+  /** Whether an active, non-deleted user has that id. */
+  async userExists(id: number): Promise<boolean> {
+    const row = await guarded(() =>
+      this.#db.selectFrom("vtiger_users").select("id").where("id", "=", id)
+        .where("deleted", "=", 0).where("status", "=", "Active").executeTakeFirst()
+    );
+    return row !== undefined;
+  }
+}

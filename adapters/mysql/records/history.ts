@@ -1,0 +1,120 @@
+/**
+ * ModTracker history as Vtiger's ModTrackerHandler writes it: one
+ * `vtiger_modtracker_basic` row per change (2 created, 0 updated, 1 deleted)
+ * with a `vtiger_modtracker_detail` row per changed key, values HTML-encoded
+ * as Vtiger's database layer hands them to the handler.
+ *
+ * @module
+ */
+
+import { sql } from "kysely";
+import type { VtigerDb } from "../database.ts";
+import { htmlEntities } from "./html_entities.ts";
+import { nextSequenceValue } from "./numbering.ts";
+
+/** ModTracker statuses. */
+export const HISTORY_STATUS = { updated: 0, deleted: 1, created: 2 } as const;
+
+/** One changed key. */
+export interface HistoryDetail {
+  /** Field name, or `label`, `record_id`, `record_module`. */
+  readonly fieldname: string;
+  /** The old value (`null` on create). */
+  readonly prevalue: string | null;
+  /** The new value. */
+  readonly postvalue: string;
+}
+
+/** One history entry. */
+export interface HistoryEntry {
+  /** The record. */
+  readonly crmid: number;
+  /** The module name ModTracker records. */
+  readonly module: string;
+  /** The acting user (Vtiger's webservice leaves NULL here: a bug not copied). */
+  readonly whodid: number;
+  /** `YYYY-MM-DD HH:MM:SS`. */
+  readonly changedon: string;
+  /** 0, 1 or 2. */
+  readonly status: number;
+  /** Changed keys. */
+  readonly details: readonly HistoryDetail[];
+}
+
+/** PHP's `empty()` on a database value: NULL, `""` and `"0"`. */
+export function isPhpEmpty(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value === "" || value === "0";
+}
+
+const NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** PHP's loose `!=` on two strings: numeric strings compare as numbers. */
+export function looselyDifferent(left: string, right: string): boolean {
+  if (NUMERIC.test(left) && NUMERIC.test(right)) return Number(left) !== Number(right);
+  return left !== right;
+}
+
+/** Details of a creation: every key whose value PHP does not call empty. */
+export function creationDetails(values: ReadonlyArray<[string, string | null]>): HistoryDetail[] {
+  return values
+    .filter(([name, value]) => name !== "modifiedtime" && !isPhpEmpty(value))
+    .map(([fieldname, value]) => ({ fieldname, prevalue: null, postvalue: value ?? "" }));
+}
+
+/** Details of an update: keys that became non-empty, or were non-empty and changed. */
+export function changeDetails(
+  before: ReadonlyMap<string, string | null>,
+  after: ReadonlyArray<[string, string | null]>,
+): HistoryDetail[] {
+  const details: HistoryDetail[] = [];
+  for (const [fieldname, next] of after) {
+    if (fieldname === "modifiedtime") continue;
+    const old = before.get(fieldname) ?? null;
+    const changed = isPhpEmpty(old) ? !isPhpEmpty(next) : looselyDifferent(old ?? "", next ?? "");
+    if (changed) details.push({ fieldname, prevalue: old ?? "", postvalue: next ?? "" });
+  }
+  return details;
+}
+
+/**
+ * Makes sure `vtiger_modtracker_basic_seq` exists, as Vtiger's ADOdb `GenID`
+ * creates it on first use (`id INT NOT NULL`, one row). Run outside any
+ * transaction: MySQL commits on DDL. The first row continues after the
+ * highest existing history id, so that no id is handed out twice.
+ */
+export async function ensureHistorySequence(db: VtigerDb): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS vtiger_modtracker_basic_seq (id INT NOT NULL)`.execute(db);
+  const lock = await sql<
+    { got: number | null }
+  >`SELECT GET_LOCK('vtrest_modtracker_seq', 10) AS got`
+    .execute(db);
+  try {
+    await sql`INSERT INTO vtiger_modtracker_basic_seq (id)
+      SELECT last.id FROM (SELECT COALESCE(MAX(id), 0) AS id FROM vtiger_modtracker_basic) AS last
+      WHERE NOT EXISTS (SELECT 1 FROM vtiger_modtracker_basic_seq)`.execute(db);
+  } finally {
+    if (Number(lock.rows[0]?.got) === 1) {
+      await sql`SELECT RELEASE_LOCK('vtrest_modtracker_seq')`.execute(db);
+    }
+  }
+}
+
+/** Writes one entry (basic row and its details) inside the caller's transaction. */
+export async function writeHistory(trx: VtigerDb, entry: HistoryEntry): Promise<void> {
+  const id = await nextSequenceValue(trx, "vtiger_modtracker_basic_seq");
+  await trx.insertInto("vtiger_modtracker_basic").values({
+    id,
+    crmid: entry.crmid,
+    module: entry.module,
+    whodid: entry.whodid,
+    changedon: entry.changedon,
+    status: entry.status,
+  }).execute();
+  if (entry.details.length === 0) return;
+  await trx.insertInto("vtiger_modtracker_detail").values(entry.details.map((detail) => ({
+    id,
+    fieldname: detail.fieldname,
+    prevalue: detail.prevalue === null ? null : htmlEntities(detail.prevalue),
+    postvalue: htmlEntities(detail.postvalue),
+  }))).execute();
+}

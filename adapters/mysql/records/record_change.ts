@@ -1,0 +1,124 @@
+/**
+ * Updates and deletes, as Vtiger's save and `mark_deleted` do them, inside the
+ * caller's transaction. The record's `vtiger_crmentity` row is locked first,
+ * so that concurrent changes of one record queue up and each history entry
+ * compares against the state it changed.
+ *
+ * @module
+ */
+
+import { recordNotFound } from "../../../domain/errors.ts";
+import { ownerField } from "../../../domain/module.ts";
+import type { WriteContext } from "../../../domain/ports.ts";
+import { formatDateTime } from "../../../domain/record.ts";
+import type { ModuleStorage } from "../catalog/module_storage.ts";
+import { dynamic, type VtigerDb } from "../database.ts";
+import { changeDetails, HISTORY_STATUS, writeHistory } from "./history.ts";
+import { historyKeys, labelOf, type ReadRecord, readRecord } from "./record_read.ts";
+import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
+
+async function requireLocked(
+  trx: VtigerDb,
+  storage: ModuleStorage,
+  id: number,
+): Promise<ReadRecord> {
+  const record = await readRecord(trx, storage, id, true);
+  if (record === undefined) throw recordNotFound(storage.module.name, id);
+  return record;
+}
+
+async function writeTables(
+  trx: VtigerDb,
+  storage: ModuleStorage,
+  id: number,
+  values: Readonly<Record<string, string>>,
+  now: string,
+): Promise<void> {
+  const db = dynamic(trx);
+  for (const table of storage.tables) {
+    const given = givenColumns(storage, table.name, table.info, values);
+    if (given === undefined) continue;
+    const matches = db.selectFrom(table.name).select(table.idColumn)
+      .where(table.idColumn, "=", id);
+    if (table.singleRow) {
+      const updated = await db.updateTable(table.name).set(given).where(table.idColumn, "=", id)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) > 0 || await matches.executeTakeFirst()) continue;
+    } else {
+      // Relation tables are replaced, as Vtiger's save_module does for them.
+      await db.deleteFrom(table.name).where(table.idColumn, "=", id).execute();
+      if (Object.values(given).every((value) => value === null || value === "" || value === 0)) {
+        continue;
+      }
+    }
+    const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
+    await db.insertInto(table.name).values(row).execute();
+  }
+}
+
+/** Overlays the given values on a live record; refreshes modified time, modifier, label, history. */
+export async function updateRecord(
+  trx: VtigerDb,
+  storage: ModuleStorage,
+  id: number,
+  values: Readonly<Record<string, string>>,
+  context: WriteContext,
+): Promise<void> {
+  const before = await requireLocked(trx, storage, id);
+  const now = formatDateTime(context.now);
+  const full = withDerivedValues(storage, values);
+  await writeTables(trx, storage, id, full, now);
+  const owner = ownerField(storage.module);
+  const crmentity: Record<string, string | number> = {
+    modifiedby: context.actorId,
+    modifiedtime: now,
+    smgroupid: 0,
+  };
+  if (owner !== undefined && full[owner.name] !== undefined) {
+    crmentity.smownerid = Number(full[owner.name]);
+  }
+  if (full.description !== undefined) crmentity.description = full.description;
+  await dynamic(trx).updateTable("vtiger_crmentity").set(crmentity).where("crmid", "=", id)
+    .execute();
+  const after = await requireLocked(trx, storage, id);
+  const label = labelOf(storage, after);
+  await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+  if (!storage.tracked) return;
+  const details = changeDetails(
+    new Map(historyKeys(storage, before, before.label)),
+    historyKeys(storage, after, label),
+  );
+  if (details.length === 0) return;
+  await writeHistory(trx, {
+    crmid: id,
+    module: storage.historyModule,
+    whodid: context.actorId,
+    changedon: now,
+    status: HISTORY_STATUS.updated,
+    details,
+  });
+}
+
+/** Marks a live record deleted (`deleted = 1`, modified time and modifier) with its history. */
+export async function deleteRecord(
+  trx: VtigerDb,
+  storage: ModuleStorage,
+  id: number,
+  context: WriteContext,
+): Promise<void> {
+  await requireLocked(trx, storage, id);
+  const now = formatDateTime(context.now);
+  if (storage.tracked) {
+    await writeHistory(trx, {
+      crmid: id,
+      module: storage.historyModule,
+      whodid: context.actorId,
+      changedon: now,
+      status: HISTORY_STATUS.deleted,
+      details: [],
+    });
+  }
+  await trx.updateTable("vtiger_crmentity")
+    .set({ deleted: 1, modifiedtime: now, modifiedby: context.actorId })
+    .where("crmid", "=", id).execute();
+}

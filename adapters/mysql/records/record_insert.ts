@@ -1,0 +1,125 @@
+/**
+ * A create, as Vtiger's own save does it, inside the caller's transaction:
+ * crmid from the sequence, record number, the `vtiger_crmentity` row, a row
+ * in every single-row record table, rows in relation tables for the values
+ * given for them, the creator's `vtiger_crmentity_user_field` row, the label,
+ * and the creation history.
+ *
+ * @module
+ */
+
+import type { WriteContext } from "../../../domain/ports.ts";
+import { ownerField, recordNumberField } from "../../../domain/module.ts";
+import { formatDateTime } from "../../../domain/record.ts";
+import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
+import { dynamic, type VtigerDb } from "../database.ts";
+import { DatabaseError } from "../driver_errors.ts";
+import { creationDetails, HISTORY_STATUS, writeHistory } from "./history.ts";
+import { nextSequenceValue, takeRecordNumber } from "./numbering.ts";
+import { historyKeys, labelOf, readRecord } from "./record_read.ts";
+import {
+  type ColumnValue,
+  creationRow,
+  fillRequiredColumns,
+  givenColumns,
+  withDerivedValues,
+} from "./stored_values.ts";
+
+/** The source Vtiger's webservice writes on the records it creates. */
+const WEBSERVICE_SOURCE = "WEBSERVICE";
+
+/** Whether a stored value is one PHP's `empty()` rejects: no relation row is made for it. */
+function isEmptyValue(value: ColumnValue): boolean {
+  return value === null || value === "" || value === 0 || value === "0";
+}
+
+/** Values Vtiger sets itself on create: the record number, a task's activity type. */
+async function systemValues(
+  trx: VtigerDb,
+  storage: ModuleStorage,
+  values: Readonly<Record<string, string>>,
+): Promise<Record<string, string>> {
+  const full = withDerivedValues(storage, values);
+  const numberField = recordNumberField(storage.module);
+  if (numberField !== undefined) {
+    full[numberField.name] = await takeRecordNumber(trx, storage.module.name);
+  }
+  if (storage.activityKind === "task") full.activitytype = TASK_ACTIVITY_TYPE;
+  return full;
+}
+
+function crmEntityRow(
+  storage: ModuleStorage,
+  values: Readonly<Record<string, string>>,
+  id: number,
+  context: WriteContext,
+): Record<string, ColumnValue> {
+  const now = formatDateTime(context.now);
+  const ownerName = ownerField(storage.module)?.name;
+  const owner = Number(ownerName === undefined ? "" : values[ownerName] ?? "") || context.actorId;
+  const row: Record<string, ColumnValue> = {
+    crmid: id,
+    smcreatorid: context.actorId,
+    smownerid: owner,
+    smgroupid: 0,
+    setype: storage.setype,
+    description: values.description ?? "",
+    modifiedby: context.actorId,
+    createdtime: now,
+    modifiedtime: now,
+    version: 0,
+    presence: 1,
+    deleted: 0,
+  };
+  if (storage.crmentity.columns.has("source")) row.source = WEBSERVICE_SOURCE;
+  return row;
+}
+
+/** Inserts every row of a new record and returns its crmid. */
+export async function insertRecord(
+  trx: VtigerDb,
+  storage: ModuleStorage,
+  values: Readonly<Record<string, string>>,
+  context: WriteContext,
+): Promise<number> {
+  const db = dynamic(trx);
+  const now = formatDateTime(context.now);
+  const id = await nextSequenceValue(trx, "vtiger_crmentity_seq");
+  const full = await systemValues(trx, storage, values);
+  await db.insertInto("vtiger_crmentity").values(crmEntityRow(storage, full, id, context))
+    .execute();
+  for (const table of storage.tables) {
+    if (table.singleRow) {
+      await db.insertInto(table.name).values(creationRow(storage, table, full, id, now)).execute();
+      continue;
+    }
+    const given = givenColumns(storage, table.name, table.info, full);
+    if (given === undefined || Object.values(given).every(isEmptyValue)) continue;
+    const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
+    await db.insertInto(table.name).values(row).execute();
+  }
+  if (storage.userFieldRow) {
+    await trx.insertInto("vtiger_crmentity_user_field")
+      .values({ recordid: id, userid: context.actorId, starred: "0" }).execute();
+  }
+  const record = await readRecord(trx, storage, id);
+  if (record === undefined) {
+    throw new DatabaseError(
+      `The new ${storage.module.name} record ${id} cannot be read`,
+      undefined,
+    );
+  }
+  const label = labelOf(storage, record);
+  await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+  if (storage.tracked) {
+    await writeHistory(trx, {
+      crmid: id,
+      module: storage.historyModule,
+      whodid: context.actorId,
+      changedon: now,
+      status: HISTORY_STATUS.created,
+      details: creationDetails(historyKeys(storage, record, label)),
+    });
+  }
+  return id;
+}

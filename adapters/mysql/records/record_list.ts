@@ -1,0 +1,87 @@
+/**
+ * One page of a module's records in one SQL statement: the record SELECT,
+ * the validated criteria as bound conditions, the permission scope, the
+ * order with the crmid as tie-breaker, and LIMIT/OFFSET.
+ *
+ * @module
+ */
+
+import { type Expression, type RawBuilder, sql } from "kysely";
+import type { Condition, OrderTerm } from "../../../domain/criteria.ts";
+import type { ListQuery } from "../../../domain/ports.ts";
+import type { StoredRecord } from "../../../domain/record.ts";
+import type { ModuleStorage } from "../catalog/module_storage.ts";
+import type { DynamicDb } from "../database.ts";
+import { scopeCondition } from "./list_scope.ts";
+import {
+  columnExpression,
+  CRMID_REF,
+  type RecordQuery,
+  selectRecords,
+  toStoredRecord,
+} from "./record_select.ts";
+
+/** Escapes nothing: `like` values are SQL LIKE patterns as the client wrote them. */
+function conditionSql(storage: ModuleStorage, condition: Condition): Expression<boolean> {
+  const column = columnExpression(storage, condition.column.table, condition.column.column);
+  const value = condition.value;
+  switch (condition.operator) {
+    case "eq":
+      return value === ""
+        ? sql<boolean>`(${column} IS NULL OR ${column} = '')`
+        : sql<boolean>`${column} = ${value}`;
+    case "neq":
+      return value === ""
+        ? sql<boolean>`(${column} IS NOT NULL AND ${column} <> '')`
+        : sql<boolean>`(${column} IS NULL OR ${column} <> ${value})`;
+    case "lt":
+      return sql<boolean>`${column} < ${value}`;
+    case "gt":
+      return sql<boolean>`${column} > ${value}`;
+    case "lte":
+      return sql<boolean>`${column} <= ${value}`;
+    case "gte":
+      return sql<boolean>`${column} >= ${value}`;
+    case "like":
+      return sql<boolean>`${column} LIKE ${value}`;
+  }
+}
+
+function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<unknown> {
+  const column = columnExpression(storage, term.column.table, term.column.column);
+  return term.direction === "DESC" ? sql`${column} DESC` : sql`${column} ASC`;
+}
+
+/** Adds the query's conditions, scope and order (crmid last) to the record SELECT. */
+export function applyListQuery(
+  base: RecordQuery,
+  storage: ModuleStorage,
+  query: Omit<ListQuery, "start" | "length">,
+): RecordQuery {
+  let statement = base;
+  for (const condition of query.conditions) {
+    statement = statement.where(conditionSql(storage, condition));
+  }
+  const scope = scopeCondition(query.scope);
+  if (scope !== undefined) statement = statement.where(scope);
+  const terms = [
+    ...query.order.map((term) => orderExpression(storage, term)),
+    sql`${CRMID_REF} ASC`,
+  ];
+  return statement.orderBy(sql.join(terms));
+}
+
+/** Reads one page of the module's live records matching the query. */
+export async function listRecords(
+  db: DynamicDb,
+  storage: ModuleStorage,
+  query: ListQuery,
+): Promise<StoredRecord[]> {
+  const statement = applyListQuery(selectRecords(db, storage), storage, query)
+    .limit(query.length).offset(query.start);
+  const rows = await statement.execute();
+  return rows.map((row) => {
+    const { label: _label, ...record } = toStoredRecord(storage, row);
+    return record;
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The values Vtiger's save puts in a record's columns: what a client gave,
+ * converted for the column, and for a field left empty the value Vtiger's
+ * `CRMEntity::get_column_value` and `insertIntoEntityTable` fall back to.
+ *
+ * @module
+ */
+
+import type { FieldDefinition } from "../../../domain/field.ts";
+import { CRMENTITY_TABLE } from "../../../domain/module.ts";
+import type { ModuleStorage, StorageTable } from "../catalog/module_storage.ts";
+import {
+  type ColumnInfo,
+  isNumericColumn,
+  isTemporalColumn,
+  type TableInfo,
+} from "../catalog/schema_reader.ts";
+
+/** A value bound into an INSERT or UPDATE. */
+export type ColumnValue = string | number | null;
+
+/** Uitypes whose empty value is stored as NULL (dates, times, 14). */
+const NULL_WHEN_EMPTY: ReadonlySet<number> = new Set([5, 6, 14, 23, 70]);
+
+/** Display types Vtiger's create writes (2 and 5 are left to the column default). */
+const CREATE_DISPLAY_TYPES: ReadonlySet<number> = new Set([1, 3, 4, 6]);
+
+/** The column of a field, when known. */
+export function columnOf(table: TableInfo, field: FieldDefinition): ColumnInfo | undefined {
+  return table.columns.get(field.column);
+}
+
+/** The value stored for a field left empty. */
+export function emptyValue(field: FieldDefinition, column: ColumnInfo | undefined): ColumnValue {
+  if (field.uitype === 56) return "0";
+  if (field.uitype === 26) return 1;
+  if (field.uitype === 57) return 0;
+  if (NULL_WHEN_EMPTY.has(field.uitype) || isTemporalColumn(column)) return null;
+  if (["I", "N", "NN"].includes(field.dataType) || isNumericColumn(column)) return 0;
+  return "";
+}
+
+/** The value stored for a field, from the (already checked) client text. */
+export function storedValue(
+  field: FieldDefinition,
+  column: ColumnInfo | undefined,
+  text: string | undefined,
+): ColumnValue {
+  if (text === undefined || text === "") return emptyValue(field, column);
+  if (field.uitype === 56) return text === "1" || text.toLowerCase() === "on" ? "1" : "0";
+  if (column?.dataType === "date") return text.slice(0, 10);
+  return text;
+}
+
+/** The zero value written to a NOT NULL column without default that no field fills. */
+function requiredFiller(column: ColumnInfo, now: string): ColumnValue {
+  if (isNumericColumn(column)) return 0;
+  if (column.dataType === "date") return now.slice(0, 10);
+  if (column.dataType === "time") return now.slice(11);
+  if (isTemporalColumn(column)) return now;
+  return "";
+}
+
+/** Adds a value to every NOT NULL column without default that `row` leaves out. */
+export function fillRequiredColumns(
+  table: TableInfo,
+  row: Record<string, ColumnValue>,
+  now: string,
+): Record<string, ColumnValue> {
+  for (const [name, column] of table.columns) {
+    if (!column.nullable && !column.hasDefault && !Object.hasOwn(row, name)) {
+      row[name] = requiredFiller(column, now);
+    }
+  }
+  return row;
+}
+
+/** The module's fields stored on a table, first field per column. */
+export function fieldsOnTable(storage: ModuleStorage, table: string): FieldDefinition[] {
+  const seen = new Set<string>();
+  return storage.module.fields.filter((field) => {
+    if (field.table !== table || seen.has(field.column)) return false;
+    seen.add(field.column);
+    return true;
+  });
+}
+
+/**
+ * The row a create inserts into a single-row record table: the id, then
+ * every field Vtiger's create writes (given or its empty value).
+ */
+export function creationRow(
+  storage: ModuleStorage,
+  table: StorageTable,
+  values: Readonly<Record<string, string>>,
+  id: number,
+  now: string,
+): Record<string, ColumnValue> {
+  const row: Record<string, ColumnValue> = { [table.idColumn]: id };
+  for (const field of fieldsOnTable(storage, table.name)) {
+    if (!CREATE_DISPLAY_TYPES.has(field.displayType) && !Object.hasOwn(values, field.name)) {
+      continue;
+    }
+    if (field.column === table.idColumn) continue;
+    row[field.column] = storedValue(field, columnOf(table.info, field), values[field.name]);
+  }
+  return fillRequiredColumns(table.info, row, now);
+}
+
+/** The given fields stored on a table, as column values (`undefined` when none). */
+export function givenColumns(
+  storage: ModuleStorage,
+  table: string,
+  info: TableInfo,
+  values: Readonly<Record<string, string>>,
+): Record<string, ColumnValue> | undefined {
+  const row: Record<string, ColumnValue> = {};
+  for (const field of fieldsOnTable(storage, table)) {
+    if (!Object.hasOwn(values, field.name)) continue;
+    row[field.column] = storedValue(field, columnOf(info, field), values[field.name]);
+  }
+  return Object.keys(row).length === 0 ? undefined : row;
+}
+
+/**
+ * Completes the values a client gave with what Vtiger derives: the time part
+ * of a date-and-time field stored in a DATE column goes to its time field
+ * (`date_start` → `time_start`) unless that was given too.
+ */
+export function withDerivedValues(
+  storage: ModuleStorage,
+  values: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const result = { ...values };
+  for (const [dateField, timeField] of storage.timeFields) {
+    const value = values[dateField];
+    if (value === undefined || Object.hasOwn(values, timeField)) continue;
+    const time = value.slice(11);
+    if (/^\d{2}:\d{2}(:\d{2})?$/.test(time)) result[timeField] = time;
+  }
+  return result;
+}
+
+/** Whether a table is `vtiger_crmentity`, which the repository writes itself. */
+export function isCrmEntity(table: string): boolean {
+  return table === CRMENTITY_TABLE;
+}
