@@ -1,0 +1,75 @@
+/**
+ * Helpers the MySQL tests share: ports and use cases on a test database, an
+ * admin token, direct row checks.
+ *
+ * @module
+ */
+
+import bcrypt from "bcryptjs";
+import { sql } from "kysely";
+import { type MysqlPorts, openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
+import { createUseCases, type UseCases } from "../../application/use_cases.ts";
+import type { VtigerTestDatabase } from "./vtiger_test_database.ts";
+
+/** The password the tests give the admin user of each dump. */
+export const ADMIN_PASSWORD = "admin";
+
+/** The admin's access key in each dump. */
+export const ADMIN_ACCESS_KEY: Readonly<Record<string, string>> = {
+  "7.1.0": "75Kf5cQoV6KWxlNg",
+  "7.3.0": "F1P63yVFncqYsrN",
+};
+
+/** Ports and use cases on a test database. */
+export interface Service {
+  /** The opened ports. */
+  readonly opened: MysqlPorts;
+  /** The use cases on them. */
+  readonly useCases: UseCases;
+  /** Closes the pool. */
+  close(): Promise<void>;
+}
+
+/** Opens the MySQL ports (migrations applied) and builds the use cases. */
+export async function openService(database: VtigerTestDatabase): Promise<Service> {
+  const opened = await openMysqlPorts({ url: database.url, metadataTtlSeconds: 300 });
+  return { opened, useCases: createUseCases(opened.ports), close: () => opened.close() };
+}
+
+/**
+ * Gives the 7.3 admin (whose password is unknown) a PHASH hash of
+ * {@linkcode ADMIN_PASSWORD}; the 7.1 admin already has it as PHP5.3MD5.
+ */
+export async function setAdminPassword(database: VtigerTestDatabase): Promise<void> {
+  if (database.version !== "7.3.0") return;
+  const hash = bcrypt.hashSync(ADMIN_PASSWORD, 10).replace(/^\$2b\$/, "$2y$");
+  await database.db.updateTable("vtiger_users").set({ user_password: hash, crypt_type: "PHASH" })
+    .where("id", "=", 1).execute();
+}
+
+/** Logs the admin in with the password. */
+export async function adminToken(service: Service): Promise<string> {
+  return await service.useCases.loginWithPassword.execute({
+    userName: "admin",
+    password: ADMIN_PASSWORD,
+  });
+}
+
+/** Rows of a raw query, for direct checks. */
+export async function rows<T>(
+  database: VtigerTestDatabase,
+  query: ReturnType<typeof sql<T>>,
+): Promise<T[]> {
+  return (await query.execute(database.db)).rows;
+}
+
+/** The one value of a one-row, one-column query, as text. */
+export async function scalar(
+  database: VtigerTestDatabase,
+  query: ReturnType<typeof sql<Record<string, unknown>>>,
+): Promise<string | null> {
+  const row = (await query.execute(database.db)).rows[0];
+  if (row === undefined) return null;
+  const value = Object.values(row)[0];
+  return value === null || value === undefined ? null : String(value);
+}
