@@ -6,7 +6,7 @@
  */
 
 import bcrypt from "bcryptjs";
-import { sql } from "kysely";
+import type { RawBuilder } from "kysely";
 import { type MysqlPorts, openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
 import { createUseCases, type UseCases } from "../../application/use_cases.ts";
 import type { VtigerTestDatabase } from "./vtiger_test_database.ts";
@@ -58,7 +58,7 @@ export async function adminToken(service: Service): Promise<string> {
 /** Rows of a raw query, for direct checks. */
 export async function rows<T>(
   database: VtigerTestDatabase,
-  query: ReturnType<typeof sql<T>>,
+  query: RawBuilder<T>,
 ): Promise<T[]> {
   return (await query.execute(database.db)).rows;
 }
@@ -66,9 +66,9 @@ export async function rows<T>(
 /** The one value of a one-row, one-column query, as text. */
 export async function scalar(
   database: VtigerTestDatabase,
-  query: ReturnType<typeof sql<Record<string, unknown>>>,
+  query: RawBuilder<unknown>,
 ): Promise<string | null> {
-  const row = (await query.execute(database.db)).rows[0];
+  const row = (await query.execute(database.db)).rows[0] as Record<string, unknown> | undefined;
   if (row === undefined) return null;
   const value = Object.values(row)[0];
   return value === null || value === undefined ? null : String(value);
