@@ -357,6 +357,17 @@ Deno.test("bad criteria are INVALID_PARAMETER naming the bad part", async (t) =>
     bad("vtiger_account.annualrevenue:gt:0", "'vtiger_account.annualrevenue'", withoutRevenue);
   });
 
+  await t.step("a hidden field stored in a bookkeeping column of vtiger_crmentity", () => {
+    const withoutBookkeeping = visibleFields(accounts, {
+      ...fullGrant(),
+      hiddenFields: new Set(["description", "modifiedby"]),
+    });
+    assert.equal(criteria("vtiger_crmentity.description:x").length, 1, "visible to a full grant");
+    bad("vtiger_crmentity.description:x", "'vtiger_crmentity.description'", withoutBookkeeping);
+    bad("CE.modifiedby:1", "'CE.modifiedby'", withoutBookkeeping);
+    assert.equal(criteria("CE.label:x", withoutBookkeeping).length, 1, "label has no field");
+  });
+
   await t.step("an item without ':'", () => {
     bad("accountname", "Criteria item 'accountname' is not of the form COLUMN:VALUE");
     bad("accountname:A;website", "'website'");
