@@ -27,6 +27,7 @@ async function openPorts(config: Config): Promise<{ ports: Ports; close: () => P
   const { ports, close } = await openMysqlPorts({
     url: config.VTIGER_DB_URL,
     metadataTtlSeconds: config.METADATA_TTL_SECONDS,
+    privilegesTtlSeconds: config.PRIVILEGES_TTL_SECONDS,
     vtigerRoot: config.VTIGER_ROOT,
     vtigerLanguage: config.VTIGER_LANGUAGE,
   });

@@ -11,7 +11,6 @@ import { DictionaryTranslator } from "../memory/dictionary_translator.ts";
 import { RandomTokenGenerator } from "../system/random_token_generator.ts";
 import { SystemClock } from "../system/system_clock.ts";
 import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
-import { AdminOnlyAccessPolicy } from "./admin_only_access_policy.ts";
 import { openDatabase, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 import { migrateToLatest } from "./migrations/migrator.ts";
@@ -20,6 +19,7 @@ import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
 import { MysqlSessionStore } from "./mysql_session_store.ts";
 import { MysqlUserDirectory } from "./mysql_user_directory.ts";
+import { MysqlAccessPolicy } from "./privileges/mysql_access_policy.ts";
 import { loadPhpLanguageTranslator } from "./php_language_translator.ts";
 
 /** What the MySQL ports need. */
@@ -36,7 +36,9 @@ export interface MysqlPortsConfig {
   readonly connectionLimit?: number;
   /** The time source (default the system clock). */
   readonly clock?: Clock;
-  /** Builds the access policy on the database (default: administrators only). */
+  /** How long a user's computed permissions are cached, in seconds (default 60). */
+  readonly privilegesTtlSeconds?: number;
+  /** Builds the access policy on the database (default: Vtiger's permissions, from its tables). */
   readonly policy?: (db: VtigerDb) => AccessPolicy;
 }
 
@@ -69,6 +71,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     const translator = await translatorFor(config);
     const db = database.db;
     const catalog = new MysqlModuleCatalog(db, { ttlSeconds: config.metadataTtlSeconds ?? 300 });
+    const clock = config.clock ?? new SystemClock();
     const ports: Ports = {
       modules: catalog,
       records: new MysqlRecordRepository(db, catalog),
@@ -77,8 +80,9 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
       users: new MysqlUserDirectory(db),
       sessions: new MysqlSessionStore(db),
       passwords: new VtigerPasswordVerifier(),
-      policy: config.policy?.(db) ?? new AdminOnlyAccessPolicy(),
-      clock: config.clock ?? new SystemClock(),
+      policy: config.policy?.(db) ??
+        new MysqlAccessPolicy({ db, catalog, clock, ttlSeconds: config.privilegesTtlSeconds }),
+      clock,
       tokens: new RandomTokenGenerator(),
     };
     return { ports, db, catalog, close: () => database.close() };
