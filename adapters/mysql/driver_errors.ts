@@ -51,10 +51,14 @@ function isFatal(error: unknown): boolean {
     (error as { fatal?: unknown }).fatal === true;
 }
 
-/** Whether the error says the database cannot be reached (or stopped answering). */
+/** Whether the error (or one it wraps) says the database cannot be reached or stopped answering. */
 export function isUnreachable(error: unknown): boolean {
-  const code = errorCode(error);
-  return (code !== undefined && UNREACHABLE_CODES.has(code)) || isFatal(error);
+  for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
+    const code = errorCode(current);
+    if ((code !== undefined && UNREACHABLE_CODES.has(code)) || isFatal(current)) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
 }
 
 /** Turns any thrown value into the error the use cases should see. */

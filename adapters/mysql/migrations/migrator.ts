@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Migration, type MigrationResult, Migrator } from "kysely/migration";
 import * as sessions from "./0001_sessions.ts";
 
@@ -15,8 +15,28 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_sessions": sessions,
 };
 
+/**
+ * Whether every migration is already recorded. Kysely's migrator inspects the
+ * whole schema before it runs (seconds on Vtiger's 500 tables), so a start-up
+ * with nothing to do asks `vtrest_migrations` directly.
+ */
+async function isUpToDate<T>(db: Kysely<T>): Promise<boolean> {
+  try {
+    const applied = await sql<{ name: string }>`SELECT name FROM vtrest_migrations`.execute(db);
+    const names = new Set(applied.rows.map((row) => row.name));
+    return Object.keys(MIGRATIONS).every((name) => names.has(name));
+  } catch (error) {
+    if ((error as { errno?: unknown }).errno === ER_NO_SUCH_TABLE) return false;
+    throw error;
+  }
+}
+
+/** MySQL's "table does not exist". */
+const ER_NO_SUCH_TABLE = 1146;
+
 /** Brings vtrest's tables up to date; returns what ran. Throws on a failed migration. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
+  if (await isUpToDate(db)) return [];
   const migrator = new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },
