@@ -1,0 +1,54 @@
+/**
+ * Picklist labels from a Vtiger install's language files, parsed as PHP.
+ * Needs no database.
+ */
+
+import assert from "node:assert/strict";
+import {
+  loadPhpLanguageTranslator,
+  parseLanguageStrings,
+} from "../../adapters/mysql/php_language_translator.ts";
+
+Deno.test("language files: $languageStrings parsed as PHP, module first, then Vtiger", async (t) => {
+  await t.step("a file's $languageStrings, with escapes, both quotes and concatenation", () => {
+    const strings = parseLanguageStrings(`<?php
+/* Vtiger language file */
+$languageStrings = array(
+  'Active' => 'Actif', // a comment with 'quotes' => 'x'
+  "Market Failed" => "Échec \\"marché\\"",
+  'It\\'s' => 'C' . "'est",
+  'Nested' => array('no' => 'strings'),
+);
+$jsLanguageStrings = array('Active' => 'JS only');
+`);
+    assert.deepEqual(strings, {
+      Active: "Actif",
+      "Market Failed": 'Échec "marché"',
+      "It's": "C'est",
+    });
+  });
+
+  await t.step("a Vtiger root: the module's file, then Vtiger.php, else the value", async () => {
+    const root = await Deno.makeTempDir();
+    try {
+      await Deno.mkdir(`${root}/languages/fr_fr/Settings`, { recursive: true });
+      await Deno.writeTextFile(
+        `${root}/languages/fr_fr/Accounts.php`,
+        `<?php $languageStrings = ['Active' => 'Actif'];`,
+      );
+      await Deno.writeTextFile(
+        `${root}/languages/fr_fr/Vtiger.php`,
+        `<?php $languageStrings = ['Active' => 'Activé', 'Shutdown' => 'Fermé'];`,
+      );
+      const translator = await loadPhpLanguageTranslator(root, "fr_fr");
+      assert.equal(translator.translate("Accounts", "Active"), "Actif");
+      assert.equal(translator.translate("Contacts", "Active"), "Activé");
+      assert.equal(translator.translate("Accounts", "Shutdown"), "Fermé");
+      assert.equal(translator.translate("Accounts", "Acquired"), "Acquired");
+      const missing = await loadPhpLanguageTranslator(root, "de_de");
+      assert.equal(missing.translate("Accounts", "Active"), "Active");
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  });
+});
