@@ -8,7 +8,12 @@
 
 import { invalidFieldValue } from "../domain/errors.ts";
 import { type FieldDefinition, MULTI_PICKLIST_SEPARATOR, UITYPE_OWNER } from "../domain/field.ts";
-import { checkFieldValues, picklistFieldsIn, referenceFieldsIn } from "../domain/field_values.ts";
+import {
+  checkFieldValues,
+  picklistFieldsIn,
+  referenceFieldsIn,
+  type WriteMode,
+} from "../domain/field_values.ts";
 import { type ModuleDefinition, ownerField, requireWritableModule } from "../domain/module.ts";
 import type { PicklistRepository, RecordRepository, UserDirectory } from "../domain/ports.ts";
 import { allowedPicklistValues, type ModuleGrant, scopeIncludes } from "../domain/privileges.ts";
@@ -82,9 +87,10 @@ export async function checkWrite(
   module: ModuleDefinition,
   grant: ModuleGrant,
   values: FieldValues,
+  mode: WriteMode,
 ): Promise<Record<string, string>> {
   requireWritableModule(module);
-  const checked = checkFieldValues(module, grant, values);
+  const checked = checkFieldValues(module, grant, values, mode);
   for (const field of picklistFieldsIn(module, checked)) {
     await checkPicklistValue(deps, module, grant, field, checked[field.name]);
   }

@@ -54,7 +54,7 @@ export class CreateRecord {
     if (owner !== undefined && (values[owner.name] ?? "").trim() === "") {
       values[owner.name] = String(user.id);
     }
-    const checked = await checkWrite(this.#deps, module, grant, values);
+    const checked = await checkWrite(this.#deps, module, grant, values, "create");
     requireMandatoryFields(module, grant, checked);
     return await this.#deps.records.create(module, checked, {
       actorId: user.id,

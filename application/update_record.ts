@@ -54,7 +54,7 @@ export class UpdateRecord {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
     }
     await findWritableRecord(this.#deps.records, module, id, grant.write, "update");
-    const checked = await checkWrite(this.#deps, module, grant, input.values);
+    const checked = await checkWrite(this.#deps, module, grant, input.values, "update");
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),

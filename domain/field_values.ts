@@ -118,20 +118,24 @@ function requireWritableField(
 
 /**
  * Checks every value against its field: known, visible and writable to the
- * user, of the right type and length, and not emptying a mandatory field.
+ * user, of the right type and length, and, on an update, not emptying a
+ * mandatory field. On a create an empty mandatory value is kept as `""`, so
+ * that {@linkcode requireMandatoryFields} names it with every other missing
+ * one (Vtiger's webservice, too, treats an empty mandatory value as missing).
  * Returns the values normalized (checkbox `on` → `1`, times with seconds).
  */
 export function checkFieldValues(
   module: ModuleDefinition,
   grant: ModuleGrant,
   values: FieldValues,
+  mode: WriteMode,
 ): Record<string, string> {
   const checked: Record<string, string> = {};
   for (const [name, raw] of Object.entries(values)) {
     const field = requireWritableField(module, grant, name);
     const value = raw.trim();
     if (value === "") {
-      if (field.mandatory) {
+      if (field.mandatory && mode === "update") {
         throw invalidFieldValue(name, `Field '${name}' is mandatory and cannot be empty`);
       }
       checked[name] = "";

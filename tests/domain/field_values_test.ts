@@ -16,6 +16,7 @@ import {
   picklistFieldsIn,
   referenceFieldsIn,
   requireMandatoryFields,
+  type WriteMode,
 } from "../../domain/field_values.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
 import { fullGrant, type ModuleGrant } from "../../domain/privileges.ts";
@@ -90,8 +91,12 @@ const GRANT: ModuleGrant = {
   readOnlyFields: new Set(["locked", "stage"]),
 };
 
-function check(values: Record<string, string>, grant: ModuleGrant = GRANT) {
-  return checkFieldValues(MODULE, grant, values);
+function check(
+  values: Record<string, string>,
+  grant: ModuleGrant = GRANT,
+  mode: WriteMode = "update",
+) {
+  return checkFieldValues(MODULE, grant, values, mode);
 }
 
 /** The normalized value of one field, or the error. */
@@ -264,10 +269,16 @@ Deno.test("checkFieldValues: lengths are counted in characters", async (t) => {
 });
 
 Deno.test("checkFieldValues: which fields may be written", async (t) => {
-  await t.step("a mandatory field cannot be emptied", () => {
+  await t.step("an update cannot empty a mandatory field", () => {
     refused("subject", "", "Field 'subject' is mandatory and cannot be empty");
     refused("subject", "   ", "mandatory");
     refused("assigned_user_id", "", "mandatory");
+  });
+
+  await t.step("a create keeps an empty mandatory value for the missing-fields check", () => {
+    const checked = check({ subject: "  ", note: "x" }, GRANT, "create");
+    assert.deepEqual(checked, { subject: "", note: "x" });
+    assert.deepEqual(missingMandatoryFields(MODULE, GRANT, checked), ["subject", "status"]);
   });
 
   await t.step("an optional field can", () => {

@@ -1,0 +1,357 @@
+/**
+ * Creating, updating and deleting records: the README's calls, every error,
+ * and nothing written after a failure.
+ */
+
+import assert from "node:assert/strict";
+import { demo, README_CREATE, README_UPDATE, rejectsDomainError } from "./_support.ts";
+
+/** A demo with an admin token and shorthands for the write use cases. */
+async function adminDemo(at?: string) {
+  const context = demo({ at });
+  const token = await context.login("admin");
+  const { useCases } = context;
+  return {
+    ...context,
+    token,
+    create: (values: Record<string, string>, module = "Accounts") =>
+      useCases.createRecord.execute({ token, module, values }),
+    update: (id: number | string, values: Record<string, string>, module = "Accounts") =>
+      useCases.updateRecord.execute({ token, module, id, values }),
+    remove: (id: number | string, module = "Accounts") =>
+      useCases.deleteRecord.execute({ token, module, id }),
+    get: (id: number | string, module = "Accounts") =>
+      useCases.getRecord.execute({ token, module, id }),
+    list: (module = "Accounts", criteria?: string) =>
+      useCases.listRecords.execute({ token, module, criteria }),
+  };
+}
+
+Deno.test("create", async (t) => {
+  await t.step("the README's create: id 25, number ACC3, then 26 and ACC4", async () => {
+    const { create, get } = await adminDemo("2017-09-05T08:00:00Z");
+    assert.equal(await create({ ...README_CREATE }), 25);
+    const record = await get(25);
+    assert.equal(record.accountname, "MediaToolBox");
+    assert.equal(record.account_no, "ACC3");
+    assert.equal(record.email1, "contact@mediatoolbox.fr");
+    assert.equal(record.phone, "+33656896325");
+    assert.equal(record.bill_street, "100 street beta test\r\nBat. B");
+    assert.equal(record.bill_code, "34000");
+    assert.equal(record.bill_city, "Montpellier");
+    assert.equal(record.bill_country, "France");
+    assert.equal(record.assigned_user_id, "1", "the owner defaults to the caller");
+    assert.equal(record.createdtime, "2017-09-05 08:00:00");
+    assert.equal(record.modifiedtime, "2017-09-05 08:00:00");
+    assert.equal(record.modifiedby, "1");
+    assert.equal(record.record_id, "25");
+    assert.equal(record.ship_city, "");
+    assert.equal(await create({ accountname: "Second" }), 26);
+    assert.equal((await get(26)).account_no, "ACC4");
+  });
+
+  await t.step("the new record is listed, and its creation is in the history", async () => {
+    const { create, list, ports } = await adminDemo("2017-09-05T08:00:00Z");
+    await create({ ...README_CREATE });
+    assert.deepEqual((await list()).map((r) => r.record_id), ["3", "24", "25"]);
+    assert.equal(ports.records.history.length, 1);
+    const entry = ports.records.history[0];
+    assert.equal(entry.crmid, 25);
+    assert.equal(entry.module, "Accounts");
+    assert.equal(entry.whodid, 1);
+    assert.equal(entry.status, 2);
+    assert.equal(entry.changedon, "2017-09-05 08:00:00");
+    const details = new Map(entry.details.map((d) => [d.fieldname, d]));
+    assert.deepEqual(details.get("accountname"), {
+      fieldname: "accountname",
+      prevalue: null,
+      postvalue: "MediaToolBox",
+    });
+    assert.equal(details.get("account_no")?.postvalue, "ACC3");
+    assert.equal(details.get("email1")?.postvalue, "contact@mediatoolbox.fr");
+    assert.equal(details.has("ship_city"), false, "empty values are not tracked");
+  });
+
+  await t.step("values are normalized before they are stored", async () => {
+    const { create, get } = await adminDemo();
+    const id = await create({
+      accountname: "  Trimmed  ",
+      emailoptout: "on",
+      employees: "+12",
+      annual_revenue: "1500.50",
+    });
+    const record = await get(id);
+    assert.equal(record.accountname, "Trimmed");
+    assert.equal(record.emailoptout, "1");
+    assert.equal(record.employees, "12");
+    assert.equal(record.annual_revenue, "1500.50");
+  });
+
+  await t.step("picklist values, references and owners that exist are accepted", async () => {
+    const { create, get } = await adminDemo();
+    const id = await create({
+      accountname: "Linked",
+      rating: "Active",
+      accounttype: "Partner",
+      account_id: "24",
+      assigned_user_id: "20",
+    });
+    const record = await get(id);
+    assert.equal(record.rating, "Active");
+    assert.equal(record.account_id, "24");
+    assert.equal(record.assigned_user_id, "20", "a group may own a record");
+    const contact = await create(
+      { firstname: "Grace", lastname: "Hopper", account_id: String(id), birthday: "1906-12-09" },
+      "Contacts",
+    );
+    assert.equal(contact, id + 1);
+    assert.equal((await get(contact, "Contacts")).contact_no, "CON4");
+  });
+
+  await t.step("missing mandatory fields: MANDATORY_FIELDS_MISSING naming them", async () => {
+    const { create } = await adminDemo();
+    const accounts = await rejectsDomainError(
+      create({ phone: "0102030405" }),
+      "MANDATORY_FIELDS_MISSING",
+      "Mandatory fields of module Accounts are missing: accountname",
+    );
+    assert.deepEqual(accounts.details.fields, ["accountname"]);
+    const contacts = await rejectsDomainError(
+      create({ email: "a@b.fr" }, "Contacts"),
+      "MANDATORY_FIELDS_MISSING",
+      "missing: firstname, lastname",
+    );
+    assert.deepEqual(contacts.details.fields, ["firstname", "lastname"]);
+  });
+
+  await t.step("a mandatory field sent empty counts as missing", async () => {
+    const { create } = await adminDemo();
+    const error = await rejectsDomainError(
+      create({ firstname: "", lastname: "  " }, "Contacts"),
+      "MANDATORY_FIELDS_MISSING",
+      "firstname, lastname",
+    );
+    assert.deepEqual(error.details.fields, ["firstname", "lastname"]);
+  });
+
+  await t.step("bad values: INVALID_FIELD_VALUE naming the field", async () => {
+    const { create } = await adminDemo();
+    const cases: [Record<string, string>, string, string][] = [
+      [{ nosuch: "x" }, "nosuch", "Field 'nosuch' is not a field of module Accounts"],
+      [{ email1: "not-an-email" }, "email1", "must be an e-mail address"],
+      [{ employees: "many" }, "employees", "must be an integer"],
+      [{ rating: "Great" }, "rating", "Value 'Great' is not a value of picklist 'rating'"],
+      [{ accounttype: "customer" }, "accounttype", "'customer'"],
+      [{ account_id: "999" }, "account_id", "must point to a record of Accounts; '999' does not"],
+      [{ account_id: "10" }, "account_id", "'10' does not"],
+      [{ assigned_user_id: "999" }, "assigned_user_id", "Owner '999' is not an active user"],
+      [{ assigned_user_id: "7" }, "assigned_user_id", "Owner '7'"],
+      [{ account_no: "ACC99" }, "account_no", "read-only"],
+      [{ createdtime: "2017-01-01 00:00:00" }, "createdtime", "read-only"],
+      [{ campaignrelstatus: "--None--" }, "campaignrelstatus", "read-only"],
+      [{ phone: "0".repeat(31) }, "phone", "at most 30 characters"],
+    ];
+    for (const [values, field, message] of cases) {
+      const error = await rejectsDomainError(
+        create({ accountname: "Bad", ...values }),
+        "INVALID_FIELD_VALUE",
+        message,
+      );
+      assert.deepEqual(error.details.fields, [field]);
+    }
+    await rejectsDomainError(
+      create({ firstname: "A", lastname: "B", birthday: "2017-02-30" }, "Contacts"),
+      "INVALID_FIELD_VALUE",
+      "'birthday'",
+    );
+  });
+
+  await t.step("nothing is written after a failure; numbering does not move", async () => {
+    const { create, list, ports, get } = await adminDemo();
+    const failures = [
+      create({ phone: "1" }),
+      create({ accountname: "X", email1: "bad" }),
+      create({ accountname: "X", rating: "Great" }),
+      create({ accountname: "X", account_id: "999" }),
+      create({ accountname: "X", nosuch: "1" }),
+    ];
+    for (const failure of failures) await assert.rejects(failure);
+    assert.equal((await list()).length, 2);
+    assert.equal(ports.records.history.length, 0);
+    assert.equal(await create({ accountname: "After" }), 25);
+    assert.equal((await get(25)).account_no, "ACC3");
+  });
+
+  await t.step("unknown module and bad token", async () => {
+    const { create, useCases } = await adminDemo();
+    await rejectsDomainError(create({ name: "x" }, "Potatoes"), "MODULE_NOT_FOUND");
+    await rejectsDomainError(
+      useCases.createRecord.execute({ token: undefined, module: "Accounts", values: {} }),
+      "TOKEN_NOT_FOUND",
+    );
+  });
+});
+
+Deno.test("update", async (t) => {
+  await t.step("the README's update of 25", async () => {
+    const { clock, create, update, get, ports } = await adminDemo("2017-09-05T08:00:00Z");
+    await create({ ...README_CREATE });
+    clock.set("2017-09-05T08:30:00Z");
+    assert.equal(await update(25, { ...README_UPDATE }), 25);
+    const record = await get(25);
+    assert.equal(record.accountname, "MediaToolBox2");
+    assert.equal(record.email1, "info@mediatoolbox.fr");
+    assert.equal(record.phone, "+33656896325", "other fields keep their values");
+    assert.equal(record.account_no, "ACC3");
+    assert.equal(record.createdtime, "2017-09-05 08:00:00");
+    assert.equal(record.modifiedtime, "2017-09-05 08:30:00");
+
+    assert.equal(ports.records.history.length, 2);
+    const entry = ports.records.history[1];
+    assert.equal(entry.crmid, 25);
+    assert.equal(entry.status, 0);
+    assert.equal(entry.whodid, 1);
+    assert.equal(entry.changedon, "2017-09-05 08:30:00");
+    assert.deepEqual(entry.details, [
+      { fieldname: "accountname", prevalue: "MediaToolBox", postvalue: "MediaToolBox2" },
+      {
+        fieldname: "email1",
+        prevalue: "contact@mediatoolbox.fr",
+        postvalue: "info@mediatoolbox.fr",
+      },
+    ]);
+  });
+
+  await t.step("the label follows the name", async () => {
+    const { create, update, list } = await adminDemo();
+    await create({ ...README_CREATE });
+    await update(25, { ...README_UPDATE });
+    assert.deepEqual((await list("Accounts", "CE.label:MediaToolBox2")).map((r) => r.record_id), [
+      "25",
+    ]);
+    assert.deepEqual(await list("Accounts", "CE.label:MediaToolBox"), []);
+  });
+
+  await t.step(
+    "a README record: empty before, value after; unchanged values not tracked",
+    async () => {
+      const { update, get, ports } = await adminDemo();
+      await update(3, {
+        website: "www.media3.fr",
+        bill_city: "Champs sur Marne",
+        emailoptout: "yes",
+      });
+      assert.equal((await get(3)).website, "www.media3.fr");
+      assert.equal((await get(3)).emailoptout, "1");
+      assert.deepEqual(ports.records.history[0].details, [
+        { fieldname: "website", prevalue: "", postvalue: "www.media3.fr" },
+        { fieldname: "emailoptout", prevalue: "0", postvalue: "1" },
+      ]);
+    },
+  );
+
+  await t.step("an optional field may be emptied; the owner may change", async () => {
+    const { update, get } = await adminDemo();
+    await update(3, { bill_city: "", assigned_user_id: "5" });
+    const record = await get(3);
+    assert.equal(record.bill_city, "");
+    assert.equal(record.assigned_user_id, "5");
+  });
+
+  await t.step("read-only and bad fields: INVALID_FIELD_VALUE, nothing written", async () => {
+    const { update, get, ports } = await adminDemo();
+    const before = await get(3);
+    const cases: [Record<string, string>, string][] = [
+      [{ account_no: "ACC9" }, "Field 'account_no' of module Accounts is read-only"],
+      [{ modifiedtime: "2020-01-01 00:00:00" }, "'modifiedtime' of module Accounts is read-only"],
+      [{ modifiedby: "5" }, "read-only"],
+      [{ accountname: "" }, "Field 'accountname' is mandatory and cannot be empty"],
+      [{ website: "www.ok.fr", email2: "nope" }, "'email2'"],
+      [{ rating: "Great" }, "'rating'"],
+      [{ account_id: "12" }, "'account_id'"],
+    ];
+    for (const [values, message] of cases) {
+      await rejectsDomainError(update(3, values), "INVALID_FIELD_VALUE", message);
+    }
+    assert.deepEqual(await get(3), before);
+    assert.equal(ports.records.history.length, 0);
+  });
+
+  await t.step("no values: INVALID_PARAMETER", async () => {
+    const { update } = await adminDemo();
+    await rejectsDomainError(
+      update(3, {}),
+      "INVALID_PARAMETER",
+      "No field values were given to update Accounts record 3",
+    );
+  });
+
+  await t.step("absent, deleted or other-module record: RECORD_NOT_FOUND", async () => {
+    const { update, remove } = await adminDemo();
+    await rejectsDomainError(update(999, { website: "x" }), "RECORD_NOT_FOUND", "record 999");
+    await rejectsDomainError(
+      update(10, { website: "x" }),
+      "RECORD_NOT_FOUND",
+      "Accounts record 10",
+    );
+    await remove(24);
+    await rejectsDomainError(
+      update(24, { website: "x" }),
+      "RECORD_NOT_FOUND",
+      "Accounts record 24 does not exist",
+    );
+  });
+
+  await t.step("bad id: INVALID_PARAMETER; unknown module: MODULE_NOT_FOUND", async () => {
+    const { update } = await adminDemo();
+    await rejectsDomainError(update("abc", { website: "x" }), "INVALID_PARAMETER", "'abc'");
+    await rejectsDomainError(update("0", { website: "x" }), "INVALID_PARAMETER");
+    await rejectsDomainError(update(3, { website: "x" }, "Potatoes"), "MODULE_NOT_FOUND");
+  });
+});
+
+Deno.test("delete", async (t) => {
+  await t.step("the record is gone from reads and lists, and the deletion is tracked", async () => {
+    const { remove, get, list, ports } = await adminDemo("2017-09-05T09:00:00Z");
+    assert.equal(await remove(24), true);
+    await rejectsDomainError(get(24), "RECORD_NOT_FOUND", "Accounts record 24 does not exist");
+    assert.deepEqual((await list()).map((r) => r.record_id), ["3"]);
+    assert.deepEqual(await list("Accounts", "accountname:MEDIACRM"), []);
+    assert.deepEqual(ports.records.history.map((e) => [e.crmid, e.status, e.whodid, e.changedon]), [
+      [24, 1, 1, "2017-09-05 09:00:00"],
+    ]);
+  });
+
+  await t.step("deleting twice: RECORD_NOT_FOUND, nothing more written", async () => {
+    const { remove, ports } = await adminDemo();
+    await remove(24);
+    await rejectsDomainError(remove(24), "RECORD_NOT_FOUND", "Accounts record 24");
+    assert.equal(ports.records.history.length, 1);
+  });
+
+  await t.step("a deleted record can no longer be referenced", async () => {
+    const { remove, create } = await adminDemo();
+    await remove(24);
+    await rejectsDomainError(
+      create({ firstname: "A", lastname: "B", account_id: "24" }, "Contacts"),
+      "INVALID_FIELD_VALUE",
+      "'account_id'",
+    );
+  });
+
+  await t.step("a created record can be deleted; ids are never reused", async () => {
+    const { create, remove } = await adminDemo();
+    assert.equal(await create({ accountname: "Short-lived" }), 25);
+    assert.equal(await remove(25), true);
+    assert.equal(await create({ accountname: "Next" }), 26);
+  });
+
+  await t.step("absent, other-module, bad id, unknown module", async () => {
+    const { remove, ports } = await adminDemo();
+    await rejectsDomainError(remove(999), "RECORD_NOT_FOUND");
+    await rejectsDomainError(remove(10), "RECORD_NOT_FOUND", "Accounts record 10");
+    await rejectsDomainError(remove("x"), "INVALID_PARAMETER");
+    await rejectsDomainError(remove(3, "Potatoes"), "MODULE_NOT_FOUND");
+    assert.equal(ports.records.history.length, 0);
+  });
+});
