@@ -5,8 +5,8 @@
  */
 
 import { DomainError } from "../domain/errors.ts";
-import type { SessionStore, TokenGenerator } from "../domain/ports.ts";
-import { requireWellFormedToken } from "../domain/session.ts";
+import type { Clock, SessionStore, TokenGenerator } from "../domain/ports.ts";
+import { isExpired, requireWellFormedToken } from "../domain/session.ts";
 
 /** The ports a logout needs. */
 export interface LogoutDeps {
@@ -14,6 +14,8 @@ export interface LogoutDeps {
   readonly sessions: SessionStore;
   /** Token hashing. */
   readonly tokens: TokenGenerator;
+  /** Time, to tell an expired session from a live one. */
+  readonly clock: Clock;
 }
 
 /** Revokes a session so that its token no longer works. */
@@ -25,11 +27,18 @@ export class Logout {
     this.#deps = deps;
   }
 
-  /** Returns `true`; `INVALID_TOKEN` when the token was not a live session. */
+  /**
+   * Returns `true`; `INVALID_TOKEN` when the token was not a live session
+   * (unknown, revoked or expired; an expired one is removed all the same).
+   */
   async execute(input: { readonly token: string | undefined }): Promise<true> {
     const token = requireWellFormedToken(input.token);
-    const revoked = await this.#deps.sessions.revoke(await this.#deps.tokens.hash(token));
-    if (!revoked) throw new DomainError("INVALID_TOKEN", "The token is unknown or was revoked");
+    const tokenHash = await this.#deps.tokens.hash(token);
+    const session = await this.#deps.sessions.find(tokenHash);
+    const revoked = await this.#deps.sessions.revoke(tokenHash);
+    if (!revoked || session === undefined || isExpired(session, this.#deps.clock.now())) {
+      throw new DomainError("INVALID_TOKEN", "The token is unknown, was revoked or has expired");
+    }
     return true;
   }
 }

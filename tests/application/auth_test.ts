@@ -3,6 +3,9 @@
  */
 
 import assert from "node:assert/strict";
+import { createUseCases } from "../../application/use_cases.ts";
+import { MemoryUserDirectory } from "../../adapters/memory/memory_user_directory.ts";
+import { DEMO_USERS } from "../../adapters/memory/demo/demo_users.ts";
 import { demo, rejectsDomainError } from "./_support.ts";
 
 const HEX_TOKEN = /^[0-9a-f]{32}$/;
@@ -145,7 +148,7 @@ Deno.test("logout", async (t) => {
     await rejectsDomainError(
       useCases.logout.execute({ token }),
       "INVALID_TOKEN",
-      "The token is unknown or was revoked",
+      "The token is unknown, was revoked or has expired",
     );
   });
 
@@ -189,6 +192,20 @@ Deno.test("tokens on other calls", async (t) => {
       "unknown or has expired",
     );
   });
+  await t.step("a token whose user has since been deactivated: INVALID_TOKEN", async () => {
+    const { ports, login } = demo();
+    const token = await login("sales");
+    const users = new MemoryUserDirectory(
+      DEMO_USERS.map((user) => user.userName === "sales" ? { ...user, active: false } : user),
+    );
+    const later = createUseCases({ ...ports, users });
+    await rejectsDomainError(
+      later.listRecords.execute({ token, module: "Accounts" }),
+      "INVALID_TOKEN",
+      "no longer active",
+    );
+  });
+
   await t.step("the token is checked before the module", async () => {
     await rejectsDomainError(
       useCases.listRecords.execute({ token: UNKNOWN_TOKEN, module: "Nope" }),
@@ -260,11 +277,22 @@ Deno.test("token expiry", async (t) => {
     );
   });
 
-  await t.step("logging out an expired token still revokes it", async () => {
+  await t.step(
+    "logging out an expired token: INVALID_TOKEN, and its session is removed",
+    async () => {
+      const { clock, ports, useCases, login } = demo({ settings: { sessionTtlSeconds: 60 } });
+      const token = await login("admin");
+      const hash = await ports.tokens.hash(token);
+      clock.advance(60);
+      await rejectsDomainError(useCases.logout.execute({ token }), "INVALID_TOKEN", "expired");
+      assert.equal(await ports.sessions.find(hash), undefined);
+    },
+  );
+
+  await t.step("logging out just before expiry works", async () => {
     const { clock, useCases, login } = demo({ settings: { sessionTtlSeconds: 60 } });
     const token = await login("admin");
-    clock.advance(120);
+    clock.advance(59);
     assert.equal(await useCases.logout.execute({ token }), true);
-    await rejectsDomainError(useCases.logout.execute({ token }), "INVALID_TOKEN");
   });
 });
