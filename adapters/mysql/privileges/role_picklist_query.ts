@@ -36,11 +36,14 @@ export async function readRolePicklistValues(
 ): Promise<Map<string, Set<string>>> {
   const values = new Map<string, Set<string>>();
   if (candidates.length === 0) return values;
+  const tables = candidates.map((name) => `vtiger_${name}`);
   const roleBased = await sql<{ name: string }>`
     SELECT p.name FROM vtiger_picklist p
-    JOIN information_schema.columns c ON c.table_schema = DATABASE()
-      AND c.table_name = CONCAT('vtiger_', p.name) AND c.column_name = 'picklist_valueid'
-    WHERE p.name IN (${sql.join([...candidates])})`.execute(db);
+    WHERE p.name IN (${sql.join([...candidates])})
+      AND CONCAT('vtiger_', p.name) IN (
+        SELECT table_name FROM information_schema.columns
+        WHERE table_schema = DATABASE() AND column_name = 'picklist_valueid'
+          AND table_name IN (${sql.join(tables)}))`.execute(db);
   const names = roleBased.rows.map((row) => row.name).filter((name) => candidates.includes(name));
   if (names.length === 0) return values;
   for (const name of names) values.set(name, new Set());
