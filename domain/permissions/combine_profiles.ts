@@ -78,11 +78,20 @@ function combineEntries<K>(maps: readonly ReadonlyMap<K, number>[]): Map<K, numb
 
 /**
  * Combines the user's profiles (in `vtiger_role2profile` order). A user
- * without profiles ends up with nothing allowed.
+ * without profiles ends up with nothing allowed. A tab the first profile has
+ * no row for is open when another profile opens it: `isPermitted` lets a
+ * missing tab through and the webservice wants a 0 in some profile, so both
+ * agree there; a tab no profile opens stays closed (the webservice's rule,
+ * stricter than `isPermitted`'s `null != 0`).
  */
 export function combineProfiles(profiles: readonly ProfileFacts[]): CombinedPermissions {
   const global = combineEntries(profiles.map((profile) => profile.globalPermissions));
   const tabs = combineEntries(profiles.map((profile) => profile.tabPermissions));
+  for (const { tabPermissions } of profiles) {
+    for (const [tabId, permission] of tabPermissions) {
+      if (!tabs.has(tabId) && permission === 0) tabs.set(tabId, 0);
+    }
+  }
   const actions = new Map<number, Map<number, number>>();
   const first = profiles[0]?.actionPermissions ?? new Map<number, ReadonlyMap<number, number>>();
   for (const tabId of first.keys()) {

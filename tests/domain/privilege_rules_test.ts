@@ -112,14 +112,21 @@ Deno.test("profiles combine as Vtiger combines them", async (t) => {
     assert.deepEqual(actions(compute(facts({ profiles: [profile(3), denying] }))), EVERY);
   });
 
-  await t.step("a tab the first profile has no row for stays closed (Vtiger's key set)", () => {
+  await t.step("a tab the first profile lacks is open when a later profile opens it", () => {
     const onlyContacts = profile(2, [{ module: DEMO_CONTACTS }]);
-    const combined = combineProfiles([onlyContacts, profile(3)]);
-    assert.equal(combined.tabs.has(DEMO_ACCOUNTS.tabId), false);
-    assert.equal(
-      compute(facts({ profiles: [onlyContacts, profile(3)] })).modules.has("Accounts"),
-      false,
-    );
+    assert.equal(combineProfiles([onlyContacts, profile(3)]).tabs.get(DEMO_ACCOUNTS.tabId), 0);
+    const both = compute(facts({ profiles: [onlyContacts, profile(3)] }));
+    assert.deepEqual(actions(both), EVERY);
+    const alone = compute(facts({ profiles: [onlyContacts] }));
+    assert.equal(alone.modules.has("Accounts"), false, "no profile opens it: closed");
+  });
+
+  await t.step("action rows count only for keys of the first profile (Vtiger's key set)", () => {
+    const first = profile(2, [{ module: DEMO_CONTACTS }]);
+    const denying = profile(3, [{ module: DEMO_ACCOUNTS, deniedActions: [ACTION_ID.delete] }]);
+    const combined = combineProfiles([first, denying]);
+    assert.equal(combined.actions.get(DEMO_ACCOUNTS.tabId), undefined);
+    assert.deepEqual(actions(compute(facts({ profiles: [first, denying] }))), EVERY);
   });
 
   await t.step("create needs CreateView and Save; edit needs EditView and Save", () => {
