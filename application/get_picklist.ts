@@ -7,7 +7,12 @@
 import { invalidParameter } from "../domain/errors.ts";
 import type { FieldDefinition } from "../domain/field.ts";
 import type { ModuleCatalog, PicklistRepository, Translator } from "../domain/ports.ts";
-import { dependencyMap, labelledValues, type PicklistResult } from "../domain/picklist.ts";
+import {
+  dependencyMap,
+  labelledValues,
+  type PicklistDependencies,
+  type PicklistResult,
+} from "../domain/picklist.ts";
 import { allowedPicklistValues, type ModuleGrant } from "../domain/privileges.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
 import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
@@ -59,20 +64,43 @@ export class GetPicklist {
       this.#deps.translator.translate(module.name, value);
     const result: PicklistResult = { values: labelledValues(values, translate) };
     if (input.withDependencies) {
-      const visibleTargets = new Map(
-        fields.filter((candidate) => candidate.picklist !== undefined).map((f) => [f.name, f]),
-      );
-      const rules = (await this.#deps.picklists.dependencies(module, field.name))
-        .filter((rule) => visibleTargets.has(rule.targetField));
-      const targets = new Map<string, string[]>();
-      for (const [name, target] of visibleTargets) {
-        if (rules.some((rule) => rule.targetField === name)) {
-          targets.set(name, await this.#valuesFor(module, grant, target));
-        }
-      }
-      result.dependencies = dependencyMap(rules, (name) => targets.get(name) ?? []);
+      result.dependencies = await this.#dependencies(module, grant, fields, field, values);
     }
     return result;
+  }
+
+  /**
+   * The dependency map as the caller's role sees it: rules only for source
+   * values the role may use, target values limited to the role's too, and
+   * targets the caller cannot see left out.
+   */
+  async #dependencies(
+    module: ModuleDefinition,
+    grant: ModuleGrant,
+    fields: readonly FieldDefinition[],
+    field: FieldDefinition,
+    sourceValues: readonly string[],
+  ): Promise<PicklistDependencies> {
+    const stored = await this.#deps.picklists.dependencies(module, field.name);
+    const targetValues = new Map<string, string[]>();
+    for (const name of new Set(stored.map((rule) => rule.targetField))) {
+      const target = fields.find((candidate) => candidate.name === name);
+      if (target?.picklist !== undefined) {
+        targetValues.set(name, await this.#valuesFor(module, grant, target));
+      }
+    }
+    const rules = stored
+      .filter((rule) =>
+        targetValues.has(rule.targetField) && sourceValues.includes(rule.sourceValue)
+      )
+      .map((rule) => {
+        const allowed = targetValues.get(rule.targetField) ?? [];
+        return {
+          ...rule,
+          targetValues: rule.targetValues.filter((value) => allowed.includes(value)),
+        };
+      });
+    return dependencyMap(rules, (name) => targetValues.get(name) ?? []);
   }
 
   #requirePicklist(

@@ -74,6 +74,22 @@ Deno.test("sales (role H5) and Accounts", async (t) => {
     assert.equal(Object.keys((await sales.picklist("Accounts", "accounttype")).values).length, 10);
   });
 
+  await t.step("dependencies list only the rules of the role's rating values", async () => {
+    const sales = await as("sales");
+    const { dependencies } = await sales.picklist("Accounts", "rating", true);
+    assert.deepEqual(Object.keys(dependencies ?? {}), ["Acquired", "__DEFAULT__", "Active"]);
+    assert.deepEqual(dependencies?.Active.accounttype, [
+      "Analyst",
+      "Competitor",
+      "Investor",
+      "Partner",
+      "Press",
+      "Prospect",
+      "Reseller",
+      "Other",
+    ]);
+  });
+
   await t.step("creates accounts with an allowed rating, owned by themself", async () => {
     const sales = await as("sales");
     const id = await sales.create("Accounts", { accountname: "Sales Lead", rating: "Active" });
