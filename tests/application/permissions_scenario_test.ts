@@ -28,7 +28,8 @@ import { ACTION_ID } from "../../domain/permissions/combine_profiles.ts";
 import { SHARING_LEVEL } from "../../domain/permissions/record_scopes.ts";
 import type { PrivilegeFacts, ProfileFacts } from "../../domain/privilege_facts.ts";
 import type { UserAccount } from "../../domain/user.ts";
-import { EXPECTED_RELATIONS, GROUP, runScenario, SCENARIO_USERS } from "./_permissions_scenario.ts";
+import { EXPECTED_RELATIONS, GROUP, SCENARIO_USERS } from "./_permissions_scenario.ts";
+import { runScenario } from "./_permissions_checks.ts";
 import { FixedClock } from "./_support.ts";
 
 /** Documents, reduced to what the scenario touches. */

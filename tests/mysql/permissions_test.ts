@@ -10,11 +10,8 @@ import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { loadPrivilegeFacts } from "../../adapters/mysql/privileges/load_privilege_facts.ts";
 import { createUseCases } from "../../application/use_cases.ts";
-import {
-  EXPECTED_RELATIONS,
-  runScenario,
-  SCENARIO_USERS,
-} from "../application/_permissions_scenario.ts";
+import { EXPECTED_RELATIONS, SCENARIO_USERS } from "../application/_permissions_scenario.ts";
+import { runScenario } from "../application/_permissions_checks.ts";
 import { FixedClock } from "../application/_support.ts";
 import { openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
 import { ADMIN_ACCESS_KEY, scalar } from "./mysql_support.ts";
