@@ -125,7 +125,9 @@ export async function readProfiles(
     }
   }
   for (const row of fields) {
-    profile(row.profileid).visibleFields.set(Number(row.fieldid), Number(row.readonly ?? 0));
+    // A NULL `readonly` never matches Vtiger's `readonly = 0`: view only.
+    const readOnly = row.readonly === null ? 1 : Number(row.readonly);
+    profile(row.profileid).visibleFields.set(Number(row.fieldid), readOnly);
   }
   return [...profiles.values()].sort((a, b) => a.profileId - b.profileId);
 }
