@@ -29,26 +29,13 @@ $jsLanguageStrings = array('Active' => 'JS only');
   });
 
   await t.step("a Vtiger root: the module's file, then Vtiger.php, else the value", async () => {
-    const root = await Deno.makeTempDir();
-    try {
-      await Deno.mkdir(`${root}/languages/fr_fr/Settings`, { recursive: true });
-      await Deno.writeTextFile(
-        `${root}/languages/fr_fr/Accounts.php`,
-        `<?php $languageStrings = ['Active' => 'Actif'];`,
-      );
-      await Deno.writeTextFile(
-        `${root}/languages/fr_fr/Vtiger.php`,
-        `<?php $languageStrings = ['Active' => 'Activé', 'Shutdown' => 'Fermé'];`,
-      );
-      const translator = await loadPhpLanguageTranslator(root, "fr_fr");
-      assert.equal(translator.translate("Accounts", "Active"), "Actif");
-      assert.equal(translator.translate("Contacts", "Active"), "Activé");
-      assert.equal(translator.translate("Accounts", "Shutdown"), "Fermé");
-      assert.equal(translator.translate("Accounts", "Acquired"), "Acquired");
-      const missing = await loadPhpLanguageTranslator(root, "de_de");
-      assert.equal(missing.translate("Accounts", "Active"), "Active");
-    } finally {
-      await Deno.remove(root, { recursive: true });
-    }
+    const root = new URL("./fixtures/vtiger_root", import.meta.url).pathname;
+    const translator = await loadPhpLanguageTranslator(root, "fr_fr");
+    assert.equal(translator.translate("Accounts", "Active"), "Actif");
+    assert.equal(translator.translate("Contacts", "Active"), "Activé");
+    assert.equal(translator.translate("Accounts", "Shutdown"), "Fermé");
+    assert.equal(translator.translate("Accounts", "Acquired"), "Acquired");
+    const missing = await loadPhpLanguageTranslator(root, "de_de");
+    assert.equal(missing.translate("Accounts", "Active"), "Active");
   });
 });
