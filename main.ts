@@ -1,7 +1,7 @@
 /**
  * The composition root: reads the configuration, wires the adapters to the use
- * cases and serves the HTTP app. With no `VTIGER_DB_URL` it serves the
- * in-memory demo.
+ * cases and hands the HTTP app to `deno serve` (`deno task start`). With no
+ * `VTIGER_DB_URL` it serves the in-memory demo.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import { createApp } from "./adapters/http/app.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
 import { type Config, ConfigError, readConfig } from "./adapters/env/config.ts";
+import { isDomainError } from "./domain/errors.ts";
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
 
@@ -35,7 +36,7 @@ async function openPorts(config: Config): Promise<{ ports: Ports; close: () => P
 }
 
 /** Builds the whole service from a configuration. */
-export async function buildService(config: Config): Promise<Service> {
+async function buildService(config: Config): Promise<Service> {
   const { ports, close } = await openPorts(config);
   const useCases = createUseCases({ throttle: new MemoryLoginThrottle(), ...ports }, {
     sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
@@ -53,59 +54,48 @@ export async function buildService(config: Config): Promise<Service> {
   return { fetch: app.fetch, describe, close };
 }
 
-function loadConfig(): Config {
+/** Reads the configuration and opens the service, or stops the process with one clear line. */
+async function start(): Promise<{ config: Config; service: Service }> {
   try {
-    return readConfig(Deno.env.toObject());
+    const config = readConfig(Deno.env.toObject());
+    return { config, service: await buildService(config) };
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`vtrest: ${error.message}`);
-      Deno.exit(1);
-    }
-    throw error;
+    const reason = error instanceof ConfigError || isDomainError(error)
+      ? error.message
+      : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(`vtrest: ${reason}`);
+    Deno.exit(1);
   }
 }
 
-/**
- * Whether this process is `deno serve main.ts` rather than `deno run main.ts`.
- * Deno offers no API for it; the command line tells (Linux), and where it
- * cannot be read the service listens itself.
- */
-function launchedByDenoServe(): boolean {
-  try {
-    return Deno.readTextFileSync("/proc/self/cmdline").split("\0")[1] === "serve";
-  } catch {
-    return false;
-  }
+/** `deno serve`'s listen address from `HOSTNAME` and `PORT` (IPv6 addresses in brackets). */
+function serveAddress(config: Config): string {
+  const host = config.HOSTNAME.includes(":") ? `[${config.HOSTNAME}]` : config.HOSTNAME;
+  return `tcp:${host}:${config.PORT}`;
 }
 
-const config = loadConfig();
-const service = await buildService(config);
-const servedByDeno = launchedByDenoServe();
+const { config, service } = await start();
 
-/**
- * The fetch handler for `deno serve main.ts`. Under `deno run` the service
- * listens itself on `PORT`, and the export stays empty so that Deno does not
- * warn about an unused handler.
- */
-export default (servedByDeno ? { fetch: service.fetch } : {}) as Deno.ServeDefaultExport;
+// `deno serve` reads DENO_SERVE_ADDRESS once this module has run, so PORT and
+// HOSTNAME take effect through it (an address given explicitly wins).
+if (Deno.env.get("DENO_SERVE_ADDRESS") === undefined) {
+  Deno.env.set("DENO_SERVE_ADDRESS", serveAddress(config));
+}
 
-if (import.meta.main && !servedByDeno) {
-  const server = Deno.serve({
-    port: config.PORT,
-    hostname: config.HOSTNAME,
-    onListen: ({ hostname, port }) => {
-      console.log(
-        `vtrest serves ${service.describe} at http://${hostname}:${port}${config.BASE_PATH}`,
-      );
-    },
-  }, service.fetch);
-  const stop = async (): Promise<void> => {
-    await server.shutdown();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.addSignalListener(signal, async () => {
     await service.close();
     Deno.exit(0);
-  };
-  Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
-} else if (servedByDeno) {
-  console.log(`vtrest serves ${service.describe} through deno serve`);
+  });
 }
+
+/** What `deno serve main.ts` (and so `deno task start`) serves. */
+export default {
+  fetch: service.fetch,
+  onListen: (address: Deno.Addr): void => {
+    const where = address.transport === "tcp"
+      ? `http://${address.hostname}:${address.port}`
+      : `${address.transport} socket`;
+    console.log(`vtrest serves ${service.describe} at ${where}${config.BASE_PATH}`);
+  },
+} satisfies Deno.ServeDefaultExport;

@@ -7,11 +7,14 @@
 
 import { z } from "zod";
 
+const WHOLE_NUMBER = "must be a whole number";
+
 const positiveInteger = (fallback: number) =>
-  z.coerce.number().int("must be a whole number").positive("must be above 0").default(fallback);
+  z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).positive("must be above 0").default(fallback);
 
 const schema = z.object({
-  PORT: z.coerce.number().int("must be a whole number").min(1).max(65535).default(8080),
+  PORT: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(1, "must be 1 to 65535")
+    .max(65535, "must be 1 to 65535").default(8080),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, "must look like /modules/RestfulApi")
     .default("/modules/RestfulApi"),
@@ -42,6 +45,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** Hides the password of a URL-like value, so that a bad database URL never prints it. */
+function redacted(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
+}
+
 /** Reads the configuration from a set of variables (empty values count as unset). */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const present = Object.fromEntries(
@@ -51,7 +59,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
-    throw new ConfigError(`${name} '${env[name]}' is invalid: ${issue.message}`);
+    throw new ConfigError(`${name} '${redacted(env[name] ?? "")}' is invalid: ${issue.message}`);
   }
   return result.data;
 }

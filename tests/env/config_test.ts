@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { ConfigError, readConfig } from "../../adapters/env/config.ts";
+
+function rejects(env: Record<string, string>, message: string): void {
+  assert.throws(() => readConfig(env), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.equal(error.message, message);
+    return true;
+  });
+}
+
+Deno.test("configuration from the environment", async (t) => {
+  await t.step("defaults when nothing is set (empty values count as unset)", () => {
+    const config = readConfig({ PORT: "", VTIGER_DB_URL: "" });
+    assert.equal(config.PORT, 8080);
+    assert.equal(config.BASE_PATH, "/modules/RestfulApi");
+    assert.equal(config.VTIGER_DB_URL, undefined);
+    assert.equal(config.TOKEN_TTL_SECONDS, 3600);
+    assert.equal(config.MAX_PAGE_LENGTH, 1000);
+    assert.equal(config.CORS_ORIGIN, "*");
+  });
+
+  await t.step("reads and converts given values", () => {
+    const config = readConfig({
+      PORT: "9000",
+      BASE_PATH: "/api",
+      VTIGER_DB_URL: "mysql://u:p@db:3306/vtiger",
+      MAX_PAGE_LENGTH: "50",
+    });
+    assert.equal(config.PORT, 9000);
+    assert.equal(config.BASE_PATH, "/api");
+    assert.equal(config.VTIGER_DB_URL, "mysql://u:p@db:3306/vtiger");
+    assert.equal(config.MAX_PAGE_LENGTH, 50);
+  });
+
+  await t.step("names the variable and quotes the bad value", () => {
+    rejects({ PORT: "abc" }, "PORT 'abc' is invalid: must be a whole number");
+    rejects({ PORT: "70000" }, "PORT '70000' is invalid: must be 1 to 65535");
+    rejects({ TOKEN_TTL_SECONDS: "0" }, "TOKEN_TTL_SECONDS '0' is invalid: must be above 0");
+    rejects({ BASE_PATH: "api" }, "BASE_PATH 'api' is invalid: must look like /modules/RestfulApi");
+  });
+
+  await t.step("never prints a database password", () => {
+    rejects(
+      { VTIGER_DB_URL: "postgres://user:TopSecret@host/db" },
+      "VTIGER_DB_URL 'postgres://user:***@host/db' is invalid: must be mysql://user:pass@host:3306/db",
+    );
+  });
+});
