@@ -168,14 +168,15 @@ Deno.test("create", async (t) => {
 
   await t.step("nothing is written after a failure; numbering does not move", async () => {
     const { create, list, ports, get } = await adminDemo();
+    // Each create starts only when awaited, so no rejection is ever left unhandled.
     const failures = [
-      create({ phone: "1" }),
-      create({ accountname: "X", email1: "bad" }),
-      create({ accountname: "X", rating: "Great" }),
-      create({ accountname: "X", account_id: "999" }),
-      create({ accountname: "X", nosuch: "1" }),
+      () => create({ phone: "1" }),
+      () => create({ accountname: "X", email1: "bad" }),
+      () => create({ accountname: "X", rating: "Great" }),
+      () => create({ accountname: "X", account_id: "999" }),
+      () => create({ accountname: "X", nosuch: "1" }),
     ];
-    for (const failure of failures) await assert.rejects(failure);
+    for (const failure of failures) await assert.rejects(failure());
     assert.equal((await list()).length, 2);
     assert.equal(ports.records.history.length, 0);
     assert.equal(await create({ accountname: "After" }), 25);
