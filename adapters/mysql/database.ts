@@ -8,7 +8,7 @@
  * @module
  */
 
-import { Kysely, MysqlDialect } from "kysely";
+import { Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
 import { createPool } from "mysql2";
 import type { DynamicTables, VtigerSchema } from "./schema_types.ts";
 
@@ -101,4 +101,21 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
 /** The handle seen as one over tables named at run time (identifiers still quoted by Kysely). */
 export function dynamic(db: VtigerDb): DynamicDb {
   return db as unknown as DynamicDb;
+}
+
+/** A character outside ASCII. */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * A text value to compare a column with. Vtiger's tables are latin1 (7.1) or
+ * utf8mb3 (7.3); bound as the connection's utf8mb4, a value with a character
+ * the column's character set lacks (an emoji, Cyrillic in latin1) makes MySQL
+ * refuse the comparison ("Illegal mix of collations"). Converted to utf8mb4
+ * explicitly, the value wins the collation contest instead: the column is
+ * compared in utf8mb4, and the value simply matches no row that cannot hold
+ * it. ASCII, which every character set holds, stays a plain parameter, so that
+ * the column's indexes still serve.
+ */
+export function comparableText(value: string): string | RawBuilder<string> {
+  return NON_ASCII.test(value) ? sql<string>`CONVERT(${value} USING utf8mb4)` : value;
 }

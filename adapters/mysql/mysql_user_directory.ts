@@ -8,7 +8,7 @@
 
 import type { UserDirectory } from "../../domain/ports.ts";
 import type { UserAccount } from "../../domain/user.ts";
-import type { VtigerDb } from "./database.ts";
+import { comparableText, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 
 interface UserRow {
@@ -64,8 +64,8 @@ export class MysqlUserDirectory implements UserDirectory {
   async findByUserName(userName: string): Promise<UserAccount | undefined> {
     if (userName === "") return undefined;
     const row = await guarded(() =>
-      this.#users().where("vtiger_users.user_name", "=", userName).orderBy("vtiger_users.id")
-        .executeTakeFirst()
+      this.#users().where("vtiger_users.user_name", "=", comparableText(userName))
+        .orderBy("vtiger_users.id").executeTakeFirst()
     );
     return row === undefined ? undefined : toAccount(row);
   }
@@ -74,7 +74,7 @@ export class MysqlUserDirectory implements UserDirectory {
   async findByAccessKey(accessKey: string): Promise<UserAccount | undefined> {
     if (accessKey === "") return undefined;
     const rows = await guarded(() =>
-      this.#users().where("vtiger_users.accesskey", "=", accessKey).execute()
+      this.#users().where("vtiger_users.accesskey", "=", comparableText(accessKey)).execute()
     );
     const row = rows.find((candidate) => candidate.accesskey === accessKey);
     return row === undefined ? undefined : toAccount(row);

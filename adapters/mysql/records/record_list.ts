@@ -11,7 +11,7 @@ import type { Condition, OrderTerm } from "../../../domain/criteria.ts";
 import type { ListQuery } from "../../../domain/ports.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
-import type { DynamicDb } from "../database.ts";
+import { comparableText, type DynamicDb } from "../database.ts";
 import { scopeCondition } from "./list_scope.ts";
 import {
   columnExpression,
@@ -24,14 +24,14 @@ import {
 /** Escapes nothing: `like` values are SQL LIKE patterns as the client wrote them. */
 function conditionSql(storage: ModuleStorage, condition: Condition): Expression<boolean> {
   const column = columnExpression(storage, condition.column.table, condition.column.column);
-  const value = condition.value;
+  const value = comparableText(condition.value);
   switch (condition.operator) {
     case "eq":
-      return value === ""
+      return condition.value === ""
         ? sql<boolean>`(${column} IS NULL OR ${column} = '')`
         : sql<boolean>`${column} = ${value}`;
     case "neq":
-      return value === ""
+      return condition.value === ""
         ? sql<boolean>`(${column} IS NOT NULL AND ${column} <> '')`
         : sql<boolean>`(${column} IS NULL OR ${column} <> ${value})`;
     case "lt":
