@@ -46,6 +46,7 @@ async function buildService(config: Config): Promise<Service> {
     basePath: config.BASE_PATH,
     corsOrigin: config.CORS_ORIGIN,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    trustProxy: config.TRUST_PROXY,
   });
   const describe = config.VTIGER_DB_URL === undefined
     ? "the in-memory demo (data lives only in memory and is lost on restart); " +

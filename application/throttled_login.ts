@@ -60,7 +60,10 @@ export function userKey(userName: string): string {
   return `${USER_KEY_PREFIX}${userName.toLowerCase()}`;
 }
 
-/** The throttle key of a client address, when one is known. */
+/**
+ * The throttle key of a client address; none when the address is unknown, so
+ * that callers without one (library use) never lock each other out.
+ */
 export function clientKeys(clientAddress: string | undefined): string[] {
-  return [`client:${clientAddress || "unknown"}`];
+  return clientAddress === undefined || clientAddress === "" ? [] : [`client:${clientAddress}`];
 }

@@ -24,6 +24,8 @@ const schema = z.object({
   MAX_PAGE_LENGTH: positiveInteger(1000),
   MAX_BODY_BYTES: positiveInteger(1048576),
   CORS_ORIGIN: z.string().min(1).default("*"),
+  TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false")
+    .transform((value) => value === "true"),
   METADATA_TTL_SECONDS: positiveInteger(300),
   PRIVILEGES_TTL_SECONDS: positiveInteger(60),
   VTIGER_ROOT: z.string().min(1).optional(),

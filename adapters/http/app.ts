@@ -19,6 +19,7 @@ import { type Params, paramsHook, paramsSchema, validateParams } from "./params_
 import { pathParams, segmentsUnder } from "./path_style.ts";
 import { payloadTooLarge, readFieldValues } from "./request_body.ts";
 import { runAction } from "./run_action.ts";
+import { clientAddress } from "./client_address.ts";
 
 /** Settings of the HTTP adapter. */
 export interface HttpOptions {
@@ -28,6 +29,8 @@ export interface HttpOptions {
   readonly corsOrigin?: string;
   /** The largest request body accepted, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */
+  readonly trustProxy?: boolean;
 }
 
 /** The default base path: clients of the original only change the host. */
@@ -42,16 +45,6 @@ function normalizeBasePath(basePath: string): string {
     throw new RangeError(`The base path '${basePath}' must start with '/'`);
   }
   return basePath.replace(/\/+$/, "");
-}
-
-/**
- * The remote address Deno's server hands over as the app's env; absent when
- * the app is driven without a socket (`app.request`).
- */
-function clientAddress(c: Context): string | undefined {
-  const env = c.env as { remoteAddr?: { hostname?: unknown } } | undefined;
-  const hostname = env?.remoteAddr?.hostname;
-  return typeof hostname === "string" ? hostname : undefined;
 }
 
 /**
@@ -98,7 +91,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
       useCases,
       action,
       () => readFieldValues(c.req.raw, maxBodyBytes),
-      clientAddress(c),
+      clientAddress(c, options.trustProxy ?? false),
     ).catch((thrown: unknown) => {
       // hono's onError only sees Error instances; anything else would escape as a bare 500.
       throw thrown instanceof Error ? thrown : new Error("A non-Error value was thrown", {

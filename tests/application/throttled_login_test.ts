@@ -74,4 +74,19 @@ Deno.test("login throttling", async (t) => {
       "OK",
     );
   });
+
+  await t.step("callers without an address are throttled per user only", async () => {
+    const now = { time: Date.UTC(2026, 0, 1) };
+    const useCases = setup(now);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      assert.equal(
+        await code(useCases.loginWithAccessKey.execute({ accessKey: `wrong${attempt}` })),
+        "AUTH_FAILED",
+      );
+    }
+    assert.equal(
+      await code(useCases.loginWithAccessKey.execute({ accessKey: "DemoAccessKey016" })),
+      "OK",
+    );
+  });
 });
