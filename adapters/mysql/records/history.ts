@@ -99,6 +99,29 @@ export async function ensureHistorySequence(db: VtigerDb): Promise<void> {
   }
 }
 
+/** What `vtiger_modtracker_detail.prevalue` and `postvalue` (TEXT columns) hold, in bytes. */
+const DETAIL_VALUE_BYTES = 65_535;
+
+/**
+ * A value as the detail columns keep it: HTML-encoded, then cut after the
+ * last whole character that fits, as MySQL outside strict mode (which
+ * Vtiger's installer requires) stores an overlong value for Vtiger. A field
+ * may hold more (a MEDIUMTEXT `description`); its record keeps it whole.
+ */
+function detailValue(value: string): string {
+  const encoded = htmlEntities(value);
+  const encoder = new TextEncoder();
+  if (encoder.encode(encoded).length <= DETAIL_VALUE_BYTES) return encoded;
+  let bytes = 0;
+  let kept = "";
+  for (const char of encoded) {
+    bytes += encoder.encode(char).length;
+    if (bytes > DETAIL_VALUE_BYTES) break;
+    kept += char;
+  }
+  return kept;
+}
+
 /** Writes one entry (basic row and its details) inside the caller's transaction. */
 export async function writeHistory(trx: VtigerDb, entry: HistoryEntry): Promise<void> {
   const id = await nextSequenceValue(trx, "vtiger_modtracker_basic_seq");
@@ -114,7 +137,7 @@ export async function writeHistory(trx: VtigerDb, entry: HistoryEntry): Promise<
   await trx.insertInto("vtiger_modtracker_detail").values(entry.details.map((detail) => ({
     id,
     fieldname: detail.fieldname,
-    prevalue: detail.prevalue === null ? null : htmlEntities(detail.prevalue),
-    postvalue: htmlEntities(detail.postvalue),
+    prevalue: detail.prevalue === null ? null : detailValue(detail.prevalue),
+    postvalue: detailValue(detail.postvalue),
   }))).execute();
 }
