@@ -6,6 +6,7 @@
 
 import { DomainError } from "../domain/errors.ts";
 import type { PasswordVerifier, UserDirectory } from "../domain/ports.ts";
+import type { UserAccount } from "../domain/user.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
 import { clientKeys, type ThrottleDeps, throttledLogin, userKey } from "./throttled_login.ts";
 
@@ -40,13 +41,15 @@ export class LoginWithPassword {
    * `AUTH_FAILED` for an unknown user, a wrong password or an inactive user;
    * `TOO_MANY_REQUESTS` after too many failures for the user or the client.
    */
-  execute(input: LoginWithPasswordInput): Promise<string> {
-    const keys = [userKey(input.userName), ...clientKeys(input.clientAddress)];
-    return throttledLogin(this.#deps, keys, () => this.#login(input));
+  async execute(input: LoginWithPasswordInput): Promise<string> {
+    // Vtiger's database finds a user under many spellings (case, accents, trailing
+    // spaces): failures count per account found, so a new spelling is no fresh start.
+    const user = await this.#deps.users.findByUserName(input.userName);
+    const keys = [userKey(user?.userName ?? input.userName), ...clientKeys(input.clientAddress)];
+    return await throttledLogin(this.#deps, keys, () => this.#login(input, user));
   }
 
-  async #login(input: LoginWithPasswordInput): Promise<string> {
-    const user = await this.#deps.users.findByUserName(input.userName);
+  async #login(input: LoginWithPasswordInput, user: UserAccount | undefined): Promise<string> {
     const verified = user !== undefined && input.password !== "" &&
       await this.#deps.passwords.verify(input.password, user);
     if (!verified || !user.active) {

@@ -1,0 +1,59 @@
+/**
+ * Vtiger's database finds a user under many spellings of the name (MySQL's
+ * `_ci` collations ignore case, accents and trailing spaces): the failed
+ * logins of an account count together whichever spelling they used.
+ */
+
+import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
+import { MemoryLoginThrottle } from "../../adapters/memory/memory_login_throttle.ts";
+import { createUseCases } from "../../application/use_cases.ts";
+import type { UserDirectory } from "../../domain/ports.ts";
+import { rejectsDomainError } from "./_support.ts";
+
+/** Compares user names the way a `_general_ci` collation does. */
+function looseName(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/ +$/, "").toLowerCase();
+}
+
+/** The demo's users, found as a Vtiger database finds them. */
+function looselyMatching(users: UserDirectory): UserDirectory {
+  return {
+    findByUserName: (userName) =>
+      users.findByUserName(looseName(userName) === "admin" ? "admin" : userName),
+    findByAccessKey: (accessKey) => users.findByAccessKey(accessKey),
+    findById: (id) => users.findById(id),
+    ownerExists: (id) => users.ownerExists(id),
+    userExists: (id) => users.userExists(id),
+  };
+}
+
+Deno.test("another spelling of a locked user's name is locked too", async () => {
+  const clock = { now: () => new Date(Date.UTC(2026, 0, 1)) };
+  const ports = createDemoPorts({ clock });
+  const useCases = createUseCases({
+    ...ports,
+    users: looselyMatching(ports.users),
+    throttle: new MemoryLoginThrottle({ maxFailures: 3, windowSeconds: 60 }),
+  });
+  const spellings = ["admin", "Àdmin", "admin ", "ADMÍN"];
+  for (const [index, userName] of spellings.slice(0, 3).entries()) {
+    await rejectsDomainError(
+      useCases.loginWithPassword.execute({
+        userName,
+        password: "wrong",
+        clientAddress: `192.0.2.${index + 1}`,
+      }),
+      "AUTH_FAILED",
+    );
+  }
+  for (const [index, userName] of spellings.entries()) {
+    await rejectsDomainError(
+      useCases.loginWithPassword.execute({
+        userName,
+        password: "admin",
+        clientAddress: `198.51.100.${index + 1}`,
+      }),
+      "TOO_MANY_REQUESTS",
+    );
+  }
+});
