@@ -10,6 +10,7 @@
 
 import { Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
 import { createPool } from "mysql2";
+import { withQueryTimeout } from "./query_timeout.ts";
 import type { DynamicTables, VtigerSchema } from "./schema_types.ts";
 
 /** The typed database handle of the adapter. */
@@ -36,7 +37,12 @@ export interface ConnectionSettings {
 export interface DatabaseOptions {
   /** Most connections the pool opens (default 10). */
   readonly connectionLimit?: number;
+  /** Seconds a statement may go unanswered before its connection is dropped (default 30). */
+  readonly queryTimeoutSeconds?: number;
 }
+
+/** The default of {@linkcode DatabaseOptions.queryTimeoutSeconds}. */
+export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
 
 /** An open database: the Kysely handle and a way to close the pool. */
 export interface Database {
@@ -90,7 +96,9 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     connectTimeout: 10_000,
     enableKeepAlive: true,
   });
-  const db = new Kysely<VtigerSchema>({ dialect: new MysqlDialect({ pool }) });
+  const timeoutMs = (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
+  const dialect = new MysqlDialect({ pool: withQueryTimeout(pool, timeoutMs) });
+  const db = new Kysely<VtigerSchema>({ dialect });
   return {
     db,
     name: settings.database,

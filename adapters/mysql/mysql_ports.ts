@@ -34,6 +34,8 @@ export interface MysqlPortsConfig {
   readonly vtigerLanguage?: string;
   /** Most pooled connections (default 10). */
   readonly connectionLimit?: number;
+  /** Seconds a statement may go unanswered before the request gets `SERVICE_UNAVAILABLE` (30). */
+  readonly queryTimeoutSeconds?: number;
   /** The time source (default the system clock). */
   readonly clock?: Clock;
   /** How long a user's computed permissions are cached, in seconds (default 60). */
@@ -65,7 +67,10 @@ async function translatorFor(config: MysqlPortsConfig): Promise<Translator> {
  * cannot be reached.
  */
 export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPorts> {
-  const database = openDatabase(config.url, { connectionLimit: config.connectionLimit });
+  const database = openDatabase(config.url, {
+    connectionLimit: config.connectionLimit,
+    queryTimeoutSeconds: config.queryTimeoutSeconds,
+  });
   try {
     await guarded(() => migrateToLatest(database.db));
     const translator = await translatorFor(config);
