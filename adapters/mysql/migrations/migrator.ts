@@ -8,6 +8,7 @@
 
 import { type Kysely, sql } from "kysely";
 import { type Migration, type MigrationResult, Migrator } from "kysely/migration";
+import { DatabaseError } from "../driver_errors.ts";
 import * as sessions from "./0001_sessions.ts";
 
 /** Every migration, by name, in the order they apply. */
@@ -34,8 +35,32 @@ async function isUpToDate<T>(db: Kysely<T>): Promise<boolean> {
 /** MySQL's "table does not exist". */
 const ER_NO_SUCH_TABLE = 1146;
 
-/** Brings vtrest's tables up to date; returns what ran. Throws on a failed migration. */
+/**
+ * Refuses a database that is not a Vtiger install (a wrong `VTIGER_DB_URL`:
+ * an empty database, MySQL's own `mysql`), before vtrest adds its tables to it.
+ */
+async function requireVtigerDatabase<T>(db: Kysely<T>): Promise<void> {
+  const found = await sql<{ name: string | null; tabs: number | string }>`
+    SELECT DATABASE() AS name, (SELECT COUNT(*) FROM information_schema.TABLES
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'vtiger_tab') AS tabs`.execute(db);
+  const { name = null, tabs = 0 } = found.rows[0] ?? {};
+  if (name === null) {
+    throw new DatabaseError("The database URL names no database", undefined);
+  }
+  if (Number(tabs) === 0) {
+    throw new DatabaseError(
+      `Database '${name}' is not a Vtiger database: it has no vtiger_tab table`,
+      undefined,
+    );
+  }
+}
+
+/**
+ * Brings vtrest's tables up to date in a Vtiger database; returns what ran.
+ * Throws on a failed migration, or when the database is not Vtiger's.
+ */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
+  await requireVtigerDatabase(db);
   if (await isUpToDate(db)) return [];
   const migrator = new Migrator({
     db: db as unknown as Kysely<unknown>,
