@@ -24,10 +24,15 @@ const MAX_QUOTED_VALUE = 60;
 
 const DIGITS = /^\d+$/;
 
+// Refined after the conversion, so that a number too large to count with is
+// refused quoting the digits as given, not the rounded number.
 const wholeNumber = z
   .string()
   .regex(DIGITS, { error: "must be a whole number of 0 or more" })
-  .transform(Number);
+  .transform(Number)
+  .refine(Number.isSafeInteger, {
+    error: `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+  });
 
 const text = z.string();
 

@@ -14,6 +14,16 @@ Deno.test("the HTTP layer refuses bad parameters with INVALID_PARAMETER", async 
     [`${BASE}/Accounts/start/x/${TOKEN}`, "start in a path", /^Parameter 'start' .* not 'x'$/],
     [`${Q}?module=Accounts&start=-1&token=${TOKEN}`, "negative start", /Parameter 'start'.*'-1'/],
     [`${Q}?module=Accounts&length=2.5&token=${TOKEN}`, "decimal length", /Parameter 'length'/],
+    [
+      `${Q}?module=Accounts&start=99999999999999999999&token=${TOKEN}`,
+      "start beyond any page, quoted as given",
+      /^Parameter 'start' must be .*, not '99999999999999999999'$/,
+    ],
+    [
+      `${BASE}/Accounts/length/18446744073709551617/${TOKEN}`,
+      "length beyond any page, quoted as given",
+      /^Parameter 'length' must be .*, not '18446744073709551617'$/,
+    ],
     [`${Q}?module=Accounts&id=3x&token=${TOKEN}`, "id", /^Parameter 'id' .* not '3x'$/],
     [`${Q}?module=Acc-ounts&token=${TOKEN}`, "module", /^Parameter 'module' .*'Acc-ounts'$/],
     [`${BASE}/Acc%20ounts/${TOKEN}`, "module in a path", /Parameter 'module'.*'Acc ounts'/],
