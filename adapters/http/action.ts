@@ -139,10 +139,10 @@ function readAction(params: Params, token: string | undefined): Action {
   return { kind: "list", token, module, start, length, order, criteria };
 }
 
-function noIdRefusal(verb: string, method: Method): DomainError {
+function noIdRefusal(what: string, method: Method): DomainError {
   return new DomainError(
     "METHOD_NOT_ALLOWED",
-    `A ${verb} needs a record id: ${method} {Module}/{ID}/{TOKEN} or ${method} ?module=...&id=...`,
+    `${what} needs a record id: ${method} {Module}/{ID}/{TOKEN} or ${method} ?module=...&id=...`,
   );
 }
 
@@ -166,7 +166,7 @@ export function chooseAction(method: Method, params: Params, bearer: string | un
       ? { kind: "create", token, module }
       : { kind: "update", token, module, id };
   }
-  if (id === undefined) throw noIdRefusal(method === "PUT" ? "update" : "delete", method);
+  if (id === undefined) throw noIdRefusal(method === "PUT" ? "An update" : "A delete", method);
   return method === "PUT"
     ? { kind: "update", token, module, id }
     : { kind: "delete", token, module, id };

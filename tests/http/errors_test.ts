@@ -141,7 +141,10 @@ Deno.test("methods", async (t) => {
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
           body: "accountname=x",
         });
-        assert.match(await expectFailure(response, 405, "METHOD_NOT_ALLOWED"), /needs a record id/);
+        assert.match(
+          await expectFailure(response, 405, "METHOD_NOT_ALLOWED"),
+          method === "PUT" ? /^An update needs a record id/ : /^A delete needs a record id/,
+        );
       }
     }
     assert.equal(calls.length, 0);
