@@ -13,7 +13,7 @@ export function parseRecordId(id: string | number): number {
   const text = String(id).trim();
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < 1 || value > MAX_ID) {
-    throw invalidParameter(`Record id '${text}' is not a positive integer`);
+    throw invalidParameter(`Record id '${text}' is not a whole number from 1 to ${MAX_ID}`);
   }
   return value;
 }

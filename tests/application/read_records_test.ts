@@ -240,7 +240,11 @@ Deno.test("get record", async (t) => {
     for (
       const id of ["abc", "0", "-1", "3.5", "1e3", "", "0x10", "2147483648", "3; DROP TABLE x"]
     ) {
-      await rejectsDomainError(get(id), "INVALID_PARAMETER", "is not a positive integer");
+      await rejectsDomainError(
+        get(id),
+        "INVALID_PARAMETER",
+        `Record id '${id}' is not a whole number from 1 to 2147483647`,
+      );
     }
     await rejectsDomainError(get(3.5), "INVALID_PARAMETER");
   });
