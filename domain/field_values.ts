@@ -59,7 +59,7 @@ function normalizeTyped(field: FieldDefinition, value: string): string {
   const bad = (what: string): DomainError =>
     invalidFieldValue(field.name, `Field '${field.name}' must be ${what}, not '${value}'`);
   if (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field)) {
-    if (!/^\d+$/.test(value)) throw bad("a record or user id");
+    if (!/^\d+$/.test(value) || Number(value) > INT_MAX) throw bad("a record or user id");
     return String(Number(value));
   }
   switch (field.dataType) {

@@ -231,6 +231,11 @@ Deno.test("checkFieldValues by data type", async (t) => {
     refused("assigned_user_id", "admin", "must be a record or user id");
     refused("reports_to", "-1", "must be a record or user id");
     refused("parent_id", "3; DROP TABLE x", "must be a record or user id");
+    assert.equal(one("parent_id", "2147483647"), "2147483647");
+    for (const big of ["2147483648", "99999999999999999999999"]) {
+      refused("parent_id", big, `Field 'parent_id' must be a record or user id, not '${big}'`);
+      refused("assigned_user_id", big, `must be a record or user id, not '${big}'`);
+    }
   });
 
   await t.step("several values are checked and normalized together", () => {
