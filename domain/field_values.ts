@@ -205,13 +205,17 @@ export function picklistFieldsIn(
   return fieldsSetIn(module, values).filter((field) => field.picklist !== undefined);
 }
 
-/** Fields among the values that point to another record, a user or a group ("0" is none). */
+/**
+ * Fields among the values that point to another record, a user or a group.
+ * `"0"` is "none" for a reference, but a record always has an owner, so the
+ * owner's `"0"` is checked too (and refused).
+ */
 export function referenceFieldsIn(
   module: ModuleDefinition,
   values: FieldValues,
 ): FieldDefinition[] {
   return fieldsSetIn(module, values).filter((field) =>
-    values[field.name] !== "0" &&
-    (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field))
+    field.uitype === UITYPE_OWNER ||
+    (values[field.name] !== "0" && (isUserReference(field) || isRecordReference(field)))
   );
 }

@@ -146,6 +146,7 @@ Deno.test("create", async (t) => {
       [{ account_id: "10" }, "account_id", "'10' does not"],
       [{ assigned_user_id: "999" }, "assigned_user_id", "Owner '999' is not an active user"],
       [{ assigned_user_id: "7" }, "assigned_user_id", "Owner '7'"],
+      [{ assigned_user_id: "0" }, "assigned_user_id", "Owner '0' is not an active user"],
       [{ account_no: "ACC99" }, "account_no", "read-only"],
       [{ createdtime: "2017-01-01 00:00:00" }, "createdtime", "read-only"],
       [{ campaignrelstatus: "--None--" }, "campaignrelstatus", "read-only"],
@@ -270,6 +271,8 @@ Deno.test("update", async (t) => {
       [{ website: "www.ok.fr", email2: "nope" }, "'email2'"],
       [{ rating: "Great" }, "'rating'"],
       [{ account_id: "12" }, "'account_id'"],
+      [{ assigned_user_id: "0" }, "Owner '0' is not an active user or a group"],
+      [{ assigned_user_id: "000" }, "Owner '0' is not an active user or a group"],
     ];
     for (const [values, message] of cases) {
       await rejectsDomainError(update(3, values), "INVALID_FIELD_VALUE", message);
