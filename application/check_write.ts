@@ -14,7 +14,7 @@ import {
   referenceFieldsIn,
   type WriteMode,
 } from "../domain/field_values.ts";
-import { type ModuleDefinition, ownerField, requireWritableModule } from "../domain/module.ts";
+import { type ModuleDefinition, ownerField } from "../domain/module.ts";
 import type { PicklistRepository, RecordRepository, UserDirectory } from "../domain/ports.ts";
 import { allowedPicklistValues, type ModuleGrant, scopeIncludes } from "../domain/privileges.ts";
 import type { FieldValues } from "../domain/record.ts";
@@ -89,7 +89,6 @@ export async function checkWrite(
   values: FieldValues,
   mode: WriteMode,
 ): Promise<Record<string, string>> {
-  requireWritableModule(module);
   const checked = checkFieldValues(module, grant, values, mode);
   for (const field of picklistFieldsIn(module, checked)) {
     await checkPicklistValue(deps, module, grant, field, checked[field.name]);

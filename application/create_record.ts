@@ -8,9 +8,9 @@ import { requireMandatoryFields } from "../domain/field_values.ts";
 import { ownerField } from "../domain/module.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
 import type { FieldValues } from "../domain/record.ts";
-import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
+import type { CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
-import { openModule } from "./open_module.ts";
+import { openModuleFor } from "./open_module.ts";
 
 /** The ports a create needs. */
 export interface CreateRecordDeps extends CallerDeps, WriteCheckDeps {
@@ -42,10 +42,9 @@ export class CreateRecord {
    * fields must be present; nothing is written when any check fails.
    */
   async execute(input: CreateRecordInput): Promise<number> {
-    const { user, privileges } = await authenticateCaller(this.#deps, input.token);
-    const { module, grant } = await openModule(
-      this.#deps.modules,
-      privileges,
+    const { user, module, grant } = await openModuleFor(
+      this.#deps,
+      input.token,
       input.module,
       "create",
     );

@@ -4,11 +4,10 @@
  * @module
  */
 
-import { requireWritableModule } from "../domain/module.ts";
 import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
-import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
-import { findWritableRecord } from "./find_writable_record.ts";
-import { openModule } from "./open_module.ts";
+import type { CallerDeps } from "./authenticate_caller.ts";
+import { findReachableRecord } from "./find_reachable_record.ts";
+import { openModuleFor } from "./open_module.ts";
 import { parseRecordId } from "./record_id.ts";
 
 /** The ports a delete needs. */
@@ -40,16 +39,14 @@ export class DeleteRecord {
 
   /** Returns `true`; `RECORD_NOT_FOUND` when already deleted or absent. */
   async execute(input: DeleteRecordInput): Promise<true> {
-    const { user, privileges } = await authenticateCaller(this.#deps, input.token);
-    const { module, grant } = await openModule(
-      this.#deps.modules,
-      privileges,
+    const { user, module, grant } = await openModuleFor(
+      this.#deps,
+      input.token,
       input.module,
       "delete",
     );
     const id = parseRecordId(input.id);
-    await findWritableRecord(this.#deps.records, module, id, grant.remove, "delete");
-    requireWritableModule(module);
+    await findReachableRecord(this.#deps.records, module, id, grant.remove, "delete");
     await this.#deps.records.delete(module, id, { actorId: user.id, now: this.#deps.clock.now() });
     return true;
   }

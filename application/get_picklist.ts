@@ -15,8 +15,8 @@ import {
 } from "../domain/picklist.ts";
 import { allowedPicklistValues, type ModuleGrant } from "../domain/privileges.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
-import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
-import { openModule } from "./open_module.ts";
+import type { CallerDeps } from "./authenticate_caller.ts";
+import { openModuleFor } from "./open_module.ts";
 
 /** The ports a picklist read needs. */
 export interface GetPicklistDeps extends CallerDeps {
@@ -51,10 +51,9 @@ export class GetPicklist {
 
   /** `INVALID_PARAMETER` when the field is not a picklist of the module the caller may see. */
   async execute(input: GetPicklistInput): Promise<PicklistResult> {
-    const { privileges } = await authenticateCaller(this.#deps, input.token);
-    const { module, grant, fields } = await openModule(
-      this.#deps.modules,
-      privileges,
+    const { module, grant, fields } = await openModuleFor(
+      this.#deps,
+      input.token,
       input.module,
       "view",
     );

@@ -4,12 +4,11 @@
  * @module
  */
 
-import { accessDenied, recordNotFound } from "../domain/errors.ts";
 import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
-import { scopeIncludes } from "../domain/privileges.ts";
 import { type RecordView, shapeRecord } from "../domain/record.ts";
-import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
-import { openModule } from "./open_module.ts";
+import type { CallerDeps } from "./authenticate_caller.ts";
+import { findReachableRecord } from "./find_reachable_record.ts";
+import { openModuleFor } from "./open_module.ts";
 import { parseRecordId } from "./record_id.ts";
 
 /** The ports a read needs. */
@@ -45,19 +44,14 @@ export class GetRecord {
    * caller may not read it, as Vtiger's own webservice answers.
    */
   async execute(input: GetRecordInput): Promise<RecordView> {
-    const { privileges } = await authenticateCaller(this.#deps, input.token);
-    const { module, grant, fields } = await openModule(
-      this.#deps.modules,
-      privileges,
+    const { module, grant, fields } = await openModuleFor(
+      this.#deps,
+      input.token,
       input.module,
       "view",
     );
     const id = parseRecordId(input.id);
-    const record = await this.#deps.records.findById(module, id);
-    if (record === undefined) throw recordNotFound(module.name, id);
-    if (!scopeIncludes(grant.read, record.ownerId)) {
-      throw accessDenied(`Permission to read ${module.name} record ${id} is denied`);
-    }
+    const record = await findReachableRecord(this.#deps.records, module, id, grant.read, "read");
     return shapeRecord(module, fields, record, this.#deps.clock.now());
   }
 }

@@ -8,8 +8,8 @@ import { invalidParameter } from "../domain/errors.ts";
 import { parseCriteria, parseOrder } from "../domain/criteria.ts";
 import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
 import { type RecordView, shapeRecord } from "../domain/record.ts";
-import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
-import { openModule } from "./open_module.ts";
+import type { CallerDeps } from "./authenticate_caller.ts";
+import { openModuleFor } from "./open_module.ts";
 
 /** The ports and settings a list needs. */
 export interface ListRecordsDeps extends CallerDeps {
@@ -51,10 +51,9 @@ export class ListRecords {
 
   /** Returns the page's records shaped for the protocol. */
   async execute(input: ListRecordsInput): Promise<RecordView[]> {
-    const { privileges } = await authenticateCaller(this.#deps, input.token);
-    const { module, grant, fields } = await openModule(
-      this.#deps.modules,
-      privileges,
+    const { module, grant, fields } = await openModuleFor(
+      this.#deps,
+      input.token,
       input.module,
       "list",
     );

@@ -7,10 +7,10 @@
 import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
 import type { FieldValues } from "../domain/record.ts";
-import { authenticateCaller, type CallerDeps } from "./authenticate_caller.ts";
+import type { CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
-import { findWritableRecord } from "./find_writable_record.ts";
-import { openModule } from "./open_module.ts";
+import { findReachableRecord } from "./find_reachable_record.ts";
+import { openModuleFor } from "./open_module.ts";
 import { parseRecordId } from "./record_id.ts";
 
 /** The ports an update needs. */
@@ -42,10 +42,9 @@ export class UpdateRecord {
 
   /** Returns the record's id; nothing is written when any check fails. */
   async execute(input: UpdateRecordInput): Promise<number> {
-    const { user, privileges } = await authenticateCaller(this.#deps, input.token);
-    const { module, grant } = await openModule(
-      this.#deps.modules,
-      privileges,
+    const { user, module, grant } = await openModuleFor(
+      this.#deps,
+      input.token,
       input.module,
       "edit",
     );
@@ -53,7 +52,7 @@ export class UpdateRecord {
     if (Object.keys(input.values).length === 0) {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
     }
-    await findWritableRecord(this.#deps.records, module, id, grant.write, "update");
+    await findReachableRecord(this.#deps.records, module, id, grant.write, "update");
     const checked = await checkWrite(this.#deps, module, grant, input.values, "update");
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,

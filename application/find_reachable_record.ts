@@ -1,5 +1,5 @@
 /**
- * Loads the record an update or delete targets and checks the caller may change it.
+ * Loads the record a read, update or delete targets and checks the caller may reach it.
  *
  * @module
  */
@@ -11,12 +11,12 @@ import { type OwnerScope, scopeIncludes } from "../domain/privileges.ts";
 import type { StoredRecord } from "../domain/record.ts";
 
 /** `RECORD_NOT_FOUND` when absent or deleted, `ACCESS_DENIED` when outside the scope. */
-export async function findWritableRecord(
+export async function findReachableRecord(
   records: RecordRepository,
   module: ModuleDefinition,
   id: number,
   scope: OwnerScope,
-  verb: "update" | "delete",
+  verb: "read" | "update" | "delete",
 ): Promise<StoredRecord> {
   const record = await records.findById(module, id);
   if (record === undefined) throw recordNotFound(module.name, id);
