@@ -5,6 +5,7 @@
  * @module
  */
 
+import { CREATED_STATUS, SUCCESS_STATUS } from "./error_status.ts";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorCode } from "../../domain/errors.ts";
@@ -47,9 +48,9 @@ export function envelopeResponse(
   });
 }
 
-/** `{"success":true,"result":...}`; 201 when a record was created, else 200. */
+/** `{"success":true,"result":...}`; `CREATED_STATUS` when a record was created. */
 export function successResponse(c: Context, result: unknown, created = false): Response {
-  return envelopeResponse(c, { success: true, result }, created ? 201 : 200);
+  return envelopeResponse(c, { success: true, result }, created ? CREATED_STATUS : SUCCESS_STATUS);
 }
 
 /** `{"success":false,"error":{"code","message"}}` with the given status. */

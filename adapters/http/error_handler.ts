@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, isDomainError } from "../../domain/errors.ts";
 import { failureResponse } from "./envelope.ts";
-import { ROUTE_NOT_FOUND_STATUS, statusOf } from "./error_status.ts";
+import { codeOfHonoStatus, ROUTE_NOT_FOUND_STATUS, statusOf } from "./error_status.ts";
 
 /** The message of every unexpected failure: the real one may hold SQL or secrets. */
 export const INTERNAL_ERROR_MESSAGE = "An internal error occurred; it has been logged";
@@ -25,10 +25,11 @@ const MAX_QUOTED_PATH = 200;
  * limit) onto protocol errors; anything else from hono is a bug of ours.
  */
 function fromHttpException(error: HTTPException): DomainError | undefined {
-  if (error.status === 413) {
-    return new DomainError("PAYLOAD_TOO_LARGE", "The request body is too large");
+  const code = codeOfHonoStatus(error.status);
+  if (code === "PAYLOAD_TOO_LARGE") {
+    return new DomainError(code, "The request body is too large");
   }
-  if (error.status === 400) return new DomainError("INVALID_PARAMETER", "The request is malformed");
+  if (code === "INVALID_PARAMETER") return new DomainError(code, "The request is malformed");
   return undefined;
 }
 

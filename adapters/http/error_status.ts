@@ -1,6 +1,7 @@
 /**
- * The one table that turns protocol error codes into HTTP statuses. Nothing
- * else in the service knows which status an error gets.
+ * The one table that turns protocol outcomes into HTTP statuses: error codes,
+ * success, creation, and the statuses hono itself raises. Nothing else in the
+ * service knows which status an answer gets.
  *
  * @module
  */
@@ -33,6 +34,22 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> =
  * crawlers and proxies see an ordinary "not found".
  */
 export const ROUTE_NOT_FOUND_STATUS: ContentfulStatusCode = 404;
+
+/** The status of a successful call. */
+export const SUCCESS_STATUS: ContentfulStatusCode = 200;
+
+/** The status of a call that created a record. */
+export const CREATED_STATUS: ContentfulStatusCode = 201;
+
+const CODE_BY_HONO_STATUS: Readonly<Partial<Record<number, ErrorCode>>> = {
+  400: "INVALID_PARAMETER",
+  413: "PAYLOAD_TOO_LARGE",
+};
+
+/** The protocol code for a status hono raises itself (its body limit, input it could not parse). */
+export function codeOfHonoStatus(status: number): ErrorCode | undefined {
+  return CODE_BY_HONO_STATUS[status];
+}
 
 /** The HTTP status for a protocol error code. */
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
