@@ -45,6 +45,9 @@ export interface FieldDefinition {
 /** The separator Vtiger stores between the values of a multi-select picklist. */
 export const MULTI_PICKLIST_SEPARATOR = " |##| ";
 
+/** The largest value of Vtiger's INT columns (ids, integers). */
+export const VTIGER_INT_MAX = 2147483647;
+
 /** The uitype of the record number field (`account_no`, ...). */
 export const UITYPE_RECORD_NUMBER = 4;
 

@@ -13,6 +13,7 @@ import {
   isRecordReference,
   isUserReference,
   UITYPE_OWNER,
+  VTIGER_INT_MAX,
 } from "./field.ts";
 import { findField, type ModuleDefinition } from "./module.ts";
 import type { ModuleGrant } from "./privileges.ts";
@@ -27,7 +28,6 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d))?$/;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
 const CHECKBOX_WORDS: Readonly<Record<string, string>> = {
   "1": "1",
   "0": "0",
@@ -59,12 +59,12 @@ function normalizeTyped(field: FieldDefinition, value: string): string {
   const bad = (what: string): DomainError =>
     invalidFieldValue(field.name, `Field '${field.name}' must be ${what}, not '${value}'`);
   if (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field)) {
-    if (!/^\d+$/.test(value) || Number(value) > INT_MAX) throw bad("a record or user id");
+    if (!/^\d+$/.test(value) || Number(value) > VTIGER_INT_MAX) throw bad("a record or user id");
     return String(Number(value));
   }
   switch (field.dataType) {
     case "I":
-      if (!INTEGER.test(value) || Number(value) < INT_MIN || Number(value) > INT_MAX) {
+      if (!INTEGER.test(value) || Number(value) < INT_MIN || Number(value) > VTIGER_INT_MAX) {
         throw bad("an integer");
       }
       return String(Number(value));

@@ -5,7 +5,7 @@
  */
 
 import { DomainError, moduleNotFound } from "./errors.ts";
-import type { FieldDefinition } from "./field.ts";
+import { type FieldDefinition, UITYPE_OWNER, UITYPE_RECORD_NUMBER } from "./field.ts";
 
 /** The table every entity record has a row in. */
 export const CRMENTITY_TABLE = "vtiger_crmentity";
@@ -37,12 +37,12 @@ export function findField(module: ModuleDefinition, name: string): FieldDefiniti
 
 /** The module's record number field (uitype 4), if it has one. */
 export function recordNumberField(module: ModuleDefinition): FieldDefinition | undefined {
-  return module.fields.find((field) => field.uitype === 4);
+  return module.fields.find((field) => field.uitype === UITYPE_RECORD_NUMBER);
 }
 
 /** The module's owner field (`assigned_user_id`, uitype 53), if it has one. */
 export function ownerField(module: ModuleDefinition): FieldDefinition | undefined {
-  return module.fields.find((field) => field.uitype === 53);
+  return module.fields.find((field) => field.uitype === UITYPE_OWNER);
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 
 /** How Vtiger hashed a user's password (`vtiger_users.crypt_type`). */
-export type CryptType = "MD5" | "PHP5.3MD5" | "PHASH" | string;
+// `string & {}` keeps the known names suggested while any stored value still fits.
+export type CryptType = "MD5" | "PHP5.3MD5" | "PHASH" | (string & Record<never, never>);
 
 /** A Vtiger user account (`vtiger_users`). */
 export interface UserAccount {
