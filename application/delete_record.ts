@@ -5,10 +5,10 @@
  */
 
 import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
+import { parseRecordId } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import { openModuleFor } from "./open_module.ts";
-import { parseRecordId } from "./record_id.ts";
 
 /** The ports a delete needs. */
 export interface DeleteRecordDeps extends CallerDeps {

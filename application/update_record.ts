@@ -6,12 +6,11 @@
 
 import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
-import type { FieldValues } from "../domain/record.ts";
+import { type FieldValues, parseRecordId } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import { openModuleFor } from "./open_module.ts";
-import { parseRecordId } from "./record_id.ts";
 
 /** The ports an update needs. */
 export interface UpdateRecordDeps extends CallerDeps, WriteCheckDeps {

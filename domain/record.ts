@@ -4,7 +4,8 @@
  * @module
  */
 
-import type { FieldDefinition } from "./field.ts";
+import { invalidParameter } from "./errors.ts";
+import { type FieldDefinition, VTIGER_INT_MAX } from "./field.ts";
 import type { ModuleDefinition } from "./module.ts";
 
 /** A record as read from storage: raw values keyed by field name. */
@@ -47,4 +48,14 @@ export function shapeRecord(
   view.record_module = module.name;
   view.api_date_now = formatDateTime(now);
   return view;
+}
+
+/** Parses a record id: a positive integer that fits Vtiger's INT column, else `INVALID_PARAMETER`. */
+export function parseRecordId(id: string | number): number {
+  const text = String(id).trim();
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > VTIGER_INT_MAX) {
+    throw invalidParameter(`Record id '${text}' is not a whole number from 1 to ${VTIGER_INT_MAX}`);
+  }
+  return value;
 }
