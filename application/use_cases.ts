@@ -54,11 +54,17 @@ export interface Ports {
   readonly throttle?: LoginThrottle;
 }
 
+/** How long a token lives without use, by default: one hour. */
+export const DEFAULT_SESSION_TTL_SECONDS = 3600;
+
+/** The largest page a list may ask for, by default. */
+export const DEFAULT_MAX_PAGE_LENGTH = 1000;
+
 /** Settings of the use cases. */
 export interface UseCaseSettings {
-  /** Sliding session lifetime in seconds (default 3600). */
+  /** Sliding session lifetime in seconds (default `DEFAULT_SESSION_TTL_SECONDS`). */
   readonly sessionTtlSeconds?: number;
-  /** The largest page a list may ask for (default 1000). */
+  /** The largest page a list may ask for (default `DEFAULT_MAX_PAGE_LENGTH`). */
   readonly maxPageLength?: number;
 }
 
@@ -88,8 +94,8 @@ export interface UseCases {
 export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): UseCases {
   const deps = {
     ...ports,
-    sessionTtlSeconds: settings.sessionTtlSeconds ?? 3600,
-    maxPageLength: settings.maxPageLength ?? 1000,
+    sessionTtlSeconds: settings.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    maxPageLength: settings.maxPageLength ?? DEFAULT_MAX_PAGE_LENGTH,
   };
   return {
     loginWithPassword: new LoginWithPassword(deps),

@@ -6,6 +6,11 @@
  */
 
 import { z } from "zod";
+import { DEFAULT_BASE_PATH, DEFAULT_MAX_BODY_BYTES } from "../http/app.ts";
+import {
+  DEFAULT_MAX_PAGE_LENGTH,
+  DEFAULT_SESSION_TTL_SECONDS,
+} from "../../application/use_cases.ts";
 
 const WHOLE_NUMBER = "must be a whole number";
 
@@ -17,12 +22,12 @@ const schema = z.object({
     .max(65535, "must be 1 to 65535").default(8080),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, "must look like /modules/RestfulApi")
-    .default("/modules/RestfulApi"),
+    .default(DEFAULT_BASE_PATH),
   VTIGER_DB_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
     .optional(),
-  TOKEN_TTL_SECONDS: positiveInteger(3600),
-  MAX_PAGE_LENGTH: positiveInteger(1000),
-  MAX_BODY_BYTES: positiveInteger(1048576),
+  TOKEN_TTL_SECONDS: positiveInteger(DEFAULT_SESSION_TTL_SECONDS),
+  MAX_PAGE_LENGTH: positiveInteger(DEFAULT_MAX_PAGE_LENGTH),
+  MAX_BODY_BYTES: positiveInteger(DEFAULT_MAX_BODY_BYTES),
   CORS_ORIGIN: z.string().min(1).default("*"),
   TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false")
     .transform((value) => value === "true"),
