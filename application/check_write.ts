@@ -6,7 +6,7 @@
  * @module
  */
 
-import { invalidFieldValue } from "../domain/errors.ts";
+import { accessDenied, invalidFieldValue } from "../domain/errors.ts";
 import { type FieldDefinition, MULTI_PICKLIST_SEPARATOR, UITYPE_OWNER } from "../domain/field.ts";
 import {
   checkFieldValues,
@@ -16,7 +16,13 @@ import {
 } from "../domain/field_values.ts";
 import { type ModuleDefinition, ownerField } from "../domain/module.ts";
 import type { PicklistRepository, RecordRepository, UserDirectory } from "../domain/ports.ts";
-import { allowedPicklistValues, type ModuleGrant, scopeIncludes } from "../domain/privileges.ts";
+import {
+  allowedPicklistValues,
+  mayUseModule,
+  type ModuleGrant,
+  type Privileges,
+  scopeIncludes,
+} from "../domain/privileges.ts";
 import type { FieldValues } from "../domain/record.ts";
 
 /** The ports the write checks need. */
@@ -51,6 +57,7 @@ async function checkPicklistValue(
 
 async function checkReference(
   deps: WriteCheckDeps,
+  privileges: Privileges,
   field: FieldDefinition,
   value: string,
 ): Promise<void> {
@@ -67,13 +74,21 @@ async function checkReference(
     }
     return;
   }
+  // As Vtiger's webservice, only modules the caller may use can be pointed to; a
+  // record of another module is answered like a missing one, so that it stays unseen.
+  const usable = field.referenceModules.filter((name) => mayUseModule(privileges, name));
+  if (usable.length === 0) {
+    throw accessDenied(
+      `Permission to use module ${
+        field.referenceModules.join(" or ")
+      }, which field '${field.name}' points to, is denied`,
+    );
+  }
   const target = await deps.records.moduleOfRecord(id);
-  if (target === undefined || !field.referenceModules.includes(target)) {
+  if (target === undefined || !usable.includes(target)) {
     throw invalidFieldValue(
       field.name,
-      `Field '${field.name}' must point to a record of ${
-        field.referenceModules.join(" or ")
-      }; '${value}' does not`,
+      `Field '${field.name}' must point to a record of ${usable.join(" or ")}; '${value}' does not`,
     );
   }
 }
@@ -84,6 +99,7 @@ async function checkReference(
  */
 export async function checkWrite(
   deps: WriteCheckDeps,
+  privileges: Privileges,
   module: ModuleDefinition,
   grant: ModuleGrant,
   values: FieldValues,
@@ -94,7 +110,7 @@ export async function checkWrite(
     await checkPicklistValue(deps, module, grant, field, checked[field.name]);
   }
   for (const field of referenceFieldsIn(module, checked)) {
-    await checkReference(deps, field, checked[field.name]);
+    await checkReference(deps, privileges, field, checked[field.name]);
   }
   requireAssignableOwner(module, grant, checked);
   return checked;

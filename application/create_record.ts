@@ -42,7 +42,7 @@ export class CreateRecord {
    * fields must be present; nothing is written when any check fails.
    */
   async execute(input: CreateRecordInput): Promise<number> {
-    const { user, module, grant } = await openModuleFor(
+    const { user, privileges, module, grant } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
@@ -53,7 +53,7 @@ export class CreateRecord {
     if (owner !== undefined && (values[owner.name] ?? "").trim() === "") {
       values[owner.name] = String(user.id);
     }
-    const checked = await checkWrite(this.#deps, module, grant, values, "create");
+    const checked = await checkWrite(this.#deps, privileges, module, grant, values, "create");
     requireMandatoryFields(module, grant, checked);
     return await this.#deps.records.create(module, checked, {
       actorId: user.id,

@@ -41,7 +41,7 @@ export class UpdateRecord {
 
   /** Returns the record's id; nothing is written when any check fails. */
   async execute(input: UpdateRecordInput): Promise<number> {
-    const { user, module, grant } = await openModuleFor(
+    const { user, privileges, module, grant } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
@@ -52,7 +52,7 @@ export class UpdateRecord {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
     }
     await findReachableRecord(this.#deps.records, module, id, grant.write, "update");
-    const checked = await checkWrite(this.#deps, module, grant, input.values, "update");
+    const checked = await checkWrite(this.#deps, privileges, module, grant, input.values, "update");
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),

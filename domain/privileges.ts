@@ -88,6 +88,11 @@ export function grantFor(
   return privileges.isAdmin ? ADMIN_GRANT : privileges.modules.get(module.name);
 }
 
+/** Whether the user may use the module of that name at all (Vtiger's module permission). */
+export function mayUseModule(privileges: Privileges, moduleName: string): boolean {
+  return privileges.isAdmin || privileges.modules.has(moduleName);
+}
+
 /** Returns the grant when the action is allowed on the module; `ACCESS_DENIED` otherwise. */
 export function requireAction(
   privileges: Privileges,

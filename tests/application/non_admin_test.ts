@@ -252,4 +252,25 @@ Deno.test("support (role H4): no Accounts at all", async (t) => {
       "'5'",
     );
   });
+
+  await t.step("a contact cannot point to an account, nor tell which exist", async () => {
+    const count = support.ports.records.history.length;
+    for (const accountId of ["3", "4", "999"]) {
+      for (
+        const write of [
+          () =>
+            support.create("Contacts", { firstname: "A", lastname: "B", account_id: accountId }),
+          () => support.update("Contacts", 12, { account_id: accountId }),
+        ]
+      ) {
+        await rejectsDomainError(
+          write(),
+          "ACCESS_DENIED",
+          "Permission to use module Accounts, which field 'account_id' points to, is denied",
+        );
+      }
+    }
+    assert.equal(support.ports.records.history.length, count);
+    assert.equal((await support.get("Contacts", 12)).account_id, "0");
+  });
 });
