@@ -1,7 +1,10 @@
 /**
  * The module catalog of a Vtiger database: every active entity module read
- * from the metadata tables, cached for the process and reloaded once it is
- * older than the configured lifetime (never read per request).
+ * from the metadata tables, cached for the process (never read per request).
+ * Once the metadata is older than the configured lifetime, calls keep getting
+ * it while one reload runs in the background; a reload that fails is logged
+ * and the metadata already loaded kept, so that no request waits on a full
+ * reload after the first one.
  *
  * @module
  */
@@ -12,11 +15,9 @@ import { loadModules } from "./catalog/module_loader.ts";
 import type { ModuleStorage } from "./catalog/module_storage.ts";
 import type { VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
+import { TtlCache } from "./ttl_cache.ts";
 
-interface Snapshot {
-  readonly byName: ReadonlyMap<string, ModuleStorage>;
-  readonly loadedAt: number;
-}
+type Snapshot = ReadonlyMap<string, ModuleStorage>;
 
 /** Settings of the catalog. */
 export interface CatalogOptions {
@@ -24,59 +25,60 @@ export interface CatalogOptions {
   readonly ttlSeconds: number;
   /** The time source, in milliseconds (default `Date.now`). */
   readonly now?: () => number;
+  /** Reports a background reload that failed (default: one line on the console). */
+  readonly onReloadError?: (error: unknown) => void;
 }
+
+function logReloadError(error: unknown): void {
+  console.error(
+    "vtrest: reloading the module metadata failed; the metadata loaded before is kept:",
+    error,
+  );
+}
+
+/** The only key of the catalog's cache: all modules are loaded together. */
+const ALL_MODULES = "modules";
 
 /** Module metadata from `vtiger_tab`, `vtiger_field`, `vtiger_entityname` and friends. */
 export class MysqlModuleCatalog implements ModuleCatalog {
   #db: VtigerDb;
-  #ttlMs: number;
-  #now: () => number;
-  #snapshot: Snapshot | undefined;
-  #loading: Promise<Snapshot> | undefined;
+  #cache: TtlCache<string, Snapshot>;
 
   /** Reads from `db`; nothing is read before the first call. */
   constructor(db: VtigerDb, options: CatalogOptions) {
     this.#db = db;
-    this.#ttlMs = options.ttlSeconds * 1000;
-    this.#now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    this.#cache = new TtlCache({ now: () => new Date(now()) }, options.ttlSeconds, 1, {
+      serveStale: options.onReloadError ?? logReloadError,
+    });
   }
 
   /** The active entity module of that exact name. */
   async findModule(name: string): Promise<ModuleDefinition | undefined> {
-    return (await this.#current()).byName.get(name)?.module;
+    return (await this.#current()).get(name)?.module;
   }
 
   /** Every active entity module, in `tabid` order. */
   async listModules(): Promise<readonly ModuleDefinition[]> {
-    return [...(await this.#current()).byName.values()].map((storage) => storage.module);
+    return [...(await this.#current()).values()].map((storage) => storage.module);
   }
 
   /** How the module's records are stored; `undefined` for an unknown module. */
   async storageOf(name: string): Promise<ModuleStorage | undefined> {
-    return (await this.#current()).byName.get(name);
+    return (await this.#current()).get(name);
   }
 
-  /** Forgets the cached metadata: the next call reads it again. */
+  /** Forgets the cached metadata: the next call reads it again, and waits for it. */
   invalidate(): void {
-    this.#snapshot = undefined;
+    this.#cache.invalidate();
   }
 
-  async #current(): Promise<Snapshot> {
-    const snapshot = this.#snapshot;
-    if (snapshot !== undefined && this.#now() - snapshot.loadedAt < this.#ttlMs) return snapshot;
-    this.#loading ??= this.#load().finally(() => {
-      this.#loading = undefined;
-    });
-    return await this.#loading;
+  #current(): Promise<Snapshot> {
+    return this.#cache.get(ALL_MODULES, () => this.#load());
   }
 
   async #load(): Promise<Snapshot> {
     const modules = await guarded(() => loadModules(this.#db));
-    const snapshot = {
-      byName: new Map(modules.map((storage) => [storage.module.name, storage])),
-      loadedAt: this.#now(),
-    };
-    this.#snapshot = snapshot;
-    return snapshot;
+    return new Map(modules.map((storage) => [storage.module.name, storage]));
   }
 }

@@ -1,10 +1,11 @@
 /**
- * The cache behind the MySQL access policy: lifetime, size bound, shared and
- * failed loads. Needs no database.
+ * The cache behind the MySQL access policy and module catalog: lifetime, size
+ * bound, shared and failed loads, stale values served while they reload.
+ * Needs no database.
  */
 
 import assert from "node:assert/strict";
-import { TtlCache } from "../../adapters/mysql/privileges/ttl_cache.ts";
+import { TtlCache } from "../../adapters/mysql/ttl_cache.ts";
 import { FixedClock } from "../application/_support.ts";
 
 function counter() {
@@ -74,5 +75,68 @@ Deno.test("TtlCache", async (t) => {
     assert.equal(cache.size, 1);
     cache.invalidate();
     assert.equal(cache.size, 0);
+  });
+
+  await t.step("serveStale: an expired value is answered while one reload runs", async () => {
+    const clock = new FixedClock("2024-01-01T00:00:00Z");
+    const errors: unknown[] = [];
+    const cache = new TtlCache<number, string>(clock, 60, 10, {
+      serveStale: (error) => errors.push(error),
+    });
+    assert.equal(await cache.get(1, () => Promise.resolve("old")), "old");
+    clock.advance(60);
+    let release = (_value: string) => {};
+    let reloads = 0;
+    const reload = () => {
+      reloads++;
+      return new Promise<string>((resolve) => release = resolve);
+    };
+    assert.equal(await cache.get(1, reload), "old", "no wait for the reload");
+    assert.equal(await cache.get(1, reload), "old");
+    assert.equal(reloads, 1, "one reload at a time");
+    release("new");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(await cache.get(1, () => Promise.resolve("unused")), "new");
+    clock.advance(59);
+    assert.equal(await cache.get(1, () => Promise.resolve("unused")), "new", "a new lifetime");
+    assert.deepEqual(errors, []);
+  });
+
+  await t.step("serveStale: a failed reload keeps the old value and is reported", async () => {
+    const clock = new FixedClock("2024-01-01T00:00:00Z");
+    const errors: unknown[] = [];
+    const cache = new TtlCache<number, string>(clock, 60, 10, {
+      serveStale: (error) => errors.push(error),
+    });
+    await cache.get(1, () => Promise.resolve("old"));
+    clock.advance(61);
+    const failure = new Error("database down");
+    assert.equal(await cache.get(1, () => Promise.reject(failure)), "old");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(errors, [failure]);
+    assert.equal(await cache.get(1, () => Promise.resolve("back")), "old", "tried again");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(await cache.get(1, () => Promise.resolve("unused")), "back");
+  });
+
+  await t.step("serveStale: a first load is awaited, and a failed one is not kept", async () => {
+    const cache = new TtlCache<number, string>(new FixedClock("2024-01-01T00:00:00Z"), 60, 10, {
+      serveStale: () => {},
+    });
+    await assert.rejects(cache.get(1, () => Promise.reject(new Error("database down"))));
+    assert.equal(await cache.get(1, () => Promise.resolve("loaded")), "loaded");
+  });
+
+  await t.step("serveStale: a reload finishing after invalidate() is dropped", async () => {
+    const clock = new FixedClock("2024-01-01T00:00:00Z");
+    const cache = new TtlCache<number, string>(clock, 60, 10, { serveStale: () => {} });
+    await cache.get(1, () => Promise.resolve("old"));
+    clock.advance(60);
+    let release = (_value: string) => {};
+    await cache.get(1, () => new Promise<string>((resolve) => release = resolve));
+    cache.invalidate();
+    release("late");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(await cache.get(1, () => Promise.resolve("fresh")), "fresh");
   });
 });

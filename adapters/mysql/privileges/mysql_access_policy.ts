@@ -14,7 +14,7 @@ import type { UserAccount } from "../../../domain/user.ts";
 import { guarded } from "../driver_errors.ts";
 import type { AnyDb } from "./fact_queries.ts";
 import { loadPrivilegeFacts } from "./load_privilege_facts.ts";
-import { TtlCache } from "./ttl_cache.ts";
+import { TtlCache } from "../ttl_cache.ts";
 
 /** The default lifetime of cached privileges, in seconds. */
 export const DEFAULT_PRIVILEGES_TTL_SECONDS = 60;
