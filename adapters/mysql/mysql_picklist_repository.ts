@@ -2,7 +2,8 @@
  * Picklist values from `vtiger_<fieldname>` in `sortorderid` order, and the
  * dependency rules of `vtiger_picklist_dependency`. Table and column names
  * come only from the module's metadata: a field that is not a picklist with a
- * value table has no values.
+ * value table has no values. Values are cached per module and field for the
+ * metadata lifetime, since every create and update checks them.
  *
  * @module
  */
@@ -10,12 +11,24 @@
 import { sql } from "kysely";
 import { findField, type ModuleDefinition } from "../../domain/module.ts";
 import type { PicklistDependency } from "../../domain/picklist.ts";
-import type { PicklistRepository } from "../../domain/ports.ts";
+import type { Clock, PicklistRepository } from "../../domain/ports.ts";
 import { picklistTable } from "./catalog/field_builder.ts";
 import { dynamic, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 import { decodeHtmlEntities } from "./records/html_entities.ts";
 import { toText } from "./records/record_select.ts";
+import { TtlCache } from "./ttl_cache.ts";
+
+/** How many picklists' values are kept at most (Vtiger ships about a hundred). */
+const PICKLIST_CACHE_SIZE = 2000;
+
+/** How long values are kept and by which clock. */
+export interface PicklistCacheOptions {
+  /** How long a picklist's values are reused, in seconds (0 reads them every time). */
+  readonly ttlSeconds: number;
+  /** The time source of the cache. */
+  readonly clock: Clock;
+}
 
 function parseTargetValues(text: string | null): string[] {
   if (text === null || text === "") return [];
@@ -30,19 +43,29 @@ function parseTargetValues(text: string | null): string[] {
 /** The picklist repository over a Vtiger database. */
 export class MysqlPicklistRepository implements PicklistRepository {
   #db: VtigerDb;
+  #cache: TtlCache<string, readonly string[]>;
 
-  /** Reads through `db`. */
-  constructor(db: VtigerDb) {
+  /** Reads through `db`, keeping values as long as `cache` says. */
+  constructor(db: VtigerDb, cache: PicklistCacheOptions) {
     this.#db = db;
+    this.#cache = new TtlCache(cache.clock, cache.ttlSeconds, PICKLIST_CACHE_SIZE);
   }
 
   /** The values of the module's picklist field, in `sortorderid` order. */
   async values(module: ModuleDefinition, fieldName: string): Promise<string[]> {
     const field = findField(module, fieldName);
     if (field?.picklist === undefined) return [];
-    const table = picklistTable(field.name);
+    const values = await this.#cache.get(
+      JSON.stringify([module.name, field.name]),
+      () => this.#read(field.name),
+    );
+    return [...values];
+  }
+
+  async #read(fieldName: string): Promise<string[]> {
+    const table = picklistTable(fieldName);
     const rows = await guarded(() =>
-      dynamic(this.#db).selectFrom(table).select(sql.id(table, field.name).as("value"))
+      dynamic(this.#db).selectFrom(table).select(sql.id(table, fieldName).as("value"))
         .orderBy(sql.id(table, "sortorderid")).execute()
     );
     return rows.map((row) => decodeHtmlEntities(toText(row.value) ?? ""));

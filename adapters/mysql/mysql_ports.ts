@@ -22,11 +22,14 @@ import { MysqlUserDirectory } from "./mysql_user_directory.ts";
 import { MysqlAccessPolicy } from "./privileges/mysql_access_policy.ts";
 import { loadPhpLanguageTranslator } from "./php_language_translator.ts";
 
+/** The default of {@linkcode MysqlPortsConfig.metadataTtlSeconds}. */
+const DEFAULT_METADATA_TTL_SECONDS = 300;
+
 /** What the MySQL ports need. */
 export interface MysqlPortsConfig {
   /** `mysql://user:pass@host:3306/db` of the Vtiger database. */
   readonly url: string;
-  /** How long module metadata is cached, in seconds (default 300). */
+  /** How long module metadata and picklist values are cached, in seconds (default 300). */
   readonly metadataTtlSeconds?: number;
   /** A Vtiger install whose language files label picklist values. */
   readonly vtigerRoot?: string;
@@ -75,12 +78,13 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     await guarded(() => migrateToLatest(database.db));
     const translator = await translatorFor(config);
     const db = database.db;
-    const catalog = new MysqlModuleCatalog(db, { ttlSeconds: config.metadataTtlSeconds ?? 300 });
+    const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
+    const catalog = new MysqlModuleCatalog(db, { ttlSeconds: metadataTtlSeconds });
     const clock = config.clock ?? new SystemClock();
     const ports: Ports = {
       modules: catalog,
       records: new MysqlRecordRepository(db, catalog),
-      picklists: new MysqlPicklistRepository(db),
+      picklists: new MysqlPicklistRepository(db, { ttlSeconds: metadataTtlSeconds, clock }),
       translator,
       users: new MysqlUserDirectory(db),
       sessions: new MysqlSessionStore(db),
