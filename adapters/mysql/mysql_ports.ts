@@ -6,12 +6,12 @@
  */
 
 import type { Ports } from "../../application/use_cases.ts";
-import type { AccessPolicy, Clock, Translator } from "../../domain/ports.ts";
+import type { Clock, Translator } from "../../domain/ports.ts";
 import { DictionaryTranslator } from "../memory/dictionary_translator.ts";
 import { RandomTokenGenerator } from "../system/random_token_generator.ts";
 import { SystemClock } from "../system/system_clock.ts";
 import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
-import { openDatabase, type VtigerDb } from "./database.ts";
+import { openDatabase } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 import { migrateToLatest } from "./migrations/migrator.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
@@ -43,16 +43,12 @@ export interface MysqlPortsConfig {
   readonly clock?: Clock;
   /** How long a user's computed permissions are cached, in seconds (default 60). */
   readonly privilegesTtlSeconds?: number;
-  /** Builds the access policy on the database (default: Vtiger's permissions, from its tables). */
-  readonly policy?: (db: VtigerDb) => AccessPolicy;
 }
 
-/** The opened ports, the database handle and a way to close the pool. */
+/** The opened ports, the module catalog and a way to close the pool. */
 export interface MysqlPorts {
   /** Every port of the use cases. */
   readonly ports: Ports;
-  /** The database handle, for adapters built on top (permissions). */
-  readonly db: VtigerDb;
   /** The module catalog, whose cache can be dropped with `invalidate()`. */
   readonly catalog: MysqlModuleCatalog;
   /** Closes every pooled connection. */
@@ -89,12 +85,16 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
       users: new MysqlUserDirectory(db),
       sessions: new MysqlSessionStore(db),
       passwords: new VtigerPasswordVerifier(),
-      policy: config.policy?.(db) ??
-        new MysqlAccessPolicy({ db, catalog, clock, ttlSeconds: config.privilegesTtlSeconds }),
+      policy: new MysqlAccessPolicy({
+        db,
+        catalog,
+        clock,
+        ttlSeconds: config.privilegesTtlSeconds,
+      }),
       clock,
       tokens: new RandomTokenGenerator(),
     };
-    return { ports, db, catalog, close: () => database.close() };
+    return { ports, catalog, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

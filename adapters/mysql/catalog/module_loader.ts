@@ -196,7 +196,6 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       ...(shared === undefined ? {} : { activityKind: shared.activity }),
       tables: storageTables(recordTables, module.baseTable, schema),
       crmentity,
-      labelColumns: base === undefined ? [] : labelColumns,
       tracked: tracked.has(tab.tabid),
       historyModule: shared?.setype ?? tab.name,
       userFieldRow: !NO_USER_FIELD_ROW.has(tab.name) && schema.has("vtiger_crmentity_user_field"),

@@ -35,8 +35,6 @@ export interface ModuleStorage {
   readonly tables: readonly StorageTable[];
   /** The columns of `vtiger_crmentity`. */
   readonly crmentity: TableInfo;
-  /** Columns of the base table whose values, joined by a space, make the label. */
-  readonly labelColumns: readonly string[];
   /** Whether ModTracker follows the module (`vtiger_modtracker_tabs.visible = 1`). */
   readonly tracked: boolean;
   /** The module name ModTracker records (`Calendar` for Events). */

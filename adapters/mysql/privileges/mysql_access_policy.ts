@@ -63,11 +63,6 @@ export class MysqlAccessPolicy implements AccessPolicy {
     return this.#cache.get(user.id, () => this.#load(user.id));
   }
 
-  /** Forgets the cached privileges of one user, or of everyone. */
-  invalidate(userId?: number): void {
-    this.#cache.invalidate(userId);
-  }
-
   async #load(userId: number): Promise<Privileges> {
     const modules = await this.#catalog.listModules();
     const facts = await guarded(() => loadPrivilegeFacts(this.#db, userId, modules));

@@ -108,7 +108,6 @@ export function toText(value: unknown): string | null {
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   if (typeof value === "boolean") return value ? "1" : "0";
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 19).replace("T", " ");
   return String(value);
 }
 

@@ -7,7 +7,6 @@
  */
 
 import type { FieldDefinition } from "../../../domain/field.ts";
-import { CRMENTITY_TABLE } from "../../../domain/module.ts";
 import type { ModuleStorage, StorageTable } from "../catalog/module_storage.ts";
 import {
   type ColumnInfo,
@@ -139,9 +138,4 @@ export function withDerivedValues(
     if (/^\d{2}:\d{2}(:\d{2})?$/.test(time)) result[timeField] = time;
   }
   return result;
-}
-
-/** Whether a table is `vtiger_crmentity`, which the repository writes itself. */
-export function isCrmEntity(table: string): boolean {
-  return table === CRMENTITY_TABLE;
 }
