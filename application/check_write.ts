@@ -6,6 +6,7 @@
  * @module
  */
 
+import { excerpt } from "../domain/excerpt.ts";
 import { accessDenied, invalidFieldValue } from "../domain/errors.ts";
 import { type FieldDefinition, MULTI_PICKLIST_SEPARATOR, UITYPE_OWNER } from "../domain/field.ts";
 import {
@@ -49,7 +50,7 @@ async function checkPicklistValue(
     if (!known.has(item) || (allowed !== undefined && !allowed.has(item))) {
       throw invalidFieldValue(
         field.name,
-        `Value '${item}' is not a value of picklist '${field.name}'`,
+        `Value '${excerpt(item)}' is not a value of picklist '${field.name}'`,
       );
     }
   }
@@ -64,13 +65,16 @@ async function checkReference(
   const id = Number(value);
   if (field.uitype === UITYPE_OWNER) {
     if (!await deps.users.ownerExists(id)) {
-      throw invalidFieldValue(field.name, `Owner '${value}' is not an active user or a group`);
+      throw invalidFieldValue(
+        field.name,
+        `Owner '${excerpt(value)}' is not an active user or a group`,
+      );
     }
     return;
   }
   if (field.referenceModules === undefined || field.referenceModules.length === 0) {
     if (!await deps.users.userExists(id)) {
-      throw invalidFieldValue(field.name, `User '${value}' is not an active user`);
+      throw invalidFieldValue(field.name, `User '${excerpt(value)}' is not an active user`);
     }
     return;
   }
@@ -88,7 +92,9 @@ async function checkReference(
   if (target === undefined || !usable.includes(target)) {
     throw invalidFieldValue(
       field.name,
-      `Field '${field.name}' must point to a record of ${usable.join(" or ")}; '${value}' does not`,
+      `Field '${field.name}' must point to a record of ${usable.join(" or ")}; '${
+        excerpt(value)
+      }' does not`,
     );
   }
 }
@@ -129,7 +135,7 @@ function requireAssignableOwner(
   ) {
     throw invalidFieldValue(
       owner.name,
-      `Records of ${module.name} may not be assigned to owner '${ownerId}'`,
+      `Records of ${module.name} may not be assigned to owner '${excerpt(ownerId)}'`,
     );
   }
 }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { excerpt } from "./excerpt.ts";
 import { DomainError, invalidFieldValue } from "./errors.ts";
 import {
   type FieldDefinition,
@@ -57,7 +58,7 @@ function normalizeTime(text: string): string | undefined {
 /** Normalizes one non-empty value by the field's data type, or throws `INVALID_FIELD_VALUE`. */
 function normalizeTyped(field: FieldDefinition, value: string): string {
   const bad = (what: string): DomainError =>
-    invalidFieldValue(field.name, `Field '${field.name}' must be ${what}, not '${value}'`);
+    invalidFieldValue(field.name, `Field '${field.name}' must be ${what}, not '${excerpt(value)}'`);
   if (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field)) {
     if (!/^\d+$/.test(value) || Number(value) > VTIGER_INT_MAX) throw bad("a record or user id");
     return String(Number(value));
@@ -108,7 +109,10 @@ function requireWritableField(
 ): FieldDefinition {
   const field = findField(module, name);
   if (field === undefined || grant.hiddenFields.has(name)) {
-    throw invalidFieldValue(name, `Field '${name}' is not a field of module ${module.name}`);
+    throw invalidFieldValue(
+      name,
+      `Field '${excerpt(name)}' is not a field of module ${module.name}`,
+    );
   }
   if (!isClientWritable(field) || grant.readOnlyFields.has(name)) {
     throw invalidFieldValue(name, `Field '${name}' of module ${module.name} is read-only`);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { excerpt } from "../../domain/excerpt.ts";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, isDomainError } from "../../domain/errors.ts";
@@ -70,9 +71,7 @@ export function handleError(error: Error, c: Context): Response {
  * never answers there.
  */
 export function handleNotFound(c: Context): Response {
-  const path = c.req.path.length > MAX_QUOTED_PATH
-    ? `${c.req.path.slice(0, MAX_QUOTED_PATH)}…`
-    : c.req.path;
+  const path = excerpt(c.req.path, MAX_QUOTED_PATH);
   return failureResponse(
     c,
     "INVALID_PARAMETER",

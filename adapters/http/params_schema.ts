@@ -7,6 +7,7 @@
  * @module
  */
 
+import { excerpt } from "../../domain/excerpt.ts";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.ts";
 
@@ -18,9 +19,6 @@ export const FIELD_NAME_PATTERN: RegExp = /^[A-Za-z0-9_]+$/;
 
 /** The longest `order` or `criteria` accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = 4000;
-
-/** The longest value quoted back in an error message. */
-const MAX_QUOTED_VALUE = 60;
 
 const DIGITS = /^\d+$/;
 
@@ -86,10 +84,6 @@ export type Params = z.output<typeof paramsSchema>;
 /** The name of a parameter. */
 export type ParamName = keyof Params;
 
-function quote(value: string): string {
-  return value.length > MAX_QUOTED_VALUE ? `${value.slice(0, MAX_QUOTED_VALUE)}…` : value;
-}
-
 /**
  * One sentence about the first problem zod found, naming and quoting the
  * parameter: `Parameter 'start' must be a whole number of 0 or more, not 'x'`.
@@ -112,7 +106,7 @@ export function paramsFailure(error: z.core.$ZodError, input: unknown): DomainEr
   }
   return new DomainError(
     "INVALID_PARAMETER",
-    `Parameter '${name}' ${issue?.message ?? "is malformed"}, not '${quote(raw)}'`,
+    `Parameter '${name}' ${issue?.message ?? "is malformed"}, not '${excerpt(raw)}'`,
   );
 }
 
