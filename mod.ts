@@ -62,7 +62,8 @@ export {
 } from "./adapters/memory/memory_record_repository.ts";
 export { MemorySessionStore } from "./adapters/memory/memory_session_store.ts";
 export { MemoryUserDirectory } from "./adapters/memory/memory_user_directory.ts";
-export { DictionaryTranslator } from "./adapters/memory/dictionary_translator.ts";
+export { DictionaryTranslator } from "./adapters/system/dictionary_translator.ts";
+export { loadVtigerLanguageFiles } from "./adapters/system/vtiger_language_files.ts";
 export { RandomTokenGenerator } from "./adapters/system/random_token_generator.ts";
 export { SystemClock } from "./adapters/system/system_clock.ts";
 export { VtigerPasswordVerifier } from "./adapters/system/vtiger_password_verifier.ts";

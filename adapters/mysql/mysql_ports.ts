@@ -7,9 +7,10 @@
 
 import type { Ports } from "../../application/use_cases.ts";
 import type { Clock, Translator } from "../../domain/ports.ts";
-import { DictionaryTranslator } from "../memory/dictionary_translator.ts";
+import { DictionaryTranslator } from "../system/dictionary_translator.ts";
 import { RandomTokenGenerator } from "../system/random_token_generator.ts";
 import { SystemClock } from "../system/system_clock.ts";
+import { loadVtigerLanguageFiles } from "../system/vtiger_language_files.ts";
 import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
 import { openDatabase } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
@@ -20,7 +21,6 @@ import { MysqlRecordRepository } from "./mysql_record_repository.ts";
 import { MysqlSessionStore } from "./mysql_session_store.ts";
 import { MysqlUserDirectory } from "./mysql_user_directory.ts";
 import { MysqlAccessPolicy } from "./privileges/mysql_access_policy.ts";
-import { loadPhpLanguageTranslator } from "./php_language_translator.ts";
 
 /** The default of {@linkcode MysqlPortsConfig.metadataTtlSeconds}. */
 const DEFAULT_METADATA_TTL_SECONDS = 300;
@@ -57,7 +57,7 @@ export interface MysqlPorts {
 
 async function translatorFor(config: MysqlPortsConfig): Promise<Translator> {
   if (config.vtigerRoot === undefined) return new DictionaryTranslator();
-  return await loadPhpLanguageTranslator(config.vtigerRoot, config.vtigerLanguage ?? "en_us");
+  return await loadVtigerLanguageFiles(config.vtigerRoot, config.vtigerLanguage ?? "en_us");
 }
 
 /**

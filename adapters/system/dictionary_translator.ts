@@ -1,5 +1,7 @@
 /**
- * Labels from a fixed dictionary, as Vtiger's language files give them.
+ * Labels from a dictionary of strings by module, as Vtiger's language files
+ * give them: the demo's fixed strings, or those read from a Vtiger install
+ * (`vtiger_language_files.ts`).
  *
  * @module
  */

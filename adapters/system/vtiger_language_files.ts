@@ -3,16 +3,13 @@
  * (`<VTIGER_ROOT>/languages/<lang>/<Module>.php`, then `Vtiger.php`), read
  * with a real PHP parser (npm `php-parser`): the `$languageStrings` array of
  * each file, string keys to string values (concatenations of literals are
- * joined). Files are read once, when the translator is made.
+ * joined). Files are read once, into a {@linkcode DictionaryTranslator}.
  *
  * @module
  */
 
 import { Engine } from "php-parser";
-import type { Translator } from "../../domain/ports.ts";
-
-/** The file every module's strings fall back to. */
-const SHARED_STRINGS = "Vtiger";
+import { DictionaryTranslator } from "./dictionary_translator.ts";
 
 interface PhpNode {
   readonly kind: string;
@@ -75,35 +72,18 @@ export function parseLanguageStrings(
   return strings;
 }
 
-/** Translates from the language files of one Vtiger install and language. */
-export class PhpLanguageTranslator implements Translator {
-  #strings: ReadonlyMap<string, Readonly<Record<string, string>>>;
-
-  /** Holds already parsed strings by module name (see {@linkcode loadPhpLanguageTranslator}). */
-  constructor(strings: ReadonlyMap<string, Readonly<Record<string, string>>>) {
-    this.#strings = strings;
-  }
-
-  /** The module's label of the value, else the shared one, else the value itself. */
-  translate(moduleName: string, value: string): string {
-    for (const scope of [moduleName, SHARED_STRINGS]) {
-      const strings = this.#strings.get(scope);
-      if (strings !== undefined && Object.hasOwn(strings, value)) return strings[value];
-    }
-    return value;
-  }
-}
-
 /**
  * Reads every `<Module>.php` of `<root>/languages/<language>/` (not its
- * sub-folders). A missing folder gives a translator that keeps values as they are.
+ * sub-folders) into a translator: a module's label of a value, else the
+ * shared (`Vtiger.php`) one, else the value itself. A missing folder gives a
+ * translator that keeps values as they are.
  */
-export async function loadPhpLanguageTranslator(
+export async function loadVtigerLanguageFiles(
   root: string,
   language: string,
-): Promise<PhpLanguageTranslator> {
+): Promise<DictionaryTranslator> {
   const folder = `${root.replace(/\/+$/, "")}/languages/${language}`;
-  const strings = new Map<string, Record<string, string>>();
+  const strings: Array<[string, Record<string, string>]> = [];
   let entries: Deno.DirEntry[] = [];
   try {
     entries = await Array.fromAsync(Deno.readDir(folder));
@@ -113,7 +93,7 @@ export async function loadPhpLanguageTranslator(
   for (const entry of entries) {
     if (!entry.isFile || !entry.name.endsWith(".php")) continue;
     const source = await Deno.readTextFile(`${folder}/${entry.name}`);
-    strings.set(entry.name.slice(0, -4), parseLanguageStrings(source, entry.name));
+    strings.push([entry.name.slice(0, -4), parseLanguageStrings(source, entry.name)]);
   }
-  return new PhpLanguageTranslator(strings);
+  return new DictionaryTranslator(Object.fromEntries(strings));
 }

@@ -7,7 +7,7 @@
 
 import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
 import { DEMO_PICKLISTS } from "../../adapters/memory/demo/demo_picklists.ts";
-import { DictionaryTranslator } from "../../adapters/memory/dictionary_translator.ts";
+import { DictionaryTranslator } from "../../adapters/system/dictionary_translator.ts";
 import { MemoryAccessPolicy } from "../../adapters/memory/memory_access_policy.ts";
 import { MemoryModuleCatalog } from "../../adapters/memory/memory_module_catalog.ts";
 import { MemoryPicklistRepository } from "../../adapters/memory/memory_picklist_repository.ts";

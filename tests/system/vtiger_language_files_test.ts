@@ -5,9 +5,9 @@
 
 import assert from "node:assert/strict";
 import {
-  loadPhpLanguageTranslator,
+  loadVtigerLanguageFiles,
   parseLanguageStrings,
-} from "../../adapters/mysql/php_language_translator.ts";
+} from "../../adapters/system/vtiger_language_files.ts";
 
 Deno.test("language files: $languageStrings parsed as PHP, module first, then Vtiger", async (t) => {
   await t.step("a file's $languageStrings, with escapes, both quotes and concatenation", () => {
@@ -30,12 +30,12 @@ $jsLanguageStrings = array('Active' => 'JS only');
 
   await t.step("a Vtiger root: the module's file, then Vtiger.php, else the value", async () => {
     const root = new URL("./fixtures/vtiger_root", import.meta.url).pathname;
-    const translator = await loadPhpLanguageTranslator(root, "fr_fr");
+    const translator = await loadVtigerLanguageFiles(root, "fr_fr");
     assert.equal(translator.translate("Accounts", "Active"), "Actif");
     assert.equal(translator.translate("Contacts", "Active"), "Activé");
     assert.equal(translator.translate("Accounts", "Shutdown"), "Fermé");
     assert.equal(translator.translate("Accounts", "Acquired"), "Acquired");
-    const missing = await loadPhpLanguageTranslator(root, "de_de");
+    const missing = await loadVtigerLanguageFiles(root, "de_de");
     assert.equal(missing.translate("Accounts", "Active"), "Active");
   });
 });
