@@ -7,6 +7,12 @@
 
 import { recordNotFound } from "../../domain/errors.ts";
 import {
+  changeDetails,
+  creationDetails,
+  type HistoryDetail,
+  trackedValues,
+} from "../../domain/history.ts";
+import {
   CRMENTITY_TABLE,
   type ModuleDefinition,
   recordLabel,
@@ -48,7 +54,7 @@ export interface MemoryHistoryEntry {
   /** 0 updated, 1 deleted, 2 created. */
   readonly status: 0 | 1 | 2;
   /** Changed fields. */
-  readonly details: readonly { fieldname: string; prevalue: string | null; postvalue: string }[];
+  readonly details: readonly HistoryDetail[];
 }
 
 interface MemoryRow {
@@ -129,17 +135,12 @@ export class MemoryRecordRepository implements RecordRepository {
     const row = this.#newRow(module, id, full);
     row.columns.set(`${CRMENTITY_TABLE}.smcreatorid`, actor);
     this.#rows.set(id, row);
-    const tracked = {
+    const tracked = trackedValues(module, {
+      id,
       label: recordLabel(module, full),
-      ...full,
-      record_id: String(id),
-      record_module: module.name,
-    };
-    // ModTracker skips values PHP's empty() calls empty ("" and "0") on create.
-    const details = Object.entries(tracked)
-      .filter(([name, value]) => value !== "" && value !== "0" && name !== "modifiedtime")
-      .map(([fieldname, postvalue]) => ({ fieldname, prevalue: null, postvalue }));
-    this.#record(module, id, context, 2, details);
+      values: this.#toStored(module, row).values,
+    });
+    this.#record(module, id, context, 2, creationDetails(tracked));
     return Promise.resolve(id);
   }
 
@@ -152,15 +153,15 @@ export class MemoryRecordRepository implements RecordRepository {
   ): Promise<void> {
     const row = this.#requireRow(module, id);
     const before = this.#toStored(module, row).values;
-    const details = [];
-    for (const field of module.fields) {
-      if (!Object.hasOwn(values, field.name) || !field.onRecordTable) continue;
-      const previous = before[field.name] ?? "";
-      if (previous !== values[field.name]) {
-        details.push({ fieldname: field.name, prevalue: previous, postvalue: values[field.name] });
-      }
-      row.columns.set(columnKey(field), values[field.name]);
-    }
+    const given = module.fields.filter((field) =>
+      Object.hasOwn(values, field.name) && field.onRecordTable
+    );
+    for (const field of given) row.columns.set(columnKey(field), values[field.name]);
+    // The demo's history compares the fields given, under ModTracker's rules.
+    const details = changeDetails(
+      given.map((field) => [field.name, before[field.name] ?? null]),
+      given.map((field) => [field.name, values[field.name]]),
+    );
     this.#touch(module, row, context);
     row.columns.set(
       `${CRMENTITY_TABLE}.label`,

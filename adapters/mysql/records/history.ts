@@ -1,29 +1,21 @@
 /**
  * ModTracker history as Vtiger's ModTrackerHandler writes it: one
  * `vtiger_modtracker_basic` row per change (2 created, 0 updated, 1 deleted)
- * with a `vtiger_modtracker_detail` row per changed key, values HTML-encoded
- * as Vtiger's database layer hands them to the handler.
+ * with a `vtiger_modtracker_detail` row per changed key (which keys:
+ * `domain/history.ts`), values HTML-encoded as Vtiger's database layer hands
+ * them to the handler.
  *
  * @module
  */
 
 import { sql } from "kysely";
+import type { HistoryDetail } from "../../../domain/history.ts";
 import type { VtigerDb } from "../database.ts";
 import { htmlEntities } from "./html_entities.ts";
 import { nextSequenceValue } from "./numbering.ts";
 
 /** ModTracker statuses. */
 export const HISTORY_STATUS = { updated: 0, deleted: 1, created: 2 } as const;
-
-/** One changed key. */
-export interface HistoryDetail {
-  /** Field name, or `label`, `record_id`, `record_module`. */
-  readonly fieldname: string;
-  /** The old value (`null` on create). */
-  readonly prevalue: string | null;
-  /** The new value. */
-  readonly postvalue: string;
-}
 
 /** One history entry. */
 export interface HistoryEntry {
@@ -39,41 +31,6 @@ export interface HistoryEntry {
   readonly status: number;
   /** Changed keys. */
   readonly details: readonly HistoryDetail[];
-}
-
-/** PHP's `empty()` on a database value: NULL, `""` and `"0"`. */
-export function isPhpEmpty(value: string | null | undefined): boolean {
-  return value === null || value === undefined || value === "" || value === "0";
-}
-
-const NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
-/** PHP's loose `!=` on two strings: numeric strings compare as numbers. */
-export function looselyDifferent(left: string, right: string): boolean {
-  if (NUMERIC.test(left) && NUMERIC.test(right)) return Number(left) !== Number(right);
-  return left !== right;
-}
-
-/** Details of a creation: every key whose value PHP does not call empty. */
-export function creationDetails(values: ReadonlyArray<[string, string | null]>): HistoryDetail[] {
-  return values
-    .filter(([name, value]) => name !== "modifiedtime" && !isPhpEmpty(value))
-    .map(([fieldname, value]) => ({ fieldname, prevalue: null, postvalue: value ?? "" }));
-}
-
-/** Details of an update: keys that became non-empty, or were non-empty and changed. */
-export function changeDetails(
-  before: ReadonlyMap<string, string | null>,
-  after: ReadonlyArray<[string, string | null]>,
-): HistoryDetail[] {
-  const details: HistoryDetail[] = [];
-  for (const [fieldname, next] of after) {
-    if (fieldname === "modifiedtime") continue;
-    const old = before.get(fieldname) ?? null;
-    const changed = isPhpEmpty(old) ? !isPhpEmpty(next) : looselyDifferent(old ?? "", next ?? "");
-    if (changed) details.push({ fieldname, prevalue: old ?? "", postvalue: next ?? "" });
-  }
-  return details;
 }
 
 /**

@@ -8,13 +8,14 @@
  */
 
 import { recordNotFound } from "../../../domain/errors.ts";
+import { changeDetails, isPhpEmpty, trackedValues } from "../../../domain/history.ts";
 import { ownerField } from "../../../domain/module.ts";
 import type { WriteContext } from "../../../domain/ports.ts";
 import { formatDateTime } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
-import { changeDetails, HISTORY_STATUS, writeHistory } from "./history.ts";
-import { historyKeys, labelOf, type ReadRecord, readRecord } from "./record_read.ts";
+import { HISTORY_STATUS, writeHistory } from "./history.ts";
+import { labelOf, type ReadRecord, readRecord } from "./record_read.ts";
 import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
 
 async function requireLocked(
@@ -47,9 +48,7 @@ async function writeTables(
     } else {
       // Relation tables are replaced, as Vtiger's save_module does for them.
       await db.deleteFrom(table.name).where(table.idColumn, "=", id).execute();
-      if (Object.values(given).every((value) => value === null || value === "" || value === 0)) {
-        continue;
-      }
+      if (Object.values(given).every(isPhpEmpty)) continue;
     }
     const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
     await db.insertInto(table.name).values(row).execute();
@@ -85,8 +84,8 @@ export async function updateRecord(
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
   if (!storage.tracked) return;
   const details = changeDetails(
-    new Map(historyKeys(storage, before, before.label)),
-    historyKeys(storage, after, label),
+    trackedValues(storage.module, before),
+    trackedValues(storage.module, { ...after, label }),
   );
   if (details.length === 0) return;
   await writeHistory(trx, {

@@ -8,15 +8,16 @@
  * @module
  */
 
+import { creationDetails, isPhpEmpty, trackedValues } from "../../../domain/history.ts";
 import type { WriteContext } from "../../../domain/ports.ts";
 import { ownerField, recordNumberField } from "../../../domain/module.ts";
 import { formatDateTime } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
 import { DatabaseError } from "../driver_errors.ts";
-import { creationDetails, HISTORY_STATUS, writeHistory } from "./history.ts";
+import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { nextSequenceValue, takeRecordNumber } from "./numbering.ts";
-import { historyKeys, labelOf, readRecord } from "./record_read.ts";
+import { labelOf, readRecord } from "./record_read.ts";
 import {
   type ColumnValue,
   creationRow,
@@ -27,11 +28,6 @@ import {
 
 /** The source Vtiger's webservice writes on the records it creates. */
 const WEBSERVICE_SOURCE = "WEBSERVICE";
-
-/** Whether a stored value is one PHP's `empty()` rejects: no relation row is made for it. */
-function isEmptyValue(value: ColumnValue): boolean {
-  return value === null || value === "" || value === 0 || value === "0";
-}
 
 /** Values Vtiger sets itself on create: the record number, a task's activity type. */
 async function systemValues(
@@ -94,7 +90,7 @@ export async function insertRecord(
       continue;
     }
     const given = givenColumns(storage, table.name, table.info, full);
-    if (given === undefined || Object.values(given).every(isEmptyValue)) continue;
+    if (given === undefined || Object.values(given).every(isPhpEmpty)) continue;
     const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
     await db.insertInto(table.name).values(row).execute();
   }
@@ -118,7 +114,7 @@ export async function insertRecord(
       whodid: context.actorId,
       changedon: now,
       status: HISTORY_STATUS.created,
-      details: creationDetails(historyKeys(storage, record, label)),
+      details: creationDetails(trackedValues(storage.module, { ...record, label })),
     });
   }
   return id;

@@ -1,7 +1,7 @@
 /**
  * Reading single records: one live record of a module (optionally locking
  * its `vtiger_crmentity` row for a write), the module a record id belongs to,
- * and the label and history keys Vtiger derives from a record.
+ * and the label Vtiger derives from a record.
  *
  * @module
  */
@@ -53,21 +53,4 @@ export function labelOf(storage: ModuleStorage, record: StoredRecord): string {
   const label = storage.module.labelFields.map((name) => record.values[name] ?? "").join(" ");
   const max = storage.crmentity.columns.get("label")?.maxLength ?? 255;
   return [...label].slice(0, max).join("");
-}
-
-/** The keys ModTracker compares, in its order: label, every field, record id and module. */
-export function historyKeys(
-  storage: ModuleStorage,
-  record: StoredRecord,
-  label: string,
-): Array<[string, string | null]> {
-  return [
-    ["label", label],
-    ...storage.module.fields.map((field): [string, string | null] => [
-      field.name,
-      field.onRecordTable ? record.values[field.name] ?? null : null,
-    ]),
-    ["record_id", String(record.id)],
-    ["record_module", storage.module.name],
-  ];
 }
