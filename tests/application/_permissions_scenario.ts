@@ -26,6 +26,7 @@
  */
 
 import type { SharingRuleFacts } from "../../domain/privilege_facts.ts";
+import { RATING_VALUES } from "../_fixtures/readme.ts";
 
 /** A scenario user. */
 export interface ScenarioUser {
@@ -120,14 +121,14 @@ export interface UserExpectation {
   readonly accounts: { write: string[]; remove: string[] | "denied" };
   readonly hidden: { Accounts: string[]; Contacts: string[] };
   readonly readOnly: string[];
-  readonly ratings: string[];
+  readonly ratings: readonly string[];
   readonly documents: "read" | "denied";
   /** An owner the user may not give an account to, if any. */
   readonly foreignOwner?: number;
 }
 
 /** Every value of `rating`, in `sortorderid` order. */
-export const ALL_RATINGS = ["Acquired", "Active", "Market Failed", "Project Cancelled", "Shutdown"];
+export const ALL_RATINGS: readonly string[] = RATING_VALUES;
 const SALES_HIDDEN = { Accounts: ["annual_revenue"], Contacts: ["birthday"] };
 
 /** The expected answers, per user name. */

@@ -5,8 +5,13 @@
 
 import assert from "node:assert/strict";
 import type { RecordView } from "../../domain/record.ts";
-import { README_LIST, README_RECORD_3 } from "./_readme.ts";
-import { demo, readmeResult, rejectsDomainError, without } from "./_support.ts";
+import {
+  README_LIST,
+  README_RATING_DEPENDENCIES,
+  README_RECORD_3,
+  readmeResult,
+} from "../_fixtures/readme.ts";
+import { demo, rejectsDomainError, without } from "./_support.ts";
 
 const ids = (records: RecordView[]) => records.map((record) => record.record_id);
 
@@ -78,16 +83,8 @@ Deno.test("sales (role H5) and Accounts", async (t) => {
     const sales = await as("sales");
     const { dependencies } = await sales.picklist("Accounts", "rating", true);
     assert.deepEqual(Object.keys(dependencies ?? {}), ["Acquired", "__DEFAULT__", "Active"]);
-    assert.deepEqual(dependencies?.Active.accounttype, [
-      "Analyst",
-      "Competitor",
-      "Investor",
-      "Partner",
-      "Press",
-      "Prospect",
-      "Reseller",
-      "Other",
-    ]);
+    const readmeRules = new Map(README_RATING_DEPENDENCIES);
+    assert.deepEqual(dependencies?.Active.accounttype, readmeRules.get("Active"));
   });
 
   await t.step("creates accounts with an allowed rating, owned by themself", async () => {

@@ -3,8 +3,13 @@
  */
 
 import assert from "node:assert/strict";
-import { README_PICKLIST, README_PICKLIST_WITH_DEPENDENCIES } from "./_readme.ts";
-import { demo, readmeResult, rejectsDomainError } from "./_support.ts";
+import {
+  ACCOUNT_TYPES,
+  README_PICKLIST,
+  README_PICKLIST_WITH_DEPENDENCIES,
+  readmeResult,
+} from "../_fixtures/readme.ts";
+import { demo, rejectsDomainError } from "./_support.ts";
 
 Deno.test("picklist", async (t) => {
   const { useCases, login } = demo();
@@ -15,10 +20,6 @@ Deno.test("picklist", async (t) => {
   await t.step("rating: the README's values, with the label Actif, in order", async () => {
     const result = await picklist("rating");
     assert.equal(JSON.stringify(result), JSON.stringify(readmeResult(README_PICKLIST)));
-    assert.equal(
-      JSON.stringify(result),
-      `{"values":{"Acquired":"Acquired","Active":"Actif","Market Failed":"Market Failed","Project Cancelled":"Project Cancelled","Shutdown":"Shutdown"}}`,
-    );
     assert.equal(Object.hasOwn(result, "dependencies"), false);
   });
 
@@ -43,18 +44,7 @@ Deno.test("picklist", async (t) => {
   });
 
   await t.step("other picklists of both kinds, in their stored order", async () => {
-    assert.deepEqual(Object.keys((await picklist("accounttype")).values), [
-      "Analyst",
-      "Competitor",
-      "Customer",
-      "Integrator",
-      "Investor",
-      "Partner",
-      "Press",
-      "Prospect",
-      "Reseller",
-      "Other",
-    ]);
+    assert.deepEqual(Object.keys((await picklist("accounttype")).values), ACCOUNT_TYPES);
     assert.deepEqual((await picklist("campaignrelstatus")).values, {
       "--None--": "--None--",
       "Contacted - Successful": "Contacted - Successful",

@@ -6,12 +6,14 @@
 import assert from "node:assert/strict";
 import type { RecordView } from "../../domain/record.ts";
 import {
+  README_CRITERIA,
   README_LIST,
   README_LIST_CRITERIA,
   README_LIST_ORDERED,
   README_RECORD_3,
-} from "./_readme.ts";
-import { demo, readmeResult, rejectsDomainError } from "./_support.ts";
+  readmeResult,
+} from "../_fixtures/readme.ts";
+import { demo, rejectsDomainError } from "./_support.ts";
 
 const names = (records: RecordView[]) => records.map((record) => record.accountname);
 const ids = (records: RecordView[]) => records.map((record) => record.record_id);
@@ -51,7 +53,7 @@ Deno.test("list records", async (t) => {
     const result = await useCases.listRecords.execute({
       token,
       module: "Accounts",
-      criteria: "vtiger_account.accountname:MEDIACRM;vtiger_account.website:www.mediacrm.fr",
+      criteria: README_CRITERIA,
     });
     assert.equal(JSON.stringify(result), JSON.stringify(readmeResult(README_LIST_CRITERIA)));
   });

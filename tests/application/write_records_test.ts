@@ -4,7 +4,8 @@
  */
 
 import assert from "node:assert/strict";
-import { demo, README_CREATE, README_UPDATE, rejectsDomainError } from "./_support.ts";
+import { README_CREATE, README_UPDATE } from "../_fixtures/readme.ts";
+import { demo, rejectsDomainError } from "./_support.ts";
 
 /** A demo with an admin token and shorthands for the write use cases. */
 async function adminDemo(at?: string) {

@@ -9,42 +9,28 @@ import {
   labelledValues,
   type PicklistDependency,
 } from "../../domain/picklist.ts";
-
-const ACCOUNT_TYPES = [
-  "Analyst",
-  "Competitor",
-  "Customer",
-  "Integrator",
-  "Investor",
-  "Partner",
-  "Press",
-  "Prospect",
-  "Reseller",
-  "Other",
-];
-
-/** The `dependencies` object of the README's picklistdep=1 answer, verbatim. */
-const README_DEPENDENCIES =
-  `{"Acquired":{"accounttype":["Customer","Integrator","Investor","Partner","Press","Prospect","Reseller","Other"]},"__DEFAULT__":{"accounttype":["Analyst","Competitor","Customer","Integrator","Investor","Partner","Press","Prospect","Reseller","Other"]},"Active":{"accounttype":["Analyst","Competitor","Investor","Partner","Press","Prospect","Reseller","Other"]},"Market Failed":{"accounttype":["Analyst","Competitor","Customer","Integrator","Press","Prospect","Reseller","Other"]},"Project Cancelled":{"accounttype":["Analyst","Competitor","Customer","Integrator","Investor","Partner","Reseller","Other"]},"Shutdown":{"accounttype":["Analyst","Competitor","Customer","Integrator","Investor","Partner","Press","Prospect"]}}`;
+import {
+  ACCOUNT_TYPES,
+  RATING_VALUES,
+  README_DEPENDENCIES_JSON,
+  README_RATING_DEPENDENCIES,
+  README_RATING_PICKLIST,
+} from "../_fixtures/readme.ts";
 
 function rule(
   sourceValue: string,
-  targetValues: string[],
+  targetValues: readonly string[],
   targetField = "accounttype",
 ): PicklistDependency {
   return { sourceField: "rating", targetField, sourceValue, targetValues };
 }
 
 /** The README's rules as `vtiger_picklist_dependency` stores them, in row order. */
-const README_RULES: PicklistDependency[] = [
-  rule("Acquired", ACCOUNT_TYPES.filter((v) => v !== "Analyst" && v !== "Competitor")),
-  rule("Active", ACCOUNT_TYPES.filter((v) => v !== "Customer" && v !== "Integrator")),
-  rule("Market Failed", ACCOUNT_TYPES.filter((v) => v !== "Investor" && v !== "Partner")),
-  rule("Project Cancelled", ACCOUNT_TYPES.filter((v) => v !== "Press" && v !== "Prospect")),
-  rule("Shutdown", ACCOUNT_TYPES.filter((v) => v !== "Reseller" && v !== "Other")),
-];
+const README_RULES: PicklistDependency[] = README_RATING_DEPENDENCIES.map(([source, targets]) =>
+  rule(source, targets)
+);
 
-const allValues = (field: string): string[] => {
+const allValues = (field: string): readonly string[] => {
   if (field === "accounttype") return ACCOUNT_TYPES;
   if (field === "industry") return ["Banking", "Energy", "Other"];
   throw new Error(`unexpected target field ${field}`);
@@ -52,14 +38,8 @@ const allValues = (field: string): string[] => {
 
 Deno.test("labelledValues keeps the given order and pairs each value with its label", () => {
   const labels: Record<string, string> = { Active: "Actif" };
-  const values = labelledValues(
-    ["Acquired", "Active", "Market Failed", "Project Cancelled", "Shutdown"],
-    (value) => labels[value] ?? value,
-  );
-  assert.equal(
-    JSON.stringify(values),
-    `{"Acquired":"Acquired","Active":"Actif","Market Failed":"Market Failed","Project Cancelled":"Project Cancelled","Shutdown":"Shutdown"}`,
-  );
+  const values = labelledValues(RATING_VALUES, (value) => labels[value] ?? value);
+  assert.equal(JSON.stringify(values), JSON.stringify(README_RATING_PICKLIST.values));
   assert.deepEqual(labelledValues([], (v) => v), {});
 });
 
@@ -67,7 +47,10 @@ Deno.test("dependencyMap", async (t) => {
   await t.step(
     "the README's dependencies, byte for byte (first rule, __DEFAULT__, the rest)",
     () => {
-      assert.equal(JSON.stringify(dependencyMap(README_RULES, allValues)), README_DEPENDENCIES);
+      assert.equal(
+        JSON.stringify(dependencyMap(README_RULES, allValues)),
+        README_DEPENDENCIES_JSON,
+      );
     },
   );
 

@@ -5,6 +5,7 @@
 
 import assert from "node:assert/strict";
 import { cleanFieldValue } from "../../adapters/http/field_value_cleaning.ts";
+import { README_CREATE_FORM } from "../_fixtures/readme.ts";
 import { BASE, expectFailure, expectSuccess, spyApp, TOKEN } from "./helpers.ts";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -39,10 +40,7 @@ async function refusedBody(body: BodyInit | null, headers: Record<string, string
 
 Deno.test("form-encoded bodies", async (t) => {
   await t.step("the README's create body, raw spaces and CR LF included", async () => {
-    const body = "accountname=MediaToolBox&email1=contact@mediatoolbox.fr&phone=+33656896325" +
-      "&bill_street=100 street beta test\r\nBat. B&bill_code=34000&bill_city=Montpellier" +
-      "&bill_country=France";
-    assert.deepEqual(await createdValues(body, FORM), {
+    assert.deepEqual(await createdValues(README_CREATE_FORM, FORM), {
       accountname: "MediaToolBox",
       email1: "contact@mediatoolbox.fr",
       // As in PHP: + is a space in form encoding, and values are trimmed.

@@ -11,10 +11,11 @@ import type { Hono } from "hono";
 import { createApp, type HttpOptions } from "../../adapters/http/app.ts";
 import { createDemoPorts, type DemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
 import { createUseCases, type UseCases } from "../../application/use_cases.ts";
-import type { Clock } from "../../domain/ports.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
+import { README_TIME, README_TOKEN } from "../_fixtures/readme.ts";
 
 /** The README's example token: 32 hex characters. */
-export const TOKEN = "f7171f3d8e13326762a45641c2dd1e39";
+export const TOKEN: string = README_TOKEN;
 
 /** The default base path. */
 export const BASE = "/modules/RestfulApi";
@@ -61,24 +62,9 @@ export function spyApp(
   return { app: createApp(useCases, options), calls };
 }
 
-/** A clock stopped at one instant, so that `api_date_now` is known. */
-export class FixedClock implements Clock {
-  #now: Date;
-
-  /** Stops the clock at `iso`. */
-  constructor(iso: string) {
-    this.#now = new Date(iso);
-  }
-
-  /** The stopped instant. */
-  now(): Date {
-    return this.#now;
-  }
-}
-
-/** An app over the real use cases and the in-memory demo dataset. */
+/** An app over the real use cases and the in-memory demo dataset, at the README's time. */
 export function demoApp(options: HttpOptions = {}): { app: Hono; ports: DemoPorts } {
-  const ports = createDemoPorts({ clock: new FixedClock("2017-09-04T09:29:22Z") });
+  const ports = createDemoPorts({ clock: new FixedClock(README_TIME) });
   return { app: createApp(createUseCases(ports), options), ports };
 }
 

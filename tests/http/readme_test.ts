@@ -9,14 +9,15 @@ import { adminToken, BASE, demoApp, envelope, expectFailure, expectSuccess } fro
 import {
   README_ACCOUNT_24,
   README_ACCOUNT_3,
+  README_CREATE_FORM,
+  README_CRITERIA,
   README_RATING_PICKLIST,
   README_RATING_WITH_DEPENDENCIES_JSON,
-} from "./readme_fixtures.ts";
+} from "../_fixtures/readme.ts";
 
 const Q = `${BASE}/index.php`;
 const NOW = "2017-09-04 09:29:22";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
-const CRITERIA = "vtiger_account.accountname:MEDIACRM;vtiger_account.website:www.mediacrm.fr";
 
 function withNow(record: Readonly<Record<string, string>>): Record<string, string> {
   return { ...record, api_date_now: NOW };
@@ -68,8 +69,8 @@ Deno.test("the README, end to end", async (t) => {
 
   await t.step("criteria", async () => {
     await sameResult(app, [
-      `${BASE}/Accounts/criteria/${CRITERIA}/${token}`,
-      `${Q}?module=Accounts&criteria=${CRITERIA}&token=${token}`,
+      `${BASE}/Accounts/criteria/${README_CRITERIA}/${token}`,
+      `${Q}?module=Accounts&criteria=${README_CRITERIA}&token=${token}`,
     ], [withNow(README_ACCOUNT_24)]);
   });
 
@@ -101,13 +102,10 @@ Deno.test("the README, end to end", async (t) => {
   });
 
   await t.step("create with the README's form body: 201 and id 25", async () => {
-    const body = "accountname=MediaToolBox&email1=contact@mediatoolbox.fr&phone=+33656896325" +
-      "&bill_street=100 street beta test\r\nBat. B&bill_code=34000&bill_city=Montpellier" +
-      "&bill_country=France";
     const response = await app.request(`${BASE}/Accounts/${token}`, {
       method: "POST",
       headers: FORM,
-      body,
+      body: README_CREATE_FORM,
     });
     assert.equal(await expectSuccess(response, 201), 25);
     const created = await expectSuccess(

@@ -4,10 +4,10 @@
  */
 
 import assert from "node:assert/strict";
+import { README_CRITERIA as CRITERIA } from "../_fixtures/readme.ts";
 import { BASE, bothStyles, expectSuccess, spyApp, TOKEN } from "./helpers.ts";
 
 const Q = `${BASE}/index.php`;
-const CRITERIA = "vtiger_account.accountname:MEDIACRM;vtiger_account.website:www.mediacrm.fr";
 
 Deno.test("README URLs map to the use cases in both styles", async (t) => {
   await t.step("login with login and password", async () => {

@@ -12,7 +12,7 @@ import { loadPrivilegeFacts } from "../../adapters/mysql/privileges/load_privile
 import { createUseCases } from "../../application/use_cases.ts";
 import { EXPECTED_RELATIONS, SCENARIO_USERS } from "../application/_permissions_scenario.ts";
 import { runScenario } from "../application/_permissions_checks.ts";
-import { FixedClock } from "../application/_support.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
 import { openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
 import { ADMIN_ACCESS_KEY, scalar } from "./mysql_support.ts";
 import {

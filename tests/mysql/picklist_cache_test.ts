@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { MysqlModuleCatalog } from "../../adapters/mysql/mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "../../adapters/mysql/mysql_picklist_repository.ts";
-import { FixedClock } from "../application/_support.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
 import { createVtigerDatabase, mysqlTestsEnabled } from "./vtiger_test_database.ts";
 
 Deno.test({
