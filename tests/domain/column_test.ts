@@ -1,0 +1,111 @@
+/**
+ * Column names in `criteria` and `order`: the CE alias, plain field names,
+ * the record tables' columns and id columns, resolved to the module's own
+ * fields.
+ */
+
+import assert from "node:assert/strict";
+import { CRMENTITY_QUERY_COLUMNS, resolveColumn } from "../../domain/column.ts";
+import { findField } from "../../domain/module.ts";
+import { accounts, allFields, criteria, order } from "./_criteria.ts";
+
+Deno.test("column names: CE alias, plain field names, record tables, id columns", async (t) => {
+  await t.step("CE. means vtiger_crmentity., in any case", () => {
+    assert.deepEqual(criteria("CE.createdtime:2016-10-28 14:40:37")[0], {
+      table: "vtiger_crmentity",
+      column: "createdtime",
+      field: "createdtime",
+      operator: "eq",
+      value: "2016-10-28 14:40:37",
+    });
+    assert.deepEqual(order("ce.crmid DESC"), [{
+      table: "vtiger_crmentity",
+      column: "crmid",
+      field: undefined,
+      direction: "DESC",
+    }]);
+  });
+
+  await t.step("plain field names resolve to their table and column", () => {
+    const cases: [string, string, string][] = [
+      ["accountname", "vtiger_account", "accountname"],
+      ["account_id", "vtiger_account", "parentid"],
+      ["accounttype", "vtiger_account", "account_type"],
+      ["annual_revenue", "vtiger_account", "annualrevenue"],
+      ["assigned_user_id", "vtiger_crmentity", "smownerid"],
+      ["bill_city", "vtiger_accountbillads", "bill_city"],
+      ["ship_code", "vtiger_accountshipads", "ship_code"],
+      ["description", "vtiger_crmentity", "description"],
+    ];
+    for (const [name, table, column] of cases) {
+      assert.deepEqual(criteria(`${name}:x`)[0], {
+        table,
+        column,
+        field: name,
+        operator: "eq",
+        value: "x",
+      });
+    }
+  });
+
+  await t.step("table.column of every record table (by column name, not field name)", () => {
+    const cases: [string, string | undefined][] = [
+      ["vtiger_account.account_type", "accounttype"],
+      ["vtiger_account.parentid", "account_id"],
+      ["vtiger_accountbillads.bill_street", "bill_street"],
+      ["vtiger_accountshipads.ship_country", "ship_country"],
+      ["vtiger_crmentity.smownerid", "assigned_user_id"],
+      ["vtiger_crmentity.modifiedby", "modifiedby"],
+    ];
+    for (const [text, field] of cases) {
+      const [table, column] = text.split(".");
+      assert.deepEqual(order(text), [{ table, column, field, direction: "ASC" }]);
+    }
+  });
+
+  await t.step("the id column of every record table, with no field", () => {
+    const tables = Object.entries(accounts.recordTables);
+    assert.deepEqual(tables.map(([table]) => table).sort(), [
+      "vtiger_account",
+      "vtiger_accountbillads",
+      "vtiger_accountscf",
+      "vtiger_accountshipads",
+      "vtiger_crmentity",
+    ]);
+    for (const [table, idColumn] of tables) {
+      assert.deepEqual(criteria(`${table}.${idColumn}:gt:3`)[0], {
+        table,
+        column: idColumn,
+        field: undefined,
+        operator: "gt",
+        value: "3",
+      });
+    }
+  });
+
+  await t.step("every whitelisted vtiger_crmentity column", () => {
+    for (const column of CRMENTITY_QUERY_COLUMNS) {
+      const ref = resolveColumn(accounts, allFields, `vtiger_crmentity.${column}`);
+      assert.equal(ref.table, "vtiger_crmentity");
+      assert.equal(ref.column, column);
+      const field = accounts.fields.find((f) =>
+        f.table === "vtiger_crmentity" && f.column === column
+      );
+      assert.equal(ref.field, field, column);
+    }
+  });
+
+  await t.step("whitespace around a column name is ignored", () => {
+    assert.equal(
+      resolveColumn(accounts, allFields, "  vtiger_account.accountname ").column,
+      "accountname",
+    );
+  });
+
+  await t.step("a resolved field is the module's own definition", () => {
+    assert.equal(
+      resolveColumn(accounts, allFields, "accountname").field,
+      findField(accounts, "accountname"),
+    );
+  });
+});
