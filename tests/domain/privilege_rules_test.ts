@@ -1,68 +1,15 @@
 /**
- * Vtiger's permission rules as pure functions: from PrivilegeFacts to
- * Privileges, one rule at a time.
+ * Vtiger's permission rules as pure functions, from PrivilegeFacts to
+ * Privileges: who gets a module at all, how profiles combine into actions,
+ * and which fields and picklist values a grant shows.
  */
 
 import assert from "node:assert/strict";
 import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
-import {
-  activeTab,
-  allFieldIds,
-  type ModuleProfileSpec,
-  profileFacts,
-} from "../../adapters/memory/memory_privilege_facts.ts";
-import type { ModuleDefinition } from "../../domain/module.ts";
+import { allFieldIds } from "../../adapters/memory/memory_privilege_facts.ts";
 import { ACTION_ID, combineProfiles } from "../../domain/permissions/combine_profiles.ts";
-import { SHARING_LEVEL } from "../../domain/permissions/record_scopes.ts";
-import {
-  adminFacts,
-  computePrivileges,
-  factsWithoutRole,
-  type PrivilegeFacts,
-  type ProfileFacts,
-} from "../../domain/privilege_facts.ts";
-import type { ModuleGrant, OwnerScope, Privileges, RecordAction } from "../../domain/privileges.ts";
-
-const MODULES = [DEMO_ACCOUNTS, DEMO_CONTACTS];
-const ME = 10;
-
-function profile(
-  profileId: number,
-  modules: readonly ModuleProfileSpec[] = MODULES.map((module) => ({ module })),
-  global: { viewAll?: boolean; editAll?: boolean } = {},
-): ProfileFacts {
-  return profileFacts({ profileId, modules, ...global });
-}
-
-function facts(overrides: Partial<PrivilegeFacts> = {}): PrivilegeFacts {
-  return {
-    ...factsWithoutRole(ME),
-    roleId: "H5",
-    profiles: [profile(2)],
-    tabs: new Map([[6, activeTab(SHARING_LEVEL.private)], [4, activeTab(SHARING_LEVEL.private)]]),
-    orgVisibleFieldIds: allFieldIds(MODULES),
-    subordinateUserIds: new Set([11]),
-    groupIds: new Set([30]),
-    ...overrides,
-  };
-}
-
-function grant(privileges: Privileges, module: ModuleDefinition = DEMO_ACCOUNTS): ModuleGrant {
-  const found = privileges.modules.get(module.name);
-  assert.ok(found, `no grant for ${module.name}`);
-  return found;
-}
-
-function actions(privileges: Privileges, module: ModuleDefinition = DEMO_ACCOUNTS): string[] {
-  return [...(privileges.modules.get(module.name)?.actions ?? [])].sort();
-}
-
-function ids(scope: OwnerScope): number[] | "all" {
-  return scope.all ? "all" : [...scope.ownerIds].sort((a, b) => a - b);
-}
-
-const compute = (value: PrivilegeFacts): Privileges => computePrivileges(value, MODULES);
-const EVERY: RecordAction[] = ["create", "delete", "edit", "list", "view"];
+import { adminFacts, factsWithoutRole } from "../../domain/privilege_facts.ts";
+import { actions, compute, EVERY, facts, grant, ME, MODULES, profile } from "./_privilege_facts.ts";
 
 Deno.test("who gets what at all", async (t) => {
   await t.step("an administrator's facts give administrator privileges", () => {
@@ -179,111 +126,6 @@ Deno.test("profiles combine as Vtiger combines them", async (t) => {
     assert.equal(grant(privileges).write.all, true);
     assert.equal(grant(privileges).remove.all, true);
     assert.equal(grant(privileges).read.all, false, "a private list still keeps to its owners");
-  });
-});
-
-function scopesAt(level: number | undefined, overrides: Partial<PrivilegeFacts> = {}) {
-  const privileges = compute(facts({
-    tabs: new Map([[6, activeTab(level)]]),
-    ...overrides,
-  }));
-  const { read, write, remove } = grant(privileges);
-  return { read: ids(read), write: ids(write), remove: ids(remove) };
-}
-
-Deno.test("record scopes follow the organisation sharing level", async (t) => {
-  const mine = [10, 11, 30];
-
-  await t.step("0 public read only: everyone reads; only mine are edited and deleted", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadOnly), {
-      read: "all",
-      write: mine,
-      remove: mine,
-    });
-  });
-
-  await t.step("a module without a level behaves as level 0", () => {
-    assert.deepEqual(scopesAt(undefined), scopesAt(0));
-  });
-
-  await t.step("1 public read/create/edit: only mine are deleted", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadWrite), {
-      read: "all",
-      write: "all",
-      remove: mine,
-    });
-  });
-
-  await t.step("2 public read/create/edit/delete: everything", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadWriteDelete), {
-      read: "all",
-      write: "all",
-      remove: "all",
-    });
-  });
-
-  await t.step("3 private: me, my subordinates' users and my groups", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.private), { read: mine, write: mine, remove: mine });
-  });
-
-  await t.step("an unknown level allows everything, as isPermitted does", () => {
-    assert.deepEqual(scopesAt(5), { read: "all", write: "all", remove: "all" });
-  });
-
-  await t.step("a module with ownedby = 1 has no record rules", () => {
-    const privileges = compute(facts({
-      tabs: new Map([[6, { active: true, ownedBy: 1, sharingLevel: 3 }]]),
-    }));
-    assert.equal(grant(privileges).read.all && grant(privileges).remove.all, true);
-  });
-
-  await t.step("View all reads every record of a private module; Edit all edits them", () => {
-    const viewAll = { profiles: [profile(2, undefined, { viewAll: true })] };
-    assert.deepEqual(scopesAt(3, viewAll), { read: "all", write: mine, remove: mine });
-    const editAll = { profiles: [profile(2, undefined, { editAll: true })] };
-    assert.deepEqual(scopesAt(3, editAll), { read: "all", write: "all", remove: mine });
-  });
-});
-
-Deno.test("sharing rules open records as their level allows", async (t) => {
-  const rules = [
-    { tabId: 6, permission: 0, userIds: [40], groupIds: [50] },
-    { tabId: 6, permission: 1, userIds: [41], groupIds: [51] },
-    { tabId: 4, permission: 1, userIds: [42], groupIds: [] },
-  ];
-  const withRules = { sharingRules: rules };
-
-  await t.step("private: read-only rules share reading, read-write rules both", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.private, withRules), {
-      read: [10, 11, 30, 40, 41, 50, 51],
-      write: [10, 11, 30, 41, 51],
-      remove: [10, 11, 30],
-    });
-  });
-
-  await t.step("public read only: read-write rules share writing, read-only ones nothing", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadOnly, withRules), {
-      read: "all",
-      write: [10, 11, 30, 41, 51],
-      remove: [10, 11, 30],
-    });
-  });
-
-  await t.step("other levels ignore rules", () => {
-    assert.deepEqual(scopesAt(SHARING_LEVEL.publicReadWrite, withRules).remove, [10, 11, 30]);
-  });
-
-  await t.step("Calendar counts neither subordinates nor sharing rules", () => {
-    const calendar: ModuleDefinition = { ...DEMO_CONTACTS, name: "Calendar", tabId: 9 };
-    const privileges = computePrivileges(
-      facts({
-        profiles: [profile(2, [{ module: calendar }])],
-        tabs: new Map([[9, activeTab(3)]]),
-        sharingRules: [{ tabId: 9, permission: 1, userIds: [42], groupIds: [] }],
-      }),
-      [calendar],
-    );
-    assert.deepEqual(ids(grant(privileges, calendar).read), [10, 30]);
   });
 });
 
