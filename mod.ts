@@ -35,6 +35,7 @@ export * from "./domain/errors.ts";
 export * from "./domain/column.ts";
 export * from "./domain/criteria.ts";
 export * from "./domain/field.ts";
+export * from "./domain/history.ts";
 export * from "./domain/module.ts";
 export * from "./domain/picklist.ts";
 export * from "./domain/privileges.ts";

@@ -43,10 +43,7 @@ export class MysqlRecordRepository implements RecordRepository {
   /** The live record of the module, or `undefined`. */
   async findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined> {
     const storage = await this.#storage(module);
-    const record = await guarded(() => readRecord(this.#db, storage, id));
-    if (record === undefined) return undefined;
-    const { label: _label, ...stored } = record;
-    return stored;
+    return (await guarded(() => readRecord(this.#db, storage, id)))?.record;
   }
 
   /** The module of a live record (Events for a Calendar record that is not a task). */

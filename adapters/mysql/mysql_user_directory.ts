@@ -10,17 +10,15 @@ import type { UserDirectory } from "../../domain/ports.ts";
 import type { UserAccount } from "../../domain/user.ts";
 import { comparableText, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
+import type { UsersTable, UserToRoleTable } from "./schema_types.ts";
 
-interface UserRow {
-  id: number;
-  user_name: string | null;
-  user_password: string | null;
-  crypt_type: string;
-  accesskey: string | null;
-  status: string | null;
-  is_admin: string | null;
-  roleid: string | null;
-}
+/** A user's columns as a login reads them, with the role of the left-joined `vtiger_user2role`. */
+type UserRow =
+  & Pick<
+    UsersTable,
+    "id" | "user_name" | "user_password" | "crypt_type" | "accesskey" | "status" | "is_admin"
+  >
+  & { roleid: UserToRoleTable["roleid"] | null };
 
 function toAccount(row: UserRow): UserAccount {
   return {

@@ -8,21 +8,23 @@
  */
 
 import { recordNotFound } from "../../../domain/errors.ts";
-import { changeDetails, isPhpEmpty, trackedValues } from "../../../domain/history.ts";
+import { changeDetails, trackedValues } from "../../../domain/history.ts";
 import { ownerField } from "../../../domain/module.ts";
 import type { WriteContext } from "../../../domain/ports.ts";
 import { formatDateTime } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
-import { labelOf, type ReadRecord, readRecord } from "./record_read.ts";
+import { labelOf, readRecord } from "./record_read.ts";
+import type { RecordRow } from "./record_select.ts";
+import { insertRelationRow } from "./relation_rows.ts";
 import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
 
 async function requireLocked(
   trx: VtigerDb,
   storage: ModuleStorage,
   id: number,
-): Promise<ReadRecord> {
+): Promise<RecordRow> {
   const record = await readRecord(trx, storage, id, true);
   if (record === undefined) throw recordNotFound(storage.module.name, id);
   return record;
@@ -45,13 +47,13 @@ async function writeTables(
       const updated = await db.updateTable(table.name).set(given).where(table.idColumn, "=", id)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) > 0 || await matches.executeTakeFirst()) continue;
+      const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
+      await db.insertInto(table.name).values(row).execute();
     } else {
       // Relation tables are replaced, as Vtiger's save_module does for them.
       await db.deleteFrom(table.name).where(table.idColumn, "=", id).execute();
-      if (Object.values(given).every(isPhpEmpty)) continue;
+      await insertRelationRow(db, table, given, id, now);
     }
-    const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
-    await db.insertInto(table.name).values(row).execute();
   }
 }
 
@@ -80,12 +82,12 @@ export async function updateRecord(
   await dynamic(trx).updateTable("vtiger_crmentity").set(crmentity).where("crmid", "=", id)
     .execute();
   const after = await requireLocked(trx, storage, id);
-  const label = labelOf(storage, after);
+  const label = labelOf(storage, after.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
   if (!storage.tracked) return;
   const details = changeDetails(
-    trackedValues(storage.module, before),
-    trackedValues(storage.module, { ...after, label }),
+    trackedValues(storage.module, { ...before.record, label: before.label }),
+    trackedValues(storage.module, { ...after.record, label }),
   );
   if (details.length === 0) return;
   await writeHistory(trx, {

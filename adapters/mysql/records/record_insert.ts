@@ -8,7 +8,7 @@
  * @module
  */
 
-import { creationDetails, isPhpEmpty, trackedValues } from "../../../domain/history.ts";
+import { creationDetails, trackedValues } from "../../../domain/history.ts";
 import type { WriteContext } from "../../../domain/ports.ts";
 import { ownerField, recordNumberField } from "../../../domain/module.ts";
 import { formatDateTime } from "../../../domain/record.ts";
@@ -18,13 +18,8 @@ import { DatabaseError } from "../driver_errors.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { nextSequenceValue, takeRecordNumber } from "./numbering.ts";
 import { labelOf, readRecord } from "./record_read.ts";
-import {
-  type ColumnValue,
-  creationRow,
-  fillRequiredColumns,
-  givenColumns,
-  withDerivedValues,
-} from "./stored_values.ts";
+import { insertRelationRow } from "./relation_rows.ts";
+import { type ColumnValue, creationRow, givenColumns, withDerivedValues } from "./stored_values.ts";
 
 /** The source Vtiger's webservice writes on the records it creates. */
 const WEBSERVICE_SOURCE = "WEBSERVICE";
@@ -89,23 +84,26 @@ export async function insertRecord(
       await db.insertInto(table.name).values(creationRow(storage, table, full, id, now)).execute();
       continue;
     }
-    const given = givenColumns(storage, table.name, table.info, full);
-    if (given === undefined || Object.values(given).every(isPhpEmpty)) continue;
-    const row = fillRequiredColumns(table.info, { ...given, [table.idColumn]: id }, now);
-    await db.insertInto(table.name).values(row).execute();
+    await insertRelationRow(
+      db,
+      table,
+      givenColumns(storage, table.name, table.info, full),
+      id,
+      now,
+    );
   }
   if (storage.userFieldRow) {
     await trx.insertInto("vtiger_crmentity_user_field")
       .values({ recordid: id, userid: context.actorId, starred: "0" }).execute();
   }
-  const record = await readRecord(trx, storage, id);
-  if (record === undefined) {
+  const created = await readRecord(trx, storage, id);
+  if (created === undefined) {
     throw new DatabaseError(
       `The new ${storage.module.name} record ${id} cannot be read`,
       undefined,
     );
   }
-  const label = labelOf(storage, record);
+  const label = labelOf(storage, created.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
   if (storage.tracked) {
     await writeHistory(trx, {
@@ -114,7 +112,7 @@ export async function insertRecord(
       whodid: context.actorId,
       changedon: now,
       status: HISTORY_STATUS.created,
-      details: creationDetails(trackedValues(storage.module, { ...record, label })),
+      details: creationDetails(trackedValues(storage.module, { ...created.record, label })),
     });
   }
   return id;

@@ -80,8 +80,5 @@ export async function listRecords(
   const statement = applyListQuery(selectRecords(db, storage), storage, query)
     .limit(query.length).offset(query.start);
   const rows = await statement.execute();
-  return rows.map((row) => {
-    const { label: _label, ...record } = toStoredRecord(storage, row);
-    return record;
-  });
+  return rows.map((row) => toStoredRecord(storage, row).record);
 }

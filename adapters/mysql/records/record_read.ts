@@ -7,14 +7,11 @@
  */
 
 import { sql } from "kysely";
-import { CRMENTITY_TABLE } from "../../../domain/module.ts";
+import { CRMENTITY_TABLE, recordLabel } from "../../../domain/module.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
-import { CRMID_REF, selectRecords, toStoredRecord } from "./record_select.ts";
-
-/** A record read with its stored label. */
-export type ReadRecord = StoredRecord & { readonly label: string };
+import { CRMID_REF, type RecordRow, selectRecords, toStoredRecord } from "./record_select.ts";
 
 /** The live record of the module with that id; `lock` takes a row lock (inside a transaction). */
 export async function readRecord(
@@ -22,7 +19,7 @@ export async function readRecord(
   storage: ModuleStorage,
   id: number,
   lock = false,
-): Promise<ReadRecord | undefined> {
+): Promise<RecordRow | undefined> {
   let query = selectRecords(dynamic(db), storage).where(sql<boolean>`${CRMID_REF} = ${id}`)
     .limit(1);
   if (lock) query = query.forUpdate();
@@ -50,7 +47,7 @@ export async function readModuleOfRecord(db: VtigerDb, id: number): Promise<stri
  * values joined by one space, untrimmed, cut to the column's length.
  */
 export function labelOf(storage: ModuleStorage, record: StoredRecord): string {
-  const label = storage.module.labelFields.map((name) => record.values[name] ?? "").join(" ");
+  const label = recordLabel(storage.module, record.values);
   const max = storage.crmentity.columns.get("label")?.maxLength ?? 255;
   return [...label].slice(0, max).join("");
 }

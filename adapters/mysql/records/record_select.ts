@@ -111,19 +111,25 @@ export function toText(value: unknown): string | null {
   return String(value);
 }
 
+/** A record read by {@linkcode selectRecords}, and the label stored for it. */
+export interface RecordRow {
+  /** The record. */
+  readonly record: StoredRecord;
+  /** `vtiger_crmentity.label` (`""` for NULL). */
+  readonly label: string;
+}
+
 /** A row of {@linkcode selectRecords} as a stored record, with its stored label. */
 export function toStoredRecord(
   storage: ModuleStorage,
   row: Readonly<Record<string, unknown>>,
-): StoredRecord & { readonly label: string } {
+): RecordRow {
   const values: Record<string, string | null> = {};
   storage.module.fields.forEach((field, index) => {
     if (field.onRecordTable) values[field.name] = toText(row[fieldAlias(index)]);
   });
   return {
-    id: Number(row[ID_ALIAS]),
-    ownerId: Number(row[OWNER_ALIAS]),
-    values,
+    record: { id: Number(row[ID_ALIAS]), ownerId: Number(row[OWNER_ALIAS]), values },
     label: toText(row[LABEL_ALIAS]) ?? "",
   };
 }
