@@ -15,6 +15,7 @@ export interface TabTable {
   tabid: number;
   name: string;
   presence: number;
+  ownedby: number | null;
   isentitytype: number;
 }
 
@@ -135,6 +136,112 @@ export interface GroupsTable {
   groupname: string | null;
 }
 
+/** `vtiger_role`: the role hierarchy. */
+export interface RoleTable {
+  roleid: string;
+  rolename: string | null;
+  parentrole: string | null;
+  depth: number | null;
+}
+
+/** `vtiger_role2profile`: the profiles of each role. */
+export interface RoleToProfileTable {
+  roleid: string;
+  profileid: number;
+}
+
+/** `vtiger_profile2globalpermissions`: a profile's "View all" and "Edit all". */
+export interface ProfileToGlobalPermissionsTable {
+  profileid: number;
+  globalactionid: number;
+  globalactionpermission: number | null;
+}
+
+/** `vtiger_profile2tab`: whether a profile may use a module. */
+export interface ProfileToTabTable {
+  profileid: number | null;
+  tabid: number | null;
+  permissions: number;
+}
+
+/** `vtiger_profile2standardpermissions`: a profile's standard actions per module. */
+export interface ProfileToStandardPermissionsTable {
+  profileid: number;
+  tabid: number;
+  operation: number;
+  permissions: number | null;
+}
+
+/** `vtiger_profile2field`: a profile's view of each field. */
+export interface ProfileToFieldTable {
+  profileid: number;
+  tabid: number | null;
+  fieldid: number;
+  visible: number | null;
+  readonly: number | null;
+}
+
+/** `vtiger_def_org_share`: the organisation-wide sharing level of each module. */
+export interface DefOrgShareTable {
+  ruleid: number;
+  tabid: number;
+  permission: number | null;
+  editstatus: number | null;
+}
+
+/** `vtiger_def_org_field`: the organisation-wide view of each field. */
+export interface DefOrgFieldTable {
+  tabid: number | null;
+  fieldid: number;
+  visible: number | null;
+  readonly: number | null;
+}
+
+/** `vtiger_users2group`: users who are direct members of a group. */
+export interface UsersToGroupTable {
+  groupid: number;
+  userid: number;
+}
+
+/** `vtiger_group2role`: roles whose users are members of a group. */
+export interface GroupToRoleTable {
+  groupid: number;
+  roleid: string;
+}
+
+/** `vtiger_group2rs`: roles, with their subordinates, whose users are members of a group. */
+export interface GroupToRoleAndSubordinatesTable {
+  groupid: number;
+  roleandsubid: string;
+}
+
+/** `vtiger_group2grouprel`: groups contained in a group. */
+export interface GroupToGroupTable {
+  groupid: number;
+  containsgroupid: number;
+}
+
+/** `vtiger_picklist`: the role-based picklists. */
+export interface PicklistTable {
+  picklistid: number;
+  name: string;
+}
+
+/** `vtiger_role2picklist`: the picklist values each role may use. */
+export interface RoleToPicklistTable {
+  roleid: string;
+  picklistvalueid: number;
+  picklistid: number;
+  sortid: number | null;
+}
+
+/** `information_schema.columns`: the columns of every table the server holds. */
+export interface InformationSchemaColumnsTable {
+  table_schema: string;
+  table_name: string;
+  column_name: string;
+}
+
 /** `vtiger_picklist_dependency`. */
 export interface PicklistDependencyTable {
   id: number;
@@ -177,6 +284,21 @@ export interface VtigerSchema {
   vtiger_users: UsersTable;
   vtiger_user2role: UserToRoleTable;
   vtiger_groups: GroupsTable;
+  vtiger_role: RoleTable;
+  vtiger_role2profile: RoleToProfileTable;
+  vtiger_profile2globalpermissions: ProfileToGlobalPermissionsTable;
+  vtiger_profile2tab: ProfileToTabTable;
+  vtiger_profile2standardpermissions: ProfileToStandardPermissionsTable;
+  vtiger_profile2field: ProfileToFieldTable;
+  vtiger_def_org_share: DefOrgShareTable;
+  vtiger_def_org_field: DefOrgFieldTable;
+  vtiger_users2group: UsersToGroupTable;
+  vtiger_group2role: GroupToRoleTable;
+  vtiger_group2rs: GroupToRoleAndSubordinatesTable;
+  vtiger_group2grouprel: GroupToGroupTable;
+  vtiger_picklist: PicklistTable;
+  vtiger_role2picklist: RoleToPicklistTable;
+  "information_schema.columns": InformationSchemaColumnsTable;
   vtiger_picklist_dependency: PicklistDependencyTable;
   vtiger_crmentity_user_field: CrmEntityUserFieldTable;
   vtrest_sessions: SessionsTable;

@@ -6,12 +6,9 @@
  * @module
  */
 
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { ProfileFacts, TabFacts } from "../../../domain/privilege_facts.ts";
-
-/** Any Kysely handle: these queries name their tables themselves. */
-// deno-lint-ignore no-explicit-any
-export type AnyDb = Kysely<any>;
+import type { VtigerDb } from "../database.ts";
 
 /** The user's row: admin flag, role and the role's place in the hierarchy. */
 export interface UserRoleRow {
@@ -23,28 +20,23 @@ export interface UserRoleRow {
   readonly parentRole?: string;
 }
 
-async function rows<T>(db: AnyDb, query: RawBuilder<T>): Promise<T[]> {
-  return [...(await query.execute(db)).rows];
-}
-
 /** `LIKE` pattern text matching `text` literally. */
 export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** The user's admin flag and role; `undefined` when no such user exists. */
-export async function readUserRole(db: AnyDb, userId: number): Promise<UserRoleRow | undefined> {
-  const found = await rows(
-    db,
-    sql<{ is_admin: string | null; roleid: string | null; parentrole: string | null }>`
-      SELECT u.is_admin, ur.roleid, r.parentrole
-      FROM vtiger_users u
-      LEFT JOIN vtiger_user2role ur ON ur.userid = u.id
-      LEFT JOIN vtiger_role r ON r.roleid = ur.roleid
-      WHERE u.id = ${userId}
-      LIMIT 1`,
-  );
-  const row = found[0];
+export async function readUserRole(
+  db: VtigerDb,
+  userId: number,
+): Promise<UserRoleRow | undefined> {
+  const row = await db.selectFrom("vtiger_users as u")
+    .leftJoin("vtiger_user2role as ur", "ur.userid", "u.id")
+    .leftJoin("vtiger_role as r", "r.roleid", "ur.roleid")
+    .select(["u.is_admin", "ur.roleid", "r.parentrole"])
+    .where("u.id", "=", userId)
+    .limit(1)
+    .executeTakeFirst();
   if (row === undefined) return undefined;
   return {
     isAdmin: row.is_admin === "on",
@@ -67,35 +59,57 @@ interface MutableProfile {
  * action and visible field rows; fields only of the given modules.
  */
 export async function readProfiles(
-  db: AnyDb,
+  db: VtigerDb,
   roleId: string,
   tabIds: readonly number[],
 ): Promise<ProfileFacts[]> {
+  const ofRole = db.selectFrom("vtiger_role2profile as rp").where("rp.roleid", "=", roleId);
   const [permissions, fields] = await Promise.all([
-    rows(
-      db,
-      sql<{ profileid: number; kind: string; tabid: number; actionid: number; permission: number }>`
-        SELECT rp.profileid, 'P' AS kind, 0 AS tabid, 0 AS actionid, 0 AS permission
-          FROM vtiger_role2profile rp WHERE rp.roleid = ${roleId}
-        UNION ALL SELECT g.profileid, 'G', 0, g.globalactionid, g.globalactionpermission
-          FROM vtiger_role2profile rp
-          JOIN vtiger_profile2globalpermissions g ON g.profileid = rp.profileid
-          WHERE rp.roleid = ${roleId}
-        UNION ALL SELECT t.profileid, 'T', t.tabid, 0, t.permissions
-          FROM vtiger_role2profile rp JOIN vtiger_profile2tab t ON t.profileid = rp.profileid
-          WHERE rp.roleid = ${roleId}
-        UNION ALL SELECT s.profileid, 'A', s.tabid, s.operation, s.permissions
-          FROM vtiger_role2profile rp
-          JOIN vtiger_profile2standardpermissions s ON s.profileid = rp.profileid
-          WHERE rp.roleid = ${roleId}`,
-    ),
-    tabIds.length === 0 ? Promise.resolve([]) : rows(
-      db,
-      sql<{ profileid: number; fieldid: number; readonly: number | null }>`
-        SELECT f.profileid, f.fieldid, f.readonly
-        FROM vtiger_role2profile rp JOIN vtiger_profile2field f ON f.profileid = rp.profileid
-        WHERE rp.roleid = ${roleId} AND f.visible = 0 AND f.tabid IN (${sql.join([...tabIds])})`,
-    ),
+    ofRole
+      .select([
+        "rp.profileid",
+        sql.lit("P").as("kind"),
+        sql.lit<number | null>(0).as("tabid"),
+        sql.lit(0).as("actionid"),
+        sql.lit<number | null>(0).as("permission"),
+      ])
+      .unionAll(
+        ofRole.innerJoin("vtiger_profile2globalpermissions as g", "g.profileid", "rp.profileid")
+          .select([
+            "g.profileid",
+            sql.lit("G").as("kind"),
+            sql.lit(0).as("tabid"),
+            "g.globalactionid as actionid",
+            "g.globalactionpermission as permission",
+          ]),
+      )
+      .unionAll(
+        ofRole.innerJoin("vtiger_profile2tab as t", "t.profileid", "rp.profileid")
+          .select([
+            "rp.profileid",
+            sql.lit("T").as("kind"),
+            "t.tabid",
+            sql.lit(0).as("actionid"),
+            "t.permissions as permission",
+          ]),
+      )
+      .unionAll(
+        ofRole.innerJoin("vtiger_profile2standardpermissions as s", "s.profileid", "rp.profileid")
+          .select([
+            "s.profileid",
+            sql.lit("A").as("kind"),
+            "s.tabid",
+            "s.operation as actionid",
+            "s.permissions as permission",
+          ]),
+      )
+      .execute(),
+    tabIds.length === 0 ? Promise.resolve([]) : ofRole
+      .innerJoin("vtiger_profile2field as f", "f.profileid", "rp.profileid")
+      .select(["f.profileid", "f.fieldid", "f.readonly"])
+      .where("f.visible", "=", 0)
+      .where("f.tabid", "in", [...tabIds])
+      .execute(),
   ]);
   const profiles = new Map<number, MutableProfile>();
   const profile = (id: unknown): MutableProfile => {
@@ -137,14 +151,13 @@ export async function readProfiles(
  * is active when Calendar is, as `isPermitted` checks it; when a module has
  * several `vtiger_def_org_share` rows the last one counts, as in Vtiger.
  */
-export async function readTabs(db: AnyDb): Promise<Map<number, TabFacts>> {
-  const found = await rows(
-    db,
-    sql<{ tabid: number; name: string; presence: number; ownedby: number; level: number | null }>`
-      SELECT t.tabid, t.name, t.presence, t.ownedby, d.permission AS level
-      FROM vtiger_tab t LEFT JOIN vtiger_def_org_share d ON d.tabid = t.tabid
-      ORDER BY t.tabid, d.ruleid`,
-  );
+export async function readTabs(db: VtigerDb): Promise<Map<number, TabFacts>> {
+  const found = await db.selectFrom("vtiger_tab as t")
+    .leftJoin("vtiger_def_org_share as d", "d.tabid", "t.tabid")
+    .select(["t.tabid", "t.name", "t.presence", "t.ownedby", "d.permission as level"])
+    .orderBy("t.tabid")
+    .orderBy("d.ruleid")
+    .execute();
   const calendarActive = found.some((row) => row.name === "Calendar" && Number(row.presence) === 0);
   const tabs = new Map<number, TabFacts>();
   for (const row of found) {
@@ -160,16 +173,12 @@ export async function readTabs(db: AnyDb): Promise<Map<number, TabFacts>> {
 
 /** The fields of the given modules the organisation shows (`vtiger_def_org_field.visible = 0`). */
 export async function readOrgVisibleFields(
-  db: AnyDb,
+  db: VtigerDb,
   tabIds: readonly number[],
 ): Promise<Set<number>> {
   if (tabIds.length === 0) return new Set();
-  const found = await rows(
-    db,
-    sql<{ fieldid: number }>`
-      SELECT fieldid FROM vtiger_def_org_field
-      WHERE visible = 0 AND tabid IN (${sql.join([...tabIds])})`,
-  );
+  const found = await db.selectFrom("vtiger_def_org_field").select("fieldid")
+    .where("visible", "=", 0).where("tabid", "in", [...tabIds]).execute();
   return new Set(found.map((row) => Number(row.fieldid)));
 }
 
@@ -177,16 +186,17 @@ export async function readOrgVisibleFields(
  * Users of every role strictly below `parentRole` (`parentrole LIKE 'seq::%'`),
  * whatever their status, as `getSubordinateRoleAndUsers` finds them.
  */
-export async function readSubordinateUsers(db: AnyDb, parentRole: string): Promise<Set<number>> {
-  const found = await rows(
-    db,
-    sql<{ userid: number }>`
-      SELECT DISTINCT ur.userid
-      FROM vtiger_role r
-      JOIN vtiger_user2role ur ON ur.roleid = r.roleid
-      JOIN vtiger_users u ON u.id = ur.userid
-      WHERE r.parentrole LIKE ${`${likeLiteral(parentRole)}::%`}`,
-  );
+export async function readSubordinateUsers(
+  db: VtigerDb,
+  parentRole: string,
+): Promise<Set<number>> {
+  const found = await db.selectFrom("vtiger_role as r")
+    .innerJoin("vtiger_user2role as ur", "ur.roleid", "r.roleid")
+    .innerJoin("vtiger_users as u", "u.id", "ur.userid")
+    .select("ur.userid")
+    .distinct()
+    .where("r.parentrole", "like", `${likeLiteral(parentRole)}::%`)
+    .execute();
   return new Set(found.map((row) => Number(row.userid)));
 }
 
@@ -217,16 +227,13 @@ export function userGroupsCte(
 
 /** The ids of the groups the user belongs to. */
 export async function readUserGroups(
-  db: AnyDb,
+  db: VtigerDb,
   userId: number,
   roleId: string | undefined,
   rolePath: readonly string[],
 ): Promise<Set<number>> {
-  const found = await rows(
-    db,
-    sql<{ groupid: number }>`
-      WITH RECURSIVE ${userGroupsCte(userId, roleId, rolePath)}
-      SELECT DISTINCT groupid FROM my_groups`,
-  );
-  return new Set(found.map((row) => Number(row.groupid)));
+  const found = await sql<{ groupid: number }>`
+    WITH RECURSIVE ${userGroupsCte(userId, roleId, rolePath)}
+    SELECT DISTINCT groupid FROM my_groups`.execute(db);
+  return new Set(found.rows.map((row) => Number(row.groupid)));
 }

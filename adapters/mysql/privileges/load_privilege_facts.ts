@@ -14,7 +14,6 @@ import {
   type PrivilegeFacts,
 } from "../../../domain/privilege_facts.ts";
 import {
-  type AnyDb,
   readOrgVisibleFields,
   readProfiles,
   readSubordinateUsers,
@@ -22,6 +21,7 @@ import {
   readUserGroups,
   readUserRole,
 } from "./fact_queries.ts";
+import type { VtigerDb } from "../database.ts";
 import { readRolePicklistValues, rolePicklistCandidates } from "./role_picklist_query.ts";
 import { readSharingRules } from "./sharing_rule_query.ts";
 
@@ -30,7 +30,7 @@ import { readSharingRules } from "./sharing_rule_query.ts";
  * exist, or has no role, gets facts that allow nothing.
  */
 export async function loadPrivilegeFacts(
-  db: AnyDb,
+  db: VtigerDb,
   userId: number,
   modules: readonly ModuleDefinition[],
 ): Promise<PrivilegeFacts> {

@@ -12,7 +12,7 @@ import { computePrivileges } from "../../../domain/privilege_facts.ts";
 import { adminPrivileges, type Privileges } from "../../../domain/privileges.ts";
 import type { UserAccount } from "../../../domain/user.ts";
 import { guarded } from "../driver_errors.ts";
-import type { AnyDb } from "./fact_queries.ts";
+import type { VtigerDb } from "../database.ts";
 import { loadPrivilegeFacts } from "./load_privilege_facts.ts";
 import { TtlCache } from "../ttl_cache.ts";
 
@@ -25,7 +25,7 @@ export const DEFAULT_PRIVILEGES_CACHE_SIZE = 1000;
 /** What the policy reads from and how long it remembers. */
 export interface MysqlAccessPolicyOptions {
   /** The Vtiger database. */
-  readonly db: AnyDb;
+  readonly db: VtigerDb;
   /** The modules privileges are computed over. */
   readonly catalog: ModuleCatalog;
   /** The time source of the cache. */
@@ -38,7 +38,7 @@ export interface MysqlAccessPolicyOptions {
 
 /** Vtiger's permission model, read from the database and cached per user. */
 export class MysqlAccessPolicy implements AccessPolicy {
-  #db: AnyDb;
+  #db: VtigerDb;
   #catalog: ModuleCatalog;
   #cache: TtlCache<number, Privileges>;
 

@@ -8,7 +8,8 @@
 
 import { type RawBuilder, sql } from "kysely";
 import type { SharingRuleFacts } from "../../../domain/privilege_facts.ts";
-import { type AnyDb, userGroupsCte } from "./fact_queries.ts";
+import type { VtigerDb } from "../database.ts";
+import { userGroupsCte } from "./fact_queries.ts";
 
 /** The nine rule tables: source column and kind, receiving column and how it matches. */
 const RULE_TABLES: readonly [table: string, source: string, kind: string, target: string][] = [
@@ -65,7 +66,7 @@ const RS_USERS = sql`
  * source's nested groups and all their members (`getAllUsersInGroup`).
  */
 export async function readSharingRules(
-  db: AnyDb,
+  db: VtigerDb,
   userId: number,
   roleId: string,
   rolePath: readonly string[],
