@@ -15,6 +15,7 @@ import { FixedClock } from "../_fixtures/fixed_clock.ts";
 import { README_TIME } from "../_fixtures/readme.ts";
 
 export { rejectsDomainError } from "../domain/_assert_error.ts";
+/** The one FixedClock (tests/_fixtures/fixed_clock.ts), for tests that still import it from here. */
 export { FixedClock } from "../_fixtures/fixed_clock.ts";
 
 /** A fresh demo and what tests drive it with. */

@@ -30,7 +30,7 @@ import type { PrivilegeFacts, ProfileFacts } from "../../domain/privilege_facts.
 import type { UserAccount } from "../../domain/user.ts";
 import { EXPECTED_RELATIONS, GROUP, SCENARIO_USERS } from "./_permissions_scenario.ts";
 import { runScenario } from "./_permissions_checks.ts";
-import { FixedClock } from "./_support.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
 
 /** Documents, reduced to what the scenario touches. */
 const DOCUMENTS: ModuleDefinition = {
