@@ -18,16 +18,27 @@ import type { SchemaInfo } from "./schema_reader.ts";
 
 /** The columns of `vtiger_field` the catalog reads. */
 export interface FieldRow {
+  /** The module's id. */
   readonly tabid: number;
+  /** Field id: the order fields are returned in. */
   readonly fieldid: number;
+  /** Field name, as clients use it. */
   readonly fieldname: string;
+  /** Column holding the value. */
   readonly columnname: string;
+  /** Table holding the value. */
   readonly tablename: string;
+  /** Label shown in Vtiger's forms. */
   readonly fieldlabel: string;
+  /** Kind of field (1 text, 15 picklist, 53 owner, ...), stored as text. */
   readonly uitype: string;
+  /** Type and mandatory flag (`V~M`, `D~O`, `DT~M~time_start`). */
   readonly typeofdata: string | null;
+  /** 0 or 2 active, 1 inactive. */
   readonly presence: number;
+  /** 1 editable, 2 read only, 3 hidden, ... */
   readonly displaytype: number;
+  /** Value Vtiger's forms pre-fill. */
   readonly defaultvalue: string | null;
 }
 
