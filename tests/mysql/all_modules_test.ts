@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { DomainError } from "../../domain/errors.ts";
 import type { FieldDefinition } from "../../domain/field.ts";
 import { missingMandatoryFields } from "../../domain/field_values.ts";
@@ -29,6 +29,30 @@ const SAMPLES: Readonly<Record<string, string>> = {
   E: "sample@example.com",
   C: "1",
 };
+
+/** The length of the first page listed for every module. */
+const PAGE_LENGTH = 5;
+
+/**
+ * Counts the module's live records straight from the tables: its setype's
+ * rows not deleted, with a row in the base table (Calendar's tasks and the
+ * Events that share setype Calendar told apart by `activitytype`).
+ */
+function liveRecordCount(module: ModuleDefinition): RawBuilder<unknown> {
+  const setype = module.name === "Events" ? "Calendar" : module.name;
+  const base = module.baseTable === "vtiger_crmentity"
+    ? sql``
+    : sql`JOIN ${sql.table(module.baseTable)} b ON ${
+      sql.ref(`b.${module.baseIdColumn}`)
+    } = ce.crmid`;
+  const activity = module.name === "Calendar"
+    ? sql`AND b.activitytype = 'Task'`
+    : module.name === "Events"
+    ? sql`AND b.activitytype <> 'Task'`
+    : sql``;
+  return sql`SELECT COUNT(*) FROM vtiger_crmentity ce ${base}
+    WHERE ce.deleted = 0 AND ce.setype = ${setype} ${activity}`;
+}
 
 for (const version of VTIGER_VERSIONS) {
   Deno.test({
@@ -94,9 +118,19 @@ for (const version of VTIGER_VERSIONS) {
             const listed = await useCases.listRecords.execute({
               token,
               module: module.name,
-              length: 5,
+              length: PAGE_LENGTH,
             });
-            assert.ok(Array.isArray(listed));
+            const live = Number(await scalar(database, liveRecordCount(module)));
+            assert.equal(
+              listed.length,
+              Math.min(live, PAGE_LENGTH),
+              "the page holds the live rows",
+            );
+            assert.deepEqual(
+              listed.map((found) => found.record_module),
+              listed.map(() => module.name),
+            );
+            assert.equal(new Set(listed.map((found) => found.record_id)).size, listed.length);
             if (module.writeRefusal !== undefined) {
               await assert.rejects(
                 useCases.createRecord.execute({ token, module: module.name, values: {} }),
