@@ -54,6 +54,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Percent-decodes one part of the URL; a malformed escape is a `TypeError` naming the part. */
+function decodePart(text: string, part: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new TypeError(`The database URL's ${part} has a malformed percent escape`);
+  }
+}
+
 /** Reads a `mysql://user:pass@host:port/db` URL; throws a `TypeError` naming what is wrong. */
 export function parseDatabaseUrl(url: string): ConnectionSettings {
   let parsed: URL;
@@ -65,15 +74,15 @@ export function parseDatabaseUrl(url: string): ConnectionSettings {
   if (parsed.protocol !== "mysql:") {
     throw new TypeError(`The database URL scheme '${parsed.protocol}' is not 'mysql:'`);
   }
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  const database = decodePart(parsed.pathname.replace(/^\//, ""), "database name");
   if (database.includes("/")) {
     throw new TypeError(`The database name '${database}' must not contain '/'`);
   }
   return {
     host: parsed.hostname.replace(/^\[|\]$/g, "") || "127.0.0.1",
     port: parsed.port === "" ? 3306 : Number(parsed.port),
-    user: decodeURIComponent(parsed.username) || "root",
-    password: decodeURIComponent(parsed.password),
+    user: decodePart(parsed.username, "user name") || "root",
+    password: decodePart(parsed.password, "password"),
     database,
   };
 }
