@@ -8,79 +8,60 @@
 
 import assert from "node:assert/strict";
 import { sql } from "kysely";
-import { adminToken, openService, scalar, setAdminPassword } from "./mysql_support.ts";
-import {
-  createVtigerDatabase,
-  mysqlTestsEnabled,
-  VTIGER_VERSIONS,
-} from "./vtiger_test_database.ts";
+import { adminTestPerVersion, scalar } from "./mysql_support.ts";
 
 /** What a TEXT column holds, in bytes. */
 const TEXT_BYTES = 65_535;
 
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
-for (const version of VTIGER_VERSIONS) {
-  Deno.test({
-    name: `a value longer than ModTracker's columns on Vtiger ${version}`,
-    ignore: !mysqlTestsEnabled,
-    sanitizeResources: false,
-    sanitizeOps: false,
-    fn: async (t) => {
-      await using database = await createVtigerDatabase(version);
-      await setAdminPassword(database);
-      const service = await openService(database);
-      const { useCases } = service;
-      try {
-        const token = await adminToken(service);
-        const detail = async (id: number, column: "prevalue" | "postvalue") =>
-          await scalar(
-            database,
-            sql`SELECT d.${sql.ref(column)} FROM vtiger_modtracker_detail d
+adminTestPerVersion(
+  (version) => `a value longer than ModTracker's columns on Vtiger ${version}`,
+  async (t, { database, useCases, token }) => {
+    const detail = async (id: number, column: "prevalue" | "postvalue") =>
+      await scalar(
+        database,
+        sql`SELECT d.${sql.ref(column)} FROM vtiger_modtracker_detail d
               JOIN vtiger_modtracker_basic b ON b.id = d.id
               WHERE b.crmid = ${id} AND d.fieldname = 'description' ORDER BY b.id DESC LIMIT 1`,
-          ) ?? "";
-        const stored = async (id: number) =>
-          await scalar(database, sql`SELECT description FROM vtiger_crmentity WHERE crmid = ${id}`);
+      ) ?? "";
+    const stored = async (id: number) =>
+      await scalar(database, sql`SELECT description FROM vtiger_crmentity WHERE crmid = ${id}`);
 
-        await t.step("a create keeps the whole value and as much history as fits", async () => {
-          const description = "x".repeat(70_000);
-          const id = await useCases.createRecord.execute({
-            token,
-            module: "Accounts",
-            values: { accountname: "Long", description },
-          });
-          assert.equal(await stored(id), description);
-          assert.equal(await detail(id, "postvalue"), "x".repeat(TEXT_BYTES));
-        });
+    await t.step("a create keeps the whole value and as much history as fits", async () => {
+      const description = "x".repeat(70_000);
+      const id = await useCases.createRecord.execute({
+        token,
+        module: "Accounts",
+        values: { accountname: "Long", description },
+      });
+      assert.equal(await stored(id), description);
+      assert.equal(await detail(id, "postvalue"), "x".repeat(TEXT_BYTES));
+    });
 
-        await t.step("HTML-encoded history is cut at a character boundary", async () => {
-          const description = "é".repeat(30_000);
-          const id = await useCases.createRecord.execute({
-            token,
-            module: "Accounts",
-            values: { accountname: "Accents", description },
-          });
-          assert.equal(await stored(id), description);
-          const postvalue = await detail(id, "postvalue");
-          assert.ok(utf8Length(postvalue) <= TEXT_BYTES);
-          assert.ok("&eacute;".repeat(30_000).startsWith(postvalue));
-          assert.ok(postvalue.length > TEXT_BYTES - "&eacute;".length);
+    await t.step("HTML-encoded history is cut at a character boundary", async () => {
+      const description = "é".repeat(30_000);
+      const id = await useCases.createRecord.execute({
+        token,
+        module: "Accounts",
+        values: { accountname: "Accents", description },
+      });
+      assert.equal(await stored(id), description);
+      const postvalue = await detail(id, "postvalue");
+      assert.ok(utf8Length(postvalue) <= TEXT_BYTES);
+      assert.ok("&eacute;".repeat(30_000).startsWith(postvalue));
+      assert.ok(postvalue.length > TEXT_BYTES - "&eacute;".length);
 
-          const changed = "ü".repeat(30_000);
-          await useCases.updateRecord.execute({
-            token,
-            module: "Accounts",
-            id,
-            values: { description: changed },
-          });
-          assert.equal(await stored(id), changed);
-          assert.equal(await detail(id, "prevalue"), postvalue);
-          assert.ok("&uuml;".repeat(30_000).startsWith(await detail(id, "postvalue")));
-        });
-      } finally {
-        await service.close();
-      }
-    },
-  });
-}
+      const changed = "ü".repeat(30_000);
+      await useCases.updateRecord.execute({
+        token,
+        module: "Accounts",
+        id,
+        values: { description: changed },
+      });
+      assert.equal(await stored(id), changed);
+      assert.equal(await detail(id, "prevalue"), postvalue);
+      assert.ok("&uuml;".repeat(30_000).startsWith(await detail(id, "postvalue")));
+    });
+  },
+);

@@ -9,7 +9,13 @@ import bcrypt from "bcryptjs";
 import type { RawBuilder } from "kysely";
 import { type MysqlPorts, openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
 import { createUseCases, type UseCases } from "../../application/use_cases.ts";
-import type { VtigerTestDatabase } from "./vtiger_test_database.ts";
+import {
+  createVtigerDatabase,
+  mysqlTestsEnabled,
+  VTIGER_VERSIONS,
+  type VtigerTestDatabase,
+  type VtigerVersion,
+} from "./vtiger_test_database.ts";
 
 /** The password the tests give the admin user of each dump. */
 export const ADMIN_PASSWORD = "admin";
@@ -72,4 +78,46 @@ export async function scalar(
   if (row === undefined) return null;
   const value = Object.values(row)[0];
   return value === null || value === undefined ? null : String(value);
+}
+
+/** What a test registered by {@linkcode adminTestPerVersion} works with. */
+export interface AdminSession {
+  /** The fresh test database. */
+  readonly database: VtigerTestDatabase;
+  /** The MySQL ports and the use cases on them. */
+  readonly service: Service;
+  /** Shorthand for `service.useCases`. */
+  readonly useCases: UseCases;
+  /** The admin's token. */
+  readonly token: string;
+}
+
+/**
+ * Registers a test once per Vtiger version, each on a fresh database that is
+ * dropped afterwards, with the service open and the admin logged in; visibly
+ * ignored without `VTIGER_TEST_DB_URL`.
+ */
+export function adminTestPerVersion(
+  name: (version: VtigerVersion) => string,
+  fn: (t: Deno.TestContext, session: AdminSession) => Promise<void>,
+): void {
+  for (const version of VTIGER_VERSIONS) {
+    Deno.test({
+      name: name(version),
+      ignore: !mysqlTestsEnabled,
+      sanitizeResources: false,
+      sanitizeOps: false,
+      fn: async (t) => {
+        await using database = await createVtigerDatabase(version);
+        await setAdminPassword(database);
+        const service = await openService(database);
+        try {
+          const token = await adminToken(service);
+          await fn(t, { database, service, useCases: service.useCases, token });
+        } finally {
+          await service.close();
+        }
+      },
+    });
+  }
 }

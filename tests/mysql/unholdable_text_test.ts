@@ -5,76 +5,57 @@
  * row, as it cannot be stored, rather than failing the whole request.
  */
 
+import { adminTestPerVersion } from "./mysql_support.ts";
 import assert from "node:assert/strict";
 import { rejectsDomainError } from "../domain/_assert_error.ts";
-import { adminToken, openService, setAdminPassword } from "./mysql_support.ts";
-import {
-  createVtigerDatabase,
-  mysqlTestsEnabled,
-  VTIGER_VERSIONS,
-} from "./vtiger_test_database.ts";
 
 const UNHOLDABLE = ["😀", "Ёлка", "中文公司"];
 
-for (const version of VTIGER_VERSIONS) {
-  Deno.test({
-    name: `text a Vtiger ${version} table cannot hold matches nothing`,
-    ignore: !mysqlTestsEnabled,
-    sanitizeResources: false,
-    sanitizeOps: false,
-    fn: async (t) => {
-      await using database = await createVtigerDatabase(version);
-      await setAdminPassword(database);
-      const service = await openService(database);
-      const { useCases } = service;
-      try {
-        const token = await adminToken(service);
-        const id = await useCases.createRecord.execute({
-          token,
-          module: "Accounts",
-          values: { accountname: "Société €" },
-        });
-        const list = (criteria: string) =>
-          useCases.listRecords.execute({ token, module: "Accounts", criteria });
-        const ids = async (criteria: string) =>
-          (await list(criteria)).map((record) => record.record_id);
+adminTestPerVersion(
+  (version) => `text a Vtiger ${version} table cannot hold matches nothing`,
+  async (t, { useCases, token }) => {
+    const id = await useCases.createRecord.execute({
+      token,
+      module: "Accounts",
+      values: { accountname: "Société €" },
+    });
+    const list = (criteria: string) =>
+      useCases.listRecords.execute({ token, module: "Accounts", criteria });
+    const ids = async (criteria: string) =>
+      (await list(criteria)).map((record) => record.record_id);
 
-        await t.step("criteria values the column holds still match as before", async () => {
-          assert.deepEqual(await ids("accountname:Société €"), [String(id)]);
-          assert.deepEqual(await ids("accountname:like:Soci%"), [String(id)]);
-        });
+    await t.step("criteria values the column holds still match as before", async () => {
+      assert.deepEqual(await ids("accountname:Société €"), [String(id)]);
+      assert.deepEqual(await ids("accountname:like:Soci%"), [String(id)]);
+    });
 
-        await t.step("every operator compares text the column cannot hold", async () => {
-          for (const text of UNHOLDABLE) {
-            assert.deepEqual(await ids(`accountname:${text}`), [], text);
-            assert.deepEqual(await ids(`vtiger_account.accountname:like:%${text}%`), [], text);
-            assert.deepEqual(await ids(`CE.label:lt:${text}`), [String(id)], text);
-            assert.deepEqual(await ids(`accountname:neq:${text}`), [String(id)], text);
-          }
-        });
-
-        await t.step(
-          "a user name or access key the table cannot hold fails to log in",
-          async () => {
-            for (const text of UNHOLDABLE) {
-              await rejectsDomainError(
-                useCases.loginWithPassword.execute({ userName: text, password: "admin" }),
-                "AUTH_FAILED",
-              );
-              await rejectsDomainError(
-                useCases.loginWithPassword.execute({ userName: `admin${text}`, password: "admin" }),
-                "AUTH_FAILED",
-              );
-              await rejectsDomainError(
-                useCases.loginWithAccessKey.execute({ accessKey: text }),
-                "AUTH_FAILED",
-              );
-            }
-          },
-        );
-      } finally {
-        await service.close();
+    await t.step("every operator compares text the column cannot hold", async () => {
+      for (const text of UNHOLDABLE) {
+        assert.deepEqual(await ids(`accountname:${text}`), [], text);
+        assert.deepEqual(await ids(`vtiger_account.accountname:like:%${text}%`), [], text);
+        assert.deepEqual(await ids(`CE.label:lt:${text}`), [String(id)], text);
+        assert.deepEqual(await ids(`accountname:neq:${text}`), [String(id)], text);
       }
-    },
-  });
-}
+    });
+
+    await t.step(
+      "a user name or access key the table cannot hold fails to log in",
+      async () => {
+        for (const text of UNHOLDABLE) {
+          await rejectsDomainError(
+            useCases.loginWithPassword.execute({ userName: text, password: "admin" }),
+            "AUTH_FAILED",
+          );
+          await rejectsDomainError(
+            useCases.loginWithPassword.execute({ userName: `admin${text}`, password: "admin" }),
+            "AUTH_FAILED",
+          );
+          await rejectsDomainError(
+            useCases.loginWithAccessKey.execute({ accessKey: text }),
+            "AUTH_FAILED",
+          );
+        }
+      },
+    );
+  },
+);
