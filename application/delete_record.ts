@@ -47,7 +47,11 @@ export class DeleteRecord {
     );
     const id = parseRecordId(input.id);
     await findReachableRecord(this.#deps.records, module, id, grant.remove, "delete");
-    await this.#deps.records.delete(module, id, { actorId: user.id, now: this.#deps.clock.now() });
+    await this.#deps.records.delete(module, id, {
+      actorId: user.id,
+      now: this.#deps.clock.now(),
+      scope: grant.remove,
+    });
     return true;
   }
 }

@@ -4,10 +4,10 @@
  * @module
  */
 
-import { accessDenied, recordNotFound } from "../domain/errors.ts";
+import { recordNotFound } from "../domain/errors.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
 import type { RecordRepository } from "../domain/ports.ts";
-import { type OwnerScope, scopeIncludes } from "../domain/privileges.ts";
+import { type OwnerScope, type RecordVerb, requireOwnerInScope } from "../domain/privileges.ts";
 import type { StoredRecord } from "../domain/record.ts";
 
 /** `RECORD_NOT_FOUND` when absent or deleted, `ACCESS_DENIED` when outside the scope. */
@@ -16,12 +16,10 @@ export async function findReachableRecord(
   module: ModuleDefinition,
   id: number,
   scope: OwnerScope,
-  verb: "read" | "update" | "delete",
+  verb: RecordVerb,
 ): Promise<StoredRecord> {
   const record = await records.findById(module, id);
   if (record === undefined) throw recordNotFound(module.name, id);
-  if (!scopeIncludes(scope, record.ownerId)) {
-    throw accessDenied(`Permission to ${verb} ${module.name} record ${id} is denied`);
-  }
+  requireOwnerInScope(scope, record.ownerId, module.name, id, verb);
   return record;
 }

@@ -56,6 +56,7 @@ export class UpdateRecord {
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),
+      scope: grant.write,
     });
     return id;
   }

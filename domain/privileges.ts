@@ -6,7 +6,7 @@
  * @module
  */
 
-import { accessDenied } from "./errors.ts";
+import { accessDenied, type DomainError } from "./errors.ts";
 import type { FieldDefinition } from "./field.ts";
 import type { ModuleDefinition } from "./module.ts";
 
@@ -117,6 +117,30 @@ export function visibleFields(module: ModuleDefinition, grant: ModuleGrant): Fie
 /** Whether a record owned by `ownerId` lies inside the scope. */
 export function scopeIncludes(scope: OwnerScope, ownerId: number): boolean {
   return scope.all || scope.ownerIds.has(ownerId);
+}
+
+/** What a call does to one record, as `ACCESS_DENIED` messages name it. */
+export type RecordVerb = "read" | "update" | "delete";
+
+/** The `ACCESS_DENIED` error for a record whose owner lies outside the caller's scope. */
+export function recordAccessDenied(moduleName: string, id: number, verb: RecordVerb): DomainError {
+  return accessDenied(`Permission to ${verb} ${moduleName} record ${id} is denied`);
+}
+
+/**
+ * Throws {@linkcode recordAccessDenied} unless a record owned by `ownerId`
+ * lies inside the scope; no scope means no limit.
+ */
+export function requireOwnerInScope(
+  scope: OwnerScope | undefined,
+  ownerId: number,
+  moduleName: string,
+  id: number,
+  verb: RecordVerb,
+): void {
+  if (scope !== undefined && !scopeIncludes(scope, ownerId)) {
+    throw recordAccessDenied(moduleName, id, verb);
+  }
 }
 
 /** The values of a role-based picklist the grant allows, or `undefined` for no limit. */

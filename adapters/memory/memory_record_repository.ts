@@ -19,7 +19,7 @@ import {
   recordNumberField,
 } from "../../domain/module.ts";
 import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
-import { scopeIncludes } from "../../domain/privileges.ts";
+import { requireOwnerInScope, scopeIncludes } from "../../domain/privileges.ts";
 import { type FieldValues, formatDateTime, type StoredRecord } from "../../domain/record.ts";
 import { columnKey, compareRows, matches } from "./row_matching.ts";
 
@@ -151,7 +151,12 @@ export class MemoryRecordRepository implements RecordRepository {
     values: FieldValues,
     context: WriteContext,
   ): Promise<void> {
-    const row = this.#requireRow(module, id);
+    let row: MemoryRow;
+    try {
+      row = this.#requireWritable(module, id, context, "update");
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const before = this.#toStored(module, row).values;
     const given = module.fields.filter((field) =>
       Object.hasOwn(values, field.name) && field.onRecordTable
@@ -173,7 +178,12 @@ export class MemoryRecordRepository implements RecordRepository {
 
   /** Marks the record deleted. */
   delete(module: ModuleDefinition, id: number, context: WriteContext): Promise<void> {
-    const row = this.#requireRow(module, id);
+    let row: MemoryRow;
+    try {
+      row = this.#requireWritable(module, id, context, "delete");
+    } catch (error) {
+      return Promise.reject(error);
+    }
     row.deleted = true;
     this.#touch(module, row, context);
     this.#record(module, id, context, 1, []);
@@ -228,6 +238,18 @@ export class MemoryRecordRepository implements RecordRepository {
   #requireRow(module: ModuleDefinition, id: number): MemoryRow {
     const row = this.#liveRow(module.name, id);
     if (row === undefined) throw recordNotFound(module.name, id);
+    return row;
+  }
+
+  #requireWritable(
+    module: ModuleDefinition,
+    id: number,
+    context: WriteContext,
+    verb: "update" | "delete",
+  ): MemoryRow {
+    const row = this.#requireRow(module, id);
+    const ownerId = this.#toStored(module, row).ownerId;
+    requireOwnerInScope(context.scope, ownerId, module.name, id, verb);
     return row;
   }
 

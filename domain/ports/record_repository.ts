@@ -29,6 +29,12 @@ export interface WriteContext {
   readonly actorId: number;
   /** The time the write happens at. */
   readonly now: Date;
+  /**
+   * Whose records this write may touch; checked on the locked row, so an
+   * update or delete of a record owned by anyone else throws `ACCESS_DENIED`
+   * and writes nothing. Absent: no limit.
+   */
+  readonly scope?: OwnerScope;
 }
 
 /** Storage of entity records. Every write is atomic: all of it or nothing. */
@@ -44,13 +50,20 @@ export interface RecordRepository {
    * returns its id. Numbers it, labels it and writes its history as Vtiger would.
    */
   create(module: ModuleDefinition, values: FieldValues, context: WriteContext): Promise<number>;
-  /** Overlays checked values on a live record; refreshes label, modified time, history. */
+  /**
+   * Overlays checked values on a live record; refreshes label, modified time,
+   * history. `RECORD_NOT_FOUND` when not live, `ACCESS_DENIED` when its owner
+   * is outside `context.scope`.
+   */
   update(
     module: ModuleDefinition,
     id: number,
     values: FieldValues,
     context: WriteContext,
   ): Promise<void>;
-  /** Marks a live record deleted and writes its history. */
+  /**
+   * Marks a live record deleted and writes its history. `RECORD_NOT_FOUND`
+   * when not live, `ACCESS_DENIED` when its owner is outside `context.scope`.
+   */
   delete(module: ModuleDefinition, id: number, context: WriteContext): Promise<void>;
 }

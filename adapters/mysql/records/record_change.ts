@@ -11,6 +11,7 @@ import { recordNotFound } from "../../../domain/errors.ts";
 import { changeDetails, trackedValues } from "../../../domain/history.ts";
 import { ownerField } from "../../../domain/module.ts";
 import type { WriteContext } from "../../../domain/ports.ts";
+import { requireOwnerInScope } from "../../../domain/privileges.ts";
 import { formatDateTime } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
@@ -20,14 +21,28 @@ import type { RecordRow } from "./record_select.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
 
-async function requireLocked(
+async function readLocked(trx: VtigerDb, storage: ModuleStorage, id: number): Promise<RecordRow> {
+  const row = await readRecord(trx, storage, id, true);
+  if (row === undefined) throw recordNotFound(storage.module.name, id);
+  return row;
+}
+
+/**
+ * Locks and reads the live record before a write; `RECORD_NOT_FOUND` when
+ * absent or deleted, `ACCESS_DENIED` when the locked row's owner is outside
+ * the context's scope (checked here, so no other request can reassign the
+ * record between the check and the write).
+ */
+async function requireWritable(
   trx: VtigerDb,
   storage: ModuleStorage,
   id: number,
+  context: WriteContext,
+  verb: "update" | "delete",
 ): Promise<RecordRow> {
-  const record = await readRecord(trx, storage, id, true);
-  if (record === undefined) throw recordNotFound(storage.module.name, id);
-  return record;
+  const row = await readLocked(trx, storage, id);
+  requireOwnerInScope(context.scope, row.record.ownerId, storage.module.name, id, verb);
+  return row;
 }
 
 async function writeTables(
@@ -65,7 +80,7 @@ export async function updateRecord(
   values: Readonly<Record<string, string>>,
   context: WriteContext,
 ): Promise<void> {
-  const before = await requireLocked(trx, storage, id);
+  const before = await requireWritable(trx, storage, id, context, "update");
   const now = formatDateTime(context.now);
   const full = withDerivedValues(storage, values);
   await writeTables(trx, storage, id, full, now);
@@ -81,7 +96,7 @@ export async function updateRecord(
   if (full.description !== undefined) crmentity.description = full.description;
   await dynamic(trx).updateTable("vtiger_crmentity").set(crmentity).where("crmid", "=", id)
     .execute();
-  const after = await requireLocked(trx, storage, id);
+  const after = await readLocked(trx, storage, id);
   const label = labelOf(storage, after.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
   if (!storage.tracked) return;
@@ -107,7 +122,7 @@ export async function deleteRecord(
   id: number,
   context: WriteContext,
 ): Promise<void> {
-  await requireLocked(trx, storage, id);
+  await requireWritable(trx, storage, id, context, "delete");
   const now = formatDateTime(context.now);
   if (storage.tracked) {
     await writeHistory(trx, {
