@@ -4,7 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { FieldDefinition } from "../../domain/field.ts";
+import { textField } from "../_fixtures/text_field.ts";
 import {
   changeDetails,
   creationDetails,
@@ -13,22 +13,6 @@ import {
   trackedValues,
 } from "../../domain/history.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
-
-function field(id: number, name: string, table: string, onRecordTable = true): FieldDefinition {
-  return {
-    id,
-    name,
-    column: name,
-    table,
-    label: name,
-    uitype: 1,
-    dataType: "V",
-    mandatory: false,
-    presence: 2,
-    displayType: 1,
-    onRecordTable,
-  };
-}
 
 /** Fields in fieldid order, one off the record tables, and modifiedtime. */
 const CAMPAIGNS: ModuleDefinition = {
@@ -39,14 +23,14 @@ const CAMPAIGNS: ModuleDefinition = {
   recordTables: { vtiger_crmentity: "crmid", vtiger_campaign: "campaignid" },
   labelFields: ["campaignname"],
   fields: [
-    field(1, "campaignname", "vtiger_campaign"),
-    field(2, "campaign_no", "vtiger_campaign"),
-    field(3, "campaignstatus", "vtiger_campaign"),
-    field(4, "numsent", "vtiger_campaign"),
-    field(5, "campaignrelstatus", "vtiger_campaignrelstatus", false),
-    field(6, "createdtime", "vtiger_crmentity"),
-    field(7, "modifiedtime", "vtiger_crmentity"),
-    field(8, "budgetcost", "vtiger_campaign"),
+    textField(1, "campaignname", "vtiger_campaign"),
+    textField(2, "campaign_no", "vtiger_campaign"),
+    textField(3, "campaignstatus", "vtiger_campaign"),
+    textField(4, "numsent", "vtiger_campaign"),
+    textField(5, "campaignrelstatus", "vtiger_campaignrelstatus", false),
+    textField(6, "createdtime", "vtiger_crmentity"),
+    textField(7, "modifiedtime", "vtiger_crmentity"),
+    textField(8, "budgetcost", "vtiger_campaign"),
   ],
 };
 

@@ -3,27 +3,11 @@
  */
 
 import assert from "node:assert/strict";
-import type { FieldDefinition } from "../../domain/field.ts";
+import { textField } from "../_fixtures/text_field.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
 import { fullGrant, visibleFields } from "../../domain/privileges.ts";
 import { formatDateTime, shapeRecord, type StoredRecord } from "../../domain/record.ts";
 import { DEMO_ACCOUNTS } from "../../adapters/memory/demo/demo_modules.ts";
-
-function field(id: number, name: string, table: string, onRecordTable = true): FieldDefinition {
-  return {
-    id,
-    name,
-    column: name,
-    table,
-    label: name,
-    uitype: 1,
-    dataType: "V",
-    mandatory: false,
-    presence: 2,
-    displayType: 1,
-    onRecordTable,
-  };
-}
 
 /** A small module whose fields come in fieldid order, one of them off the record tables. */
 const NOTES: ModuleDefinition = {
@@ -34,11 +18,11 @@ const NOTES: ModuleDefinition = {
   recordTables: { vtiger_crmentity: "crmid", vtiger_notes: "notesid" },
   labelFields: ["title"],
   fields: [
-    field(2, "title", "vtiger_notes"),
-    field(5, "note_no", "vtiger_notes"),
-    field(9, "filesize", "vtiger_notes"),
-    field(12, "folderid", "vtiger_attachmentsfolder", false),
-    field(30, "notecontent", "vtiger_notes"),
+    textField(2, "title", "vtiger_notes"),
+    textField(5, "note_no", "vtiger_notes"),
+    textField(9, "filesize", "vtiger_notes"),
+    textField(12, "folderid", "vtiger_attachmentsfolder", false),
+    textField(30, "notecontent", "vtiger_notes"),
   ],
 };
 
