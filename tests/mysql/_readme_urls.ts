@@ -13,14 +13,8 @@ import { createApp } from "../../adapters/http/app.ts";
 import type { UseCases } from "../../application/use_cases.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { README_RATING_DEPENDENCIES } from "../_fixtures/readme.ts";
-import { openService, scalar, type Service, setAdminPassword } from "./mysql_support.ts";
-import {
-  createVtigerDatabase,
-  mysqlTestsEnabled,
-  VTIGER_VERSIONS,
-  type VtigerTestDatabase,
-  type VtigerVersion,
-} from "./vtiger_test_database.ts";
+import { scalar, type Service, testPerVersion } from "./mysql_support.ts";
+import type { VtigerTestDatabase, VtigerVersion } from "./vtiger_test_database.ts";
 
 /** The default base path. */
 export const BASE = "/modules/RestfulApi";
@@ -90,34 +84,21 @@ export function readmeUrlsTest(
   what: string,
   fn: (t: Deno.TestContext, context: ReadmeUrls) => Promise<void>,
 ): void {
-  for (const version of VTIGER_VERSIONS) {
-    Deno.test({
-      name: `README URLs against Vtiger ${version}: ${what}`,
-      ignore: !mysqlTestsEnabled,
-      sanitizeResources: false,
-      sanitizeOps: false,
-      fn: async (t) => {
-        await using database = await createVtigerDatabase(version);
-        await setAdminPassword(database);
-        const service = await openService(database);
-        const { useCases } = service;
-        const app = createApp(useCases);
-        const call = async (method: string, path: string, body?: string): Promise<Envelope> => {
-          const response = await app.request(`${BASE}/${path}`, {
-            method,
-            ...(body === undefined ? {} : {
-              body,
-              headers: { "content-type": "application/x-www-form-urlencoded" },
-            }),
-          });
-          return await response.json() as Envelope;
-        };
-        try {
-          await fn(t, { version, database, service, useCases, call });
-        } finally {
-          await service.close();
-        }
-      },
-    });
-  }
+  testPerVersion(
+    (version) => `README URLs against Vtiger ${version}: ${what}`,
+    async (t, { database, service, useCases }) => {
+      const app = createApp(useCases);
+      const call = async (method: string, path: string, body?: string): Promise<Envelope> => {
+        const response = await app.request(`${BASE}/${path}`, {
+          method,
+          ...(body === undefined ? {} : {
+            body,
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+          }),
+        });
+        return await response.json() as Envelope;
+      };
+      await fn(t, { version: database.version, database, service, useCases, call });
+    },
+  );
 }

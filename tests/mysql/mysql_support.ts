@@ -80,26 +80,30 @@ export async function scalar(
   return value === null || value === undefined ? null : String(value);
 }
 
-/** What a test registered by {@linkcode adminTestPerVersion} works with. */
-export interface AdminSession {
+/** What a test registered by {@linkcode testPerVersion} works with. */
+export interface VersionSession {
   /** The fresh test database. */
   readonly database: VtigerTestDatabase;
   /** The MySQL ports and the use cases on them. */
   readonly service: Service;
   /** Shorthand for `service.useCases`. */
   readonly useCases: UseCases;
+}
+
+/** What a test registered by {@linkcode adminTestPerVersion} works with. */
+export interface AdminSession extends VersionSession {
   /** The admin's token. */
   readonly token: string;
 }
 
 /**
- * Registers a test once per Vtiger version, each on a fresh database that is
- * dropped afterwards, with the service open and the admin logged in; visibly
- * ignored without `VTIGER_TEST_DB_URL`.
+ * Registers a test once per Vtiger version, each on a fresh database (the
+ * admin's password set) that is dropped afterwards, with the service open and
+ * closed after; visibly ignored without `VTIGER_TEST_DB_URL`.
  */
-export function adminTestPerVersion(
+export function testPerVersion(
   name: (version: VtigerVersion) => string,
-  fn: (t: Deno.TestContext, session: AdminSession) => Promise<void>,
+  fn: (t: Deno.TestContext, session: VersionSession) => Promise<void>,
 ): void {
   for (const version of VTIGER_VERSIONS) {
     Deno.test({
@@ -112,12 +116,21 @@ export function adminTestPerVersion(
         await setAdminPassword(database);
         const service = await openService(database);
         try {
-          const token = await adminToken(service);
-          await fn(t, { database, service, useCases: service.useCases, token });
+          await fn(t, { database, service, useCases: service.useCases });
         } finally {
           await service.close();
         }
       },
     });
   }
+}
+
+/** {@linkcode testPerVersion} with the admin logged in. */
+export function adminTestPerVersion(
+  name: (version: VtigerVersion) => string,
+  fn: (t: Deno.TestContext, session: AdminSession) => Promise<void>,
+): void {
+  testPerVersion(name, async (t, session) => {
+    await fn(t, { ...session, token: await adminToken(session.service) });
+  });
 }
