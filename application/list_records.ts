@@ -5,8 +5,11 @@
  */
 
 import { invalidParameter } from "../domain/errors.ts";
-import { parseCriteria, parseOrder } from "../domain/criteria.ts";
-import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
+import { type Condition, parseCriteria, parseOrder } from "../domain/criteria.ts";
+import { excerpt } from "../domain/excerpt.ts";
+import { MULTI_PICKLIST_SEPARATOR } from "../domain/field.ts";
+import type { ModuleDefinition } from "../domain/module.ts";
+import type { ModuleCatalog, PicklistRepository, RecordRepository } from "../domain/ports.ts";
 import { type RecordView, shapeRecord } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { openModuleFor } from "./open_module.ts";
@@ -17,6 +20,8 @@ export interface ListRecordsDeps extends CallerDeps {
   readonly modules: ModuleCatalog;
   /** Record storage. */
   readonly records: RecordRepository;
+  /** Picklist values, against which criteria on picklist fields are checked. */
+  readonly picklists: PicklistRepository;
   /** The largest `length` allowed. */
   readonly maxPageLength: number;
 }
@@ -39,6 +44,34 @@ export interface ListRecordsInput {
 
 /** The number of records a list returns when no length is asked for. */
 export const DEFAULT_PAGE_LENGTH = 100;
+
+/**
+ * Refuses a criteria value that no picklist field could hold: compared with
+ * anything but `like`, a value of a picklist field must be one of its values
+ * (any role's, as records may hold values the caller's role cannot choose),
+ * ignoring case as MySQL does; `like` still finds values since removed from
+ * the picklist.
+ */
+async function checkPicklistValues(
+  picklists: PicklistRepository,
+  module: ModuleDefinition,
+  conditions: readonly Condition[],
+): Promise<void> {
+  for (const { column: { field }, operator, value } of conditions) {
+    if (field?.picklist === undefined || operator === "like" || value === "") continue;
+    const known = new Set(
+      (await picklists.values(module, field.name)).map((item) => item.toLowerCase()),
+    );
+    const chosen = field.picklist === "multi" ? value.split(MULTI_PICKLIST_SEPARATOR) : [value];
+    const unknown = chosen.find((item) => !known.has(item.toLowerCase()));
+    if (unknown !== undefined) {
+      throw invalidParameter(
+        `Criteria value '${excerpt(unknown)}' is not a value of picklist '${field.name}' ` +
+          "(use like to match a value no longer in it)",
+      );
+    }
+  }
+}
 
 /** Lists the records the caller may see, one page at a time. */
 export class ListRecords {
@@ -70,6 +103,7 @@ export class ListRecords {
     const conditions = input.criteria === undefined
       ? []
       : parseCriteria(module, fields, input.criteria);
+    await checkPicklistValues(this.#deps.picklists, module, conditions);
     const order = input.order === undefined ? [] : parseOrder(module, fields, input.order);
     const stored = await this.#deps.records.list(module, {
       conditions,

@@ -6,6 +6,7 @@
  */
 
 import { invalidParameter } from "./errors.ts";
+import { excerpt } from "./excerpt.ts";
 import type { FieldDefinition } from "./field.ts";
 import { CRMENTITY_TABLE, type ModuleDefinition } from "./module.ts";
 
@@ -49,7 +50,9 @@ export function resolveColumn(
   if (dot === -1) {
     const field = fields.find((candidate) => candidate.name === text && candidate.onRecordTable);
     if (field === undefined) {
-      throw invalidParameter(`Column '${text}' is not a field of module ${module.name}`);
+      throw invalidParameter(
+        `Column '${excerpt(text)}' is not a field you can query in module ${module.name}`,
+      );
     }
     return { table: field.table, column: field.column, field };
   }
@@ -57,7 +60,7 @@ export function resolveColumn(
   const column = text.slice(dot + 1);
   const table = prefix.toLowerCase() === CRMENTITY_ALIAS ? CRMENTITY_TABLE : prefix;
   if (!Object.hasOwn(module.recordTables, table)) {
-    throw invalidParameter(`Table '${prefix}' is not a table of module ${module.name}`);
+    throw invalidParameter(`Table '${excerpt(prefix)}' is not a table of module ${module.name}`);
   }
   const idColumn = module.recordTables[table];
   const field = fields.find((candidate) =>
@@ -69,5 +72,7 @@ export function resolveColumn(
     candidate.table === table && candidate.column === column
   );
   if ((column === idColumn || isBookkeeping) && !hiddenField) return { table, column };
-  throw invalidParameter(`Column '${text}' is not a column of module ${module.name}`);
+  throw invalidParameter(
+    `Column '${excerpt(text)}' is not a column you can query in module ${module.name}`,
+  );
 }

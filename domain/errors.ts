@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "PAYLOAD_TOO_LARGE",
   "TOO_MANY_REQUESTS",
   "SERVICE_UNAVAILABLE",
+  "NOT_FOUND",
   "INTERNAL_ERROR",
 ] as const;
 

@@ -14,92 +14,26 @@ import {
   isRecordReference,
   isUserReference,
   UITYPE_OWNER,
-  VTIGER_INT_MAX,
 } from "./field.ts";
 import { findField, type ModuleDefinition } from "./module.ts";
 import type { ModuleGrant } from "./privileges.ts";
 import type { FieldValues } from "./record.ts";
+import { normalizeValue, VALUE_KIND_FORMS, valueKindOf } from "./value_kind.ts";
 
 /** Whether values are for a new record or change an existing one. */
 export type WriteMode = "create" | "update";
 
-const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d))?$/;
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-const INT_MIN = -2147483648;
-const CHECKBOX_WORDS: Readonly<Record<string, string>> = {
-  "1": "1",
-  "0": "0",
-  on: "1",
-  off: "0",
-  yes: "1",
-  no: "0",
-  true: "1",
-  false: "0",
-};
-
-function isRealDate(text: string): boolean {
-  const match = DATE.exec(text);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day;
-}
-
-function normalizeTime(text: string): string | undefined {
-  const match = TIME.exec(text);
-  if (match === null) return undefined;
-  return `${match[1]}:${match[2]}:${match[4] ?? "00"}`;
-}
-
-/** Normalizes one non-empty value by the field's data type, or throws `INVALID_FIELD_VALUE`. */
+/** Normalizes one non-empty value by the field's kind, or throws `INVALID_FIELD_VALUE`. */
 function normalizeTyped(field: FieldDefinition, value: string): string {
-  const bad = (what: string): DomainError =>
-    invalidFieldValue(field.name, `Field '${field.name}' must be ${what}, not '${excerpt(value)}'`);
-  if (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field)) {
-    if (!/^\d+$/.test(value) || Number(value) > VTIGER_INT_MAX) throw bad("a record or user id");
-    return String(Number(value));
+  const kind = valueKindOf(field);
+  const normalized = normalizeValue(kind, value);
+  if (normalized === undefined) {
+    throw invalidFieldValue(
+      field.name,
+      `Field '${field.name}' must be ${VALUE_KIND_FORMS[kind]}, not '${excerpt(value)}'`,
+    );
   }
-  switch (field.dataType) {
-    case "I":
-      if (!INTEGER.test(value) || Number(value) < INT_MIN || Number(value) > VTIGER_INT_MAX) {
-        throw bad("an integer");
-      }
-      return String(Number(value));
-    case "N":
-    case "NN":
-      if (!DECIMAL.test(value)) throw bad("a number");
-      return value;
-    case "D":
-      if (!isRealDate(value)) throw bad("a date YYYY-MM-DD");
-      return value;
-    case "DT": {
-      const [date = "", time = "00:00:00", extra] = value.split(" ");
-      const normalized = normalizeTime(time);
-      if (extra !== undefined || !isRealDate(date) || normalized === undefined) {
-        throw bad("a date and time YYYY-MM-DD HH:MM:SS");
-      }
-      return `${date} ${normalized}`;
-    }
-    case "T": {
-      const normalized = normalizeTime(value);
-      if (normalized === undefined) throw bad("a time HH:MM:SS");
-      return normalized;
-    }
-    case "E":
-      if (!EMAIL.test(value)) throw bad("an e-mail address");
-      return value;
-    case "C": {
-      const normalized = CHECKBOX_WORDS[value.toLowerCase()];
-      if (normalized === undefined) throw bad("0 or 1");
-      return normalized;
-    }
-    default:
-      return value;
-  }
+  return normalized;
 }
 
 function requireWritableField(

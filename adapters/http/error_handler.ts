@@ -10,7 +10,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, isDomainError } from "../../domain/errors.ts";
 import { failureResponse } from "./envelope.ts";
-import { codeOfHonoStatus, ROUTE_NOT_FOUND_STATUS, statusOf } from "./error_status.ts";
+import { codeOfHonoStatus, statusOf } from "./error_status.ts";
 
 /** The message of every unexpected failure: the real one may hold SQL or secrets. */
 export const INTERNAL_ERROR_MESSAGE = "An internal error occurred; it has been logged";
@@ -74,8 +74,8 @@ export function handleNotFound(c: Context): Response {
   const path = excerpt(c.req.path, MAX_QUOTED_PATH);
   return failureResponse(
     c,
-    "INVALID_PARAMETER",
+    "NOT_FOUND",
     `No route for ${c.req.method} ${path}`,
-    ROUTE_NOT_FOUND_STATUS,
+    statusOf("NOT_FOUND"),
   );
 }

@@ -24,16 +24,9 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> =
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
+  NOT_FOUND: 404,
   INTERNAL_ERROR: 500,
 };
-
-/**
- * The status of a URL that matches no route at all (outside the base path).
- * It carries the code `INVALID_PARAMETER`, the only protocol code that fits
- * "this request makes no sense here", but 404 rather than 400 so that probes,
- * crawlers and proxies see an ordinary "not found".
- */
-export const ROUTE_NOT_FOUND_STATUS: ContentfulStatusCode = 404;
 
 /** The status of a successful call. */
 export const SUCCESS_STATUS: ContentfulStatusCode = 200;

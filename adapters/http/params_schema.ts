@@ -39,50 +39,70 @@ const expression = z.string().max(MAX_EXPRESSION_LENGTH, {
 });
 
 /**
- * PHP clients send empty parameters (`start=&length=`) to mean "not set", and
- * the original read them with `empty()`; so an empty value counts as absent.
+ * Query parameters that are accepted and ignored: `_` is the cache buster
+ * jQuery and other browser libraries add (`&_=1504512345`). Any other name
+ * outside the protocol is refused, so that a typo (`lenght`) is never
+ * silently ignored.
  */
-function dropEmptyValues(value: unknown): unknown {
+export const IGNORED_PARAMS: readonly string[] = ["_"];
+
+/**
+ * The clean-up every parameter gets before validation, as the original
+ * module did: `\/` means `/` (the original PHP client escapes slashes that
+ * way, as in `website:https:\/\/x.example`). PHP clients send empty
+ * parameters (`start=&length=`) to mean "not set", and the original read
+ * them with `empty()`; so an empty value counts as absent.
+ */
+function cleanParams(value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== ""));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([name, item]) => item !== "" && !IGNORED_PARAMS.includes(name))
+      .map(([name, item]) => [name, typeof item === "string" ? item.replaceAll("\\/", "/") : item]),
+  );
 }
 
 /**
- * Every parameter of the protocol. Unknown names are dropped (PHP ignored
- * them, and clients add cache busters such as `_=123`). The token's format
- * is left to the domain, which answers `TOKEN_NOT_FOUND` or `INVALID_TOKEN`.
+ * Every parameter of the protocol: the ones the original PHP client sends
+ * (`module`, `token`, `id`, `start`, `length`, `order`, `criteria`,
+ * `picklist`, `picklistdep`, `login`, `password`, `key`), and no other.
+ * The token's format is left to the domain, which answers `TOKEN_NOT_FOUND`
+ * or `INVALID_TOKEN`.
  */
-export const paramsSchema = z.preprocess(
-  dropEmptyValues,
-  z.object({
-    module: z.string().max(100, { error: "must be at most 100 characters long" }).regex(
-      MODULE_NAME_PATTERN,
-      { error: "must be a module name: a letter, then letters, digits or underscores" },
-    ),
-    token: text.optional(),
-    id: z.string().regex(DIGITS, { error: "must be a record id: a positive whole number" })
-      .optional(),
-    start: wholeNumber.optional(),
-    length: wholeNumber.optional(),
-    order: expression.optional(),
-    criteria: expression.optional(),
-    picklist: z.string().regex(FIELD_NAME_PATTERN, {
-      error: "must be a field name of letters, digits and underscores",
-    }).optional(),
-    picklistdep: z.enum(["0", "1"], { error: "must be 0 or 1" })
-      .transform((flag) => flag === "1")
-      .optional(),
-    login: text.optional(),
-    password: text.optional(),
-    key: text.optional(),
-  }),
-);
+const paramsObject = z.strictObject({
+  module: z.string().max(100, { error: "must be at most 100 characters long" }).regex(
+    MODULE_NAME_PATTERN,
+    { error: "must be a module name: a letter, then letters, digits or underscores" },
+  ),
+  token: text.optional(),
+  id: z.string().regex(DIGITS, { error: "must be a record id: a positive whole number" })
+    .optional(),
+  start: wholeNumber.optional(),
+  length: wholeNumber.optional(),
+  order: expression.optional(),
+  criteria: expression.optional(),
+  picklist: z.string().regex(FIELD_NAME_PATTERN, {
+    error: "must be a field name of letters, digits and underscores",
+  }).optional(),
+  picklistdep: z.enum(["0", "1"], { error: "must be 0 or 1" })
+    .transform((flag) => flag === "1")
+    .optional(),
+  login: text.optional(),
+  password: text.optional(),
+  key: text.optional(),
+});
+
+/** The schema of a request's parameters, cleaned (`\/` unescaped, empty ones dropped) first. */
+export const paramsSchema = z.preprocess(cleanParams, paramsObject);
 
 /** The parameters of a request once validated. */
 export type Params = z.output<typeof paramsSchema>;
 
 /** The name of a parameter. */
 export type ParamName = keyof Params;
+
+/** Every parameter name of the protocol. */
+export const PARAM_NAMES: readonly ParamName[] = Object.keys(paramsObject.shape) as ParamName[];
 
 /**
  * One sentence about the first problem zod found, naming and quoting the
@@ -91,6 +111,13 @@ export type ParamName = keyof Params;
  */
 export function paramsFailure(error: z.core.$ZodError, input: unknown): DomainError {
   const issue = error.issues[0];
+  if (issue?.code === "unrecognized_keys") {
+    return new DomainError(
+      "INVALID_PARAMETER",
+      `Parameter '${excerpt(issue.keys[0] ?? "")}' is not a parameter of the protocol ` +
+        `(${PARAM_NAMES.join(", ")})`,
+    );
+  }
   const name = issue === undefined || issue.path.length === 0 ? undefined : String(issue.path[0]);
   if (name === undefined) {
     return new DomainError("INVALID_PARAMETER", "The request parameters are malformed");

@@ -7,6 +7,7 @@
 
 import type { ColumnRef } from "../../domain/column.ts";
 import type { Condition, OrderTerm } from "../../domain/criteria.ts";
+import { isNumericKind, type ValueKind } from "../../domain/value_kind.ts";
 
 /** A row's columns keyed `table.column`. */
 export type ColumnValues = ReadonlyMap<string, string | null>;
@@ -38,10 +39,35 @@ function likePattern(pattern: string): RegExp {
   return new RegExp(`^${source}$`, "i");
 }
 
-/** Whether the row satisfies the condition. */
+/**
+ * Compares a stored value with a condition's value by the column's kind:
+ * numbers as numbers, everything else (dates, times, text) as text without
+ * regard to case, as MySQL's collations and date types compare them.
+ */
+function compareByKind(stored: string, value: string, kind: ValueKind): number {
+  if (isNumericKind(kind)) return Number(stored) - Number(value);
+  const a = stored.toLowerCase();
+  const b = value.toLowerCase();
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether the row satisfies the condition, with SQL's rules for empty
+ * values: `NULL` (and `''` in a column that is not text, which MySQL could
+ * not hold there) matches no comparison but `neq`, and an empty condition
+ * value with `eq`/`neq` asks whether the column is empty.
+ */
 export function matches(row: ColumnValues, condition: Condition): boolean {
-  const value = row.get(columnKey(condition.column)) ?? "";
-  const order = compareValues(value, condition.value);
+  const stored = row.get(columnKey(condition.column)) ?? null;
+  const isText = condition.kind === "text" || condition.kind === "email";
+  const empty = stored === null || (stored === "" && !isText);
+  if (condition.value === "" && (condition.operator === "eq" || condition.operator === "neq")) {
+    const isEmpty = stored === null || stored === "";
+    return condition.operator === "eq" ? isEmpty : !isEmpty;
+  }
+  if (empty) return condition.operator === "neq";
+  if (condition.operator === "like") return likePattern(condition.value).test(stored);
+  const order = compareByKind(stored, condition.value, condition.kind);
   switch (condition.operator) {
     case "eq":
       return order === 0;
@@ -55,8 +81,6 @@ export function matches(row: ColumnValues, condition: Condition): boolean {
       return order <= 0;
     case "gte":
       return order >= 0;
-    case "like":
-      return likePattern(condition.value).test(value);
   }
 }
 

@@ -50,10 +50,12 @@ Deno.test("parseCriteria accepts every operator", async (t) => {
     ]);
   });
 
-  await t.step("operators are lower case: EQ is part of the value", () => {
-    assert.deepEqual(criteria("accountname:EQ:MEDIACRM").map((c) => [c.operator, c.value]), [
-      ["eq", "EQ:MEDIACRM"],
-    ]);
+  await t.step("operators are matched whatever their case", () => {
+    assert.deepEqual(
+      criteria("accountname:EQ:MEDIACRM;employees:Gt:50;accountname:LIKE:Acme%;employees: lte :9")
+        .map((c) => [c.operator, c.value]),
+      [["eq", "MEDIACRM"], ["gt", "50"], ["like", "Acme%"], ["lte", "9"]],
+    );
   });
 });
 
@@ -158,7 +160,7 @@ Deno.test("bad criteria are INVALID_PARAMETER naming the bad part", async (t) =>
   });
 
   await t.step("unknown plain field name", () => {
-    bad("nosuch:1", "Column 'nosuch' is not a field of module Accounts");
+    bad("nosuch:1", "Column 'nosuch' is not a field you can query in module Accounts");
     bad("accountid:3", "'accountid'");
   });
 

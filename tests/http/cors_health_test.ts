@@ -21,7 +21,7 @@ Deno.test("CORS", async (t) => {
     await expectFailure(invalid, 400, "INVALID_PARAMETER");
     const missing = await app.request("/nowhere", { headers });
     assert.equal(missing.headers.get("Access-Control-Allow-Origin"), "*");
-    await expectFailure(missing, 404, "INVALID_PARAMETER");
+    await expectFailure(missing, 404, "NOT_FOUND");
   });
 
   await t.step("Retry-After is exposed to browsers", async () => {

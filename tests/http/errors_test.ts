@@ -41,6 +41,7 @@ Deno.test("domain error codes become their statuses", async (t) => {
     PAYLOAD_TOO_LARGE: 413,
     TOO_MANY_REQUESTS: 429,
     SERVICE_UNAVAILABLE: 503,
+    NOT_FOUND: 404,
     INTERNAL_ERROR: 500,
   };
 
@@ -176,7 +177,7 @@ Deno.test("unknown routes are a 404 envelope", async (t) => {
   ) {
     await t.step(path, async () => {
       const { app } = spyApp();
-      const message = await expectFailure(await app.request(path), 404, "INVALID_PARAMETER");
+      const message = await expectFailure(await app.request(path), 404, "NOT_FOUND");
       assert.equal(message, `No route for GET ${path}`);
     });
   }

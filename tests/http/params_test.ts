@@ -5,7 +5,7 @@
  */
 
 import assert from "node:assert/strict";
-import { BASE, envelope, expectFailure, spyApp, TOKEN } from "./helpers.ts";
+import { BASE, envelope, expectFailure, expectSuccess, spyApp, TOKEN } from "./helpers.ts";
 
 const Q = `${BASE}/index.php`;
 
@@ -63,6 +63,14 @@ Deno.test("the HTTP layer refuses bad parameters with INVALID_PARAMETER", async 
     [`${Q}?module=Auth&password=admin`, "password without login", /'login' is missing/],
     [`${BASE}/auth`, "bare auth", /^A login needs/],
     [`${BASE}/auth/a/b/c`, "auth with three segments", /^A login is/],
+    [
+      `${Q}?module=Accounts&lenght=2&token=${TOKEN}`,
+      "a misspelt parameter",
+      /^Parameter 'lenght' is not a parameter of the protocol \(module, token, id, start, length, order, criteria, picklist, picklistdep, login, password, key\)$/,
+    ],
+    [`${Q}?module=Auth&key=abc&user=x`, "an unknown parameter of a login", /'user' is not a/],
+    [`${Q}?module=Accounts&action=Delete&id=3&token=${TOKEN}`, "action", /'action' is not/],
+    [`${Q}?module=Accounts&Start=2&token=${TOKEN}`, "names are case-sensitive", /'Start' is not/],
   ];
   for (const [url, label, message] of cases) {
     await t.step(label, async () => {
@@ -105,5 +113,32 @@ Deno.test("tokens the HTTP layer looks at", async (t) => {
       });
       await expectFailure(response, 401, "TOKEN_NOT_FOUND");
     }
+  });
+});
+
+Deno.test("\\/ means / in every parameter, as the original module read them", async (t) => {
+  await t.step("query style: criteria, order, login and password", async () => {
+    const { app, calls } = spyApp();
+    await app.request(
+      `${Q}?module=Accounts&criteria=website:https:\\/\\/x.example\\/fr&order=website&token=${TOKEN}`,
+    );
+    await app.request(`${Q}?module=Auth&login=a\\/b&password=p\\/w`);
+    assert.deepEqual(calls.map((call) => call.input.criteria ?? call.input.password), [
+      "website:https://x.example/fr",
+      "p/w",
+    ]);
+    assert.equal(calls[1].input.userName, "a/b");
+  });
+
+  await t.step("path style, the backslash and slash percent-encoded", async () => {
+    const { app, calls } = spyApp();
+    await app.request(`${BASE}/Accounts/criteria/website:https:%5C%2F%5C%2Fx.example/${TOKEN}`);
+    assert.equal(calls[0].input.criteria, "website:https://x.example");
+  });
+
+  await t.step("the cache buster _ is accepted and ignored", async () => {
+    const { app, calls } = spyApp();
+    await expectSuccess(await app.request(`${Q}?module=Accounts&id=3&token=${TOKEN}&_=17`));
+    assert.equal(calls[0].useCase, "getRecord");
   });
 });

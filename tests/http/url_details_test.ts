@@ -110,7 +110,7 @@ Deno.test("URL details", async (t) => {
     );
   });
 
-  await t.step("a trailing slash and unknown query parameters are ignored", async () => {
+  await t.step("a trailing slash and the cache buster _ are ignored", async () => {
     await bothStyles(
       [`${BASE}/Accounts/3/${TOKEN}/`, `${Q}?module=Accounts&id=3&token=${TOKEN}&_=1504512345`],
       "getRecord",

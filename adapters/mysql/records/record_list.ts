@@ -8,6 +8,7 @@
 
 import { type Expression, type RawBuilder, sql } from "kysely";
 import type { Condition, OrderTerm } from "../../../domain/criteria.ts";
+import { isNumericKind, type ValueKind } from "../../../domain/value_kind.ts";
 import type { ListQuery } from "../../../domain/ports.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
@@ -21,18 +22,48 @@ import {
   toStoredRecord,
 } from "./record_select.ts";
 
-/** Escapes nothing: `like` values are SQL LIKE patterns as the client wrote them. */
+/**
+ * The value bound for a condition: numbers as numbers, so that MySQL compares
+ * numerically whatever the column's SQL type; text through
+ * {@linkcode comparableText}. `like` values are SQL LIKE patterns as the
+ * client wrote them.
+ */
+function boundValue(condition: Condition): unknown {
+  if (condition.operator !== "like" && isNumericKind(condition.kind)) {
+    return Number(condition.value);
+  }
+  return comparableText(condition.value);
+}
+
+/** `IS NULL`, or for a text column also `= ''`: what an empty criteria value asks for. */
+function emptySql(
+  column: RawBuilder<unknown>,
+  kind: ValueKind,
+  negated: boolean,
+): RawBuilder<boolean> {
+  const isText = kind === "text" || kind === "email";
+  if (negated) {
+    return isText
+      ? sql<boolean>`(${column} IS NOT NULL AND ${column} <> '')`
+      : sql<boolean>`${column} IS NOT NULL`;
+  }
+  return isText
+    ? sql<boolean>`(${column} IS NULL OR ${column} = '')`
+    : sql<boolean>`${column} IS NULL`;
+}
+
+/** One condition as SQL, its value bound (the rules: `domain/criteria.ts`). */
 function conditionSql(storage: ModuleStorage, condition: Condition): Expression<boolean> {
   const column = columnExpression(storage, condition.column.table, condition.column.column);
-  const value = comparableText(condition.value);
+  const value = boundValue(condition);
   switch (condition.operator) {
     case "eq":
       return condition.value === ""
-        ? sql<boolean>`(${column} IS NULL OR ${column} = '')`
+        ? emptySql(column, condition.kind, false)
         : sql<boolean>`${column} = ${value}`;
     case "neq":
       return condition.value === ""
-        ? sql<boolean>`(${column} IS NOT NULL AND ${column} <> '')`
+        ? emptySql(column, condition.kind, true)
         : sql<boolean>`(${column} IS NULL OR ${column} <> ${value})`;
     case "lt":
       return sql<boolean>`${column} < ${value}`;
