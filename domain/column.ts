@@ -2,6 +2,16 @@
  * Resolving the column names clients use in `criteria` and `order` against a
  * module's whitelist of columns.
  *
+ * One rule decides what may be queried: a column is queryable only when the
+ * caller sees, in the records themselves, everything its value is made of.
+ * A field's column is made of that field; `vtiger_crmentity.label` of every
+ * label field (`vtiger_entityname`); the record tables' id columns of the
+ * record id, which every record shows. Any other bookkeeping column of
+ * `vtiger_crmentity` (`smownerid`, `smcreatorid`, `modifiedby`, `createdtime`,
+ * `modifiedtime`, `description`) is queryable exactly when a field the caller
+ * sees is stored in it, and is then that field. Otherwise filtering or sorting
+ * on it would recover, letter by letter, a value the caller may not read.
+ *
  * @module
  */
 
@@ -10,17 +20,8 @@ import { excerpt } from "./excerpt.ts";
 import type { FieldDefinition } from "./field.ts";
 import { CRMENTITY_TABLE, type ModuleDefinition } from "./module.ts";
 
-/** `vtiger_crmentity` columns that may be filtered or sorted on besides the module's fields. */
-export const CRMENTITY_QUERY_COLUMNS: readonly string[] = [
-  "crmid",
-  "smcreatorid",
-  "smownerid",
-  "modifiedby",
-  "createdtime",
-  "modifiedtime",
-  "label",
-  "description",
-];
+/** The `vtiger_crmentity` column holding the record's label, made of its label fields. */
+export const LABEL_COLUMN = "label";
 
 /** The alias the original PHP client uses for `vtiger_crmentity`. */
 const CRMENTITY_ALIAS = "ce";
@@ -36,9 +37,22 @@ export interface ColumnRef {
 }
 
 /**
+ * Whether the caller sees every field the stored label is made of: only then
+ * may `vtiger_crmentity.label` be filtered or sorted on.
+ */
+export function labelIsVisible(
+  module: ModuleDefinition,
+  fields: readonly FieldDefinition[],
+): boolean {
+  return module.labelFields.length > 0 &&
+    module.labelFields.every((name) => fields.some((field) => field.name === name));
+}
+
+/**
  * Resolves `table.column`, `CE.column` or a plain field name against the
- * module's fields. Only fields listed in `fields` (the ones the caller may see)
- * and the record tables' id and bookkeeping columns are allowed.
+ * module's fields. Only fields listed in `fields` (the ones the caller may
+ * see), the record tables' id columns and, when every label field is among
+ * `fields`, `vtiger_crmentity.label` are allowed.
  */
 export function resolveColumn(
   module: ModuleDefinition,
@@ -62,16 +76,17 @@ export function resolveColumn(
   if (!Object.hasOwn(module.recordTables, table)) {
     throw invalidParameter(`Table '${excerpt(prefix)}' is not a table of module ${module.name}`);
   }
-  const idColumn = module.recordTables[table];
   const field = fields.find((candidate) =>
     candidate.table === table && candidate.column === column && candidate.onRecordTable
   );
   if (field !== undefined) return { table, column, field };
-  const isBookkeeping = table === CRMENTITY_TABLE && CRMENTITY_QUERY_COLUMNS.includes(column);
-  const hiddenField = module.fields.some((candidate) =>
+  const storesAField = module.fields.some((candidate) =>
     candidate.table === table && candidate.column === column
   );
-  if ((column === idColumn || isBookkeeping) && !hiddenField) return { table, column };
+  const isIdColumn = column === module.recordTables[table] && !storesAField;
+  const isVisibleLabel = table === CRMENTITY_TABLE && column === LABEL_COLUMN &&
+    labelIsVisible(module, fields);
+  if (isIdColumn || isVisibleLabel) return { table, column };
   throw invalidParameter(
     `Column '${excerpt(text)}' is not a column you can query in module ${module.name}`,
   );

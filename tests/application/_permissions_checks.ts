@@ -157,6 +157,37 @@ export async function runScenario(
       }
     });
 
+    await t.step(
+      `${user.userName}: queries the label only when its fields are visible`,
+      async () => {
+        const byLabel = (criteria: string) =>
+          useCases.listRecords.execute({ token, module: "Contacts", criteria });
+        const byLabelOrder = () =>
+          useCases.listRecords.execute({ token, module: "Contacts", order: "CE.label DESC" });
+        if (expected.hidden.Contacts.includes("firstname")) {
+          for (const criteria of ["CE.label:like:Contact%", "vtiger_crmentity.label:gt:C"]) {
+            await rejectsDomainError(byLabel(criteria), "INVALID_PARAMETER", "is not a column");
+          }
+          await rejectsDomainError(byLabelOrder(), "INVALID_PARAMETER", "is not a column");
+        } else {
+          assert.deepEqual(
+            (await byLabel("CE.label:like:Contact c%")).map(keyOf),
+            expected.contacts.read,
+          );
+          assert.deepEqual(
+            (await byLabelOrder()).map(keyOf),
+            [...expected.contacts.read].reverse(),
+          );
+        }
+        const accounts = await useCases.listRecords.execute({
+          token,
+          module: "Accounts",
+          criteria: "CE.label:like:Account a%",
+        });
+        assert.deepEqual(accounts.map(keyOf), ACCOUNTS, "accountname is visible to everyone");
+      },
+    );
+
     await t.step(`${user.userName}: gets the rating values of their role`, async () => {
       const result = await useCases.getPicklist.execute({
         token,

@@ -13,8 +13,9 @@
  *   H2, H3 and below), Support (4: role H3, H3 and below);
  * - role H3 gets the Support profile besides Sales;
  * - Contacts private, Accounts public read only, Documents public;
- * - the Sales profile hides `annual_revenue`, shows `tickersymbol` read only,
- *   denies deleting Accounts and creating Contacts; `birthday` is hidden
+ * - the Sales profile hides `annual_revenue` and Contacts' `firstname` (a
+ *   label field), shows `tickersymbol` read only, denies deleting Accounts and
+ *   creating Contacts; `birthday` is hidden
  *   organisation-wide; Documents is closed in profiles 1, 2 and 3;
  * - role H5 may use only Acquired and Active of `rating`;
  * - sharing rules: 1 Contacts of role H5 → role H5, read; 2 Contacts of role H2
@@ -129,7 +130,7 @@ export interface UserExpectation {
 
 /** Every value of `rating`, in `sortorderid` order. */
 export const ALL_RATINGS: readonly string[] = RATING_VALUES;
-const SALES_HIDDEN = { Accounts: ["annual_revenue"], Contacts: ["birthday"] };
+const SALES_HIDDEN = { Accounts: ["annual_revenue"], Contacts: ["firstname", "birthday"] };
 
 /** The expected answers, per user name. */
 export const EXPECTATIONS: Readonly<Record<string, UserExpectation>> = {

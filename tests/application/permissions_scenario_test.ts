@@ -81,7 +81,7 @@ const SALES = profileFacts({
       hiddenFields: ["annual_revenue"],
       readOnlyFields: ["tickersymbol"],
     },
-    { module: DEMO_CONTACTS, deniedActions: [ACTION_ID.createView] },
+    { module: DEMO_CONTACTS, deniedActions: [ACTION_ID.createView], hiddenFields: ["firstname"] },
     { module: DOCUMENTS, tabAllowed: false },
   ],
 });

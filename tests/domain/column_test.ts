@@ -5,9 +5,12 @@
  */
 
 import assert from "node:assert/strict";
-import { CRMENTITY_QUERY_COLUMNS, resolveColumn } from "../../domain/column.ts";
+import { resolveColumn } from "../../domain/column.ts";
 import { findField } from "../../domain/module.ts";
-import { accounts, allFields, criteria, order } from "./_criteria.ts";
+import { fullGrant, visibleFields } from "../../domain/privileges.ts";
+import { DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
+import { throwsDomainError } from "./_assert_error.ts";
+import { accounts, allFields, criteria, order, withoutRevenue } from "./_criteria.ts";
 
 Deno.test("column names: CE alias, plain field names, record tables, id columns", async (t) => {
   await t.step("CE. means vtiger_crmentity., in any case", () => {
@@ -83,16 +86,52 @@ Deno.test("column names: CE alias, plain field names, record tables, id columns"
     }
   });
 
-  await t.step("every whitelisted vtiger_crmentity column", () => {
-    for (const column of CRMENTITY_QUERY_COLUMNS) {
+  await t.step("a bookkeeping column of vtiger_crmentity is its field's column", () => {
+    for (
+      const column of ["smownerid", "modifiedby", "createdtime", "modifiedtime", "description"]
+    ) {
       const ref = resolveColumn(accounts, allFields, `vtiger_crmentity.${column}`);
-      assert.equal(ref.table, "vtiger_crmentity");
-      assert.equal(ref.column, column);
       const field = accounts.fields.find((f) =>
         f.table === "vtiger_crmentity" && f.column === column
       );
-      assert.equal(ref.field, field, column);
+      assert.ok(field !== undefined, column);
+      assert.deepEqual(ref, { table: "vtiger_crmentity", column, field }, column);
     }
+  });
+
+  await t.step("a bookkeeping column no field is stored in is not queryable", () => {
+    for (const column of ["smcreatorid", "setype", "deleted", "source", "viewedtime"]) {
+      throwsDomainError(
+        () => resolveColumn(accounts, allFields, `CE.${column}`),
+        "INVALID_PARAMETER",
+        `Column 'CE.${column}' is not a column you can query in module Accounts`,
+      );
+    }
+  });
+
+  await t.step("the label is queryable only when every label field is visible", () => {
+    const contacts = DEMO_CONTACTS;
+    assert.deepEqual(contacts.labelFields, ["firstname", "lastname"]);
+    const label = { table: "vtiger_crmentity", column: "label" };
+    assert.deepEqual(resolveColumn(contacts, contacts.fields, "CE.label"), label);
+    assert.deepEqual(resolveColumn(accounts, withoutRevenue, "vtiger_crmentity.label"), label);
+    for (const hidden of ["firstname", "lastname"]) {
+      const fields = visibleFields(contacts, { ...fullGrant(), hiddenFields: new Set([hidden]) });
+      for (const name of ["CE.label", "vtiger_crmentity.label"]) {
+        throwsDomainError(
+          () => resolveColumn(contacts, fields, name),
+          "INVALID_PARAMETER",
+          `Column '${name}' is not a column you can query in module Contacts`,
+        );
+      }
+    }
+    const unlabelled = { ...accounts, labelFields: [] };
+    throwsDomainError(() => resolveColumn(unlabelled, allFields, "CE.label"), "INVALID_PARAMETER");
+    const inactiveLabel = { ...accounts, labelFields: ["accountname", "no_such_field"] };
+    throwsDomainError(
+      () => resolveColumn(inactiveLabel, allFields, "CE.label"),
+      "INVALID_PARAMETER",
+    );
   });
 
   await t.step("whitespace around a column name is ignored", () => {

@@ -46,6 +46,7 @@ UPDATE vtiger_def_org_share SET permission = 3 WHERE tabid = 4;
 UPDATE vtiger_def_org_share SET permission = 0 WHERE tabid = 6;
 UPDATE vtiger_profile2field SET visible = 1, readonly = 0 WHERE profileid = 2 AND fieldid = 17;
 UPDATE vtiger_profile2field SET visible = 0, readonly = 1 WHERE profileid = 2 AND fieldid = 6;
+UPDATE vtiger_profile2field SET visible = 1, readonly = 0 WHERE profileid = 2 AND fieldid = 67;
 UPDATE vtiger_def_org_field SET visible = 1 WHERE fieldid = 79;
 UPDATE vtiger_profile2standardpermissions SET permissions = 1
   WHERE profileid = 2 AND tabid = 6 AND operation = 2;
