@@ -39,6 +39,8 @@ export interface DatabaseOptions {
   readonly connectionLimit?: number;
   /** Seconds a statement may go unanswered before its connection is dropped (default 30). */
   readonly queryTimeoutSeconds?: number;
+  /** Called with each statement run and its bound values (the benchmark records them). */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** The default of {@linkcode DatabaseOptions.queryTimeoutSeconds}. */
@@ -107,7 +109,15 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   });
   const timeoutMs = (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
   const dialect = new MysqlDialect({ pool: withQueryTimeout(pool, timeoutMs) });
-  const db = new Kysely<VtigerSchema>({ dialect });
+  const onQuery = options.onQuery;
+  const db = new Kysely<VtigerSchema>({
+    dialect,
+    ...(onQuery === undefined ? {} : {
+      log: (event) => {
+        if (event.level === "query") onQuery(event.query.sql, event.query.parameters);
+      },
+    }),
+  });
   return {
     db,
     name: settings.database,

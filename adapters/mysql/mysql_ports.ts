@@ -43,6 +43,8 @@ export interface MysqlPortsConfig {
   readonly clock?: Clock;
   /** How long a user's computed permissions are cached, in seconds (default 60). */
   readonly privilegesTtlSeconds?: number;
+  /** Called with each statement run and its bound values. */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** The opened ports, the module catalog and a way to close the pool. */
@@ -69,6 +71,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
   const database = openDatabase(config.url, {
     connectionLimit: config.connectionLimit,
     queryTimeoutSeconds: config.queryTimeoutSeconds,
+    onQuery: config.onQuery,
   });
   try {
     await guarded(() => migrateToLatest(database.db));

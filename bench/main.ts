@@ -1,0 +1,279 @@
+/**
+ * `deno task bench`: builds a Vtiger 7.1.0 database with 100,000 Accounts and
+ * 100,000 Contacts, starts vtrest and the baseline (a bare `Deno.serve` +
+ * `mysql2` handler replaying the same SQL), loads each call on both with wrk,
+ * and prints the table, the issue's targets and where the JSON went.
+ *
+ * @module
+ */
+
+import { type BenchCall, benchCalls, deepStart, NAIVE_DEEP_PAGE } from "./calls.ts";
+import { capturePlans } from "./capture.ts";
+import { type LoadResult, requireWrk, runLoad } from "./load_generator.ts";
+import { type BenchOptions, readOptions } from "./options.ts";
+import {
+  type CallResult,
+  checkTargets,
+  formatTable,
+  formatTargets,
+  type RunResult,
+  writeResult,
+} from "./report.ts";
+import { BENCH_PASSWORD, NON_ADMIN } from "./seed/dataset.ts";
+import { prepareDatabase } from "./seed/prepare.ts";
+import {
+  type ChildServer,
+  sampleMemory,
+  startBaseline,
+  startVtrest,
+  waitForAnswer,
+} from "./servers.ts";
+
+const BASE = "/modules/RestfulApi";
+
+async function login(origin: string, user: string, password: string): Promise<string> {
+  const response = await fetch(`${origin}${BASE}/auth/${user}/${password}`);
+  const body = await response.json();
+  if (body.success !== true) throw new Error(`Login of ${user} failed: ${JSON.stringify(body)}`);
+  return body.result;
+}
+
+/** The path a side is asked for. */
+function vtrestPath(call: BenchCall): string {
+  return `${BASE}/${call.path}`;
+}
+
+function baselinePath(call: BenchCall, plan = call.name): string {
+  return call.baselineInput === undefined ? `/${plan}` : `/${plan}?p=${call.baselineInput}`;
+}
+
+/** One request with templates filled in, to check both sides answer before loading them. */
+async function preflight(
+  origin: string,
+  path: string,
+  call: BenchCall,
+  authorization?: string,
+): Promise<void> {
+  const fill = (text: string) =>
+    text.replaceAll("{id}", call.ids === "non-admin accounts" ? "4" : "8").replaceAll("{n}", "8");
+  const headers: Record<string, string> = {};
+  if (authorization !== undefined) headers.Authorization = authorization;
+  if (call.body !== undefined) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  const response = await fetch(`${origin}${fill(path)}`, {
+    method: call.method,
+    headers,
+    ...(call.body === undefined ? {} : { body: fill(call.body) }),
+  });
+  const text = await response.text();
+  if (!response.ok || !text.startsWith('{"success":true')) {
+    throw new Error(`${call.name} on ${origin}: ${response.status} ${text.slice(0, 300)}`);
+  }
+}
+
+function connectionsOf(call: BenchCall, options: BenchOptions): number {
+  switch (call.load) {
+    case "read":
+      return options.readConnections;
+    case "write":
+      return options.writeConnections;
+    case "deep":
+      return options.deepConnections;
+  }
+}
+
+type Load = Omit<Parameters<typeof runLoad>[0], "seconds">;
+
+/**
+ * Waits until what a run left queued in the server is done: wrk stops
+ * counting at the deadline, but the requests it had in flight still hold
+ * pooled connections. One more request of the same call is answered after them.
+ */
+async function drain(load: Load): Promise<void> {
+  await preflight(load.origin, load.path, load.call, load.authorization).catch(() => undefined);
+}
+
+/** Slow calls (a naive deep page takes a second under load) get at least this long. */
+const SLOW_CALL_SECONDS = 5;
+
+async function measure(options: BenchOptions, load: Load): Promise<LoadResult> {
+  const seconds = load.call.load === "deep"
+    ? Math.max(options.seconds, SLOW_CALL_SECONDS)
+    : options.seconds;
+  if (options.warmupSeconds > 0) {
+    await runLoad({ ...load, seconds: options.warmupSeconds });
+    await drain(load);
+  }
+  const result = await runLoad({ ...load, seconds });
+  await drain(load);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(Deno.args);
+  await requireWrk();
+  const deep = deepStart(options.accounts);
+  const calls = benchCalls(options.accounts)
+    .filter((call) => options.only === undefined || options.only.includes(call.name));
+  const database = await prepareDatabase({
+    serverUrl: options.serverUrl,
+    database: options.database,
+    accounts: options.accounts,
+    reuse: options.reuse,
+    keep: options.keep,
+  });
+  let vtrest: ChildServer | undefined;
+  let baseline: ChildServer | undefined;
+  const plansFile = await Deno.makeTempFile({ prefix: "vtrest-bench-", suffix: ".json" });
+  try {
+    console.error("recording the SQL of each call for the baseline");
+    const capture = await capturePlans(database.url, options.accounts, deep);
+    await Deno.writeTextFile(plansFile, JSON.stringify(capture.plans));
+
+    const env = { POOL_SIZE: String(options.poolSize) };
+    const spawned = performance.now();
+    vtrest = startVtrest({
+      dbUrl: database.url,
+      parallel: options.parallel,
+      env,
+      ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
+    });
+    const memory = sampleMemory(vtrest.pid);
+    await waitForAnswer(`${vtrest.origin}/healthz`, (status) => status === 200);
+    const firstAnswerMs = performance.now() - spawned;
+    const adminToken = await login(vtrest.origin, "admin", "admin");
+    const first = await fetch(`${vtrest.origin}${BASE}/Accounts/8`, {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
+    if (!first.ok) throw new Error(`vtrest's first record read failed: ${await first.text()}`);
+    await first.body?.cancel();
+    const firstRecordMs = performance.now() - spawned;
+    const readerToken = await login(vtrest.origin, NON_ADMIN.userName, BENCH_PASSWORD);
+
+    baseline = startBaseline(plansFile, database.url, options.poolSize);
+    await waitForAnswer(`${baseline.origin}/ready`, (status) => status === 404);
+
+    const authorization = (call: BenchCall) =>
+      call.caller === "admin"
+        ? `Bearer ${adminToken}`
+        : call.caller === "non-admin"
+        ? `Bearer ${readerToken}`
+        : undefined;
+    for (const call of calls) {
+      await preflight(vtrest.origin, vtrestPath(call), call, authorization(call));
+      await preflight(baseline.origin, baselinePath(call), call);
+    }
+
+    // JIT and pools warm on both sides before anything counts, even in quick mode.
+    for (const call of benchCalls(options.accounts).filter((call) => call.name === "get_admin")) {
+      const common = { call, connections: options.readConnections, accounts: options.accounts };
+      await runLoad({
+        ...common,
+        seconds: 1,
+        origin: vtrest.origin,
+        path: vtrestPath(call),
+        authorization: authorization(call),
+      });
+      await runLoad({ ...common, seconds: 1, origin: baseline.origin, path: baselinePath(call) });
+    }
+
+    const results: CallResult[] = [];
+    let naiveDeepPage: LoadResult | undefined;
+    for (const call of calls) {
+      const connections = connectionsOf(call, options);
+      const common = { call, connections, accounts: options.accounts };
+      console.error(`${call.title}: vtrest`);
+      const vtrestResult = await measure(options, {
+        ...common,
+        origin: vtrest.origin,
+        path: vtrestPath(call),
+        authorization: authorization(call),
+      });
+      console.error(`${call.title}: baseline`);
+      const baselineResult = await measure(options, {
+        ...common,
+        origin: baseline.origin,
+        path: baselinePath(call),
+      });
+      results.push({
+        name: call.name,
+        title: call.title,
+        connections,
+        vtrest: vtrestResult,
+        baseline: baselineResult,
+        ratio: Math.round((vtrestResult.rps / Math.max(baselineResult.rps, 0.01)) * 100) / 100,
+      });
+      if (call.name === "deep_page") {
+        console.error(`${call.title}: naive LIMIT/OFFSET join (baseline)`);
+        naiveDeepPage = await measure(options, {
+          ...common,
+          origin: baseline.origin,
+          path: baselinePath(call, NAIVE_DEEP_PAGE),
+        });
+      }
+    }
+    const peakRssMb = memory.peakMb();
+    memory.stop();
+
+    const result: RunResult = {
+      date: new Date().toISOString(),
+      machine: { cpus: navigator.hardwareConcurrency, loadAverage: Deno.loadavg() },
+      settings: {
+        quick: options.quick,
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds,
+        accounts: options.accounts,
+        contacts: options.accounts,
+        parallel: options.parallel,
+        poolSize: options.poolSize,
+        loadGenerator: "wrk, 1 thread",
+        databaseBuiltThisRun: database.built,
+      },
+      calls: results,
+      ...(naiveDeepPage === undefined ? {} : { naiveDeepPage }),
+      adapterStatements: capture.statementCounts,
+      endToEnd: capture.endToEnd,
+      firstAnswerMs: Math.round(firstAnswerMs),
+      firstRecordMs: Math.round(firstRecordMs),
+      firstOpenOnFreshDatabaseMs: Math.round(capture.firstOpenMs),
+      peakRssMb,
+    };
+    const targets = checkTargets(result);
+    const file = await writeResult(result, targets, new URL("./results/", import.meta.url));
+    console.log(formatTable(result));
+    console.log();
+    console.log(
+      `vtrest: first answer ${result.firstAnswerMs} ms after start, first record ${result.firstRecordMs} ms; ` +
+        `peak RSS ${peakRssMb} MB; ${
+          options.parallel ? "deno serve --parallel" : "one process"
+        }, ` +
+        `POOL_SIZE ${options.poolSize}; machine: ${result.machine.cpus} CPUs, load ${
+          result.machine.loadAverage.map((value) => value.toFixed(2)).join(" ")
+        }`,
+    );
+    console.log(
+      "statements per request (end to end, warm token): " +
+        Object.entries(capture.endToEnd).map(([name, count]) =>
+          `${name} ${count.statements} (${count.writes} writes, ${count.recordReads} record reads)`
+        ).join(", "),
+    );
+    console.log();
+    console.log(formatTargets(targets));
+    console.log(`\nresults: ${file}`);
+  } finally {
+    await Deno.remove(plansFile).catch(() => undefined);
+    const vtrestLog = await vtrest?.stop();
+    const baselineLog = await baseline?.stop();
+    if (vtrestLog?.includes("rror")) console.error(`vtrest stderr (tail):\n${vtrestLog}`);
+    if (baselineLog?.includes("rror")) console.error(`baseline stderr (tail):\n${baselineLog}`);
+    await database.dispose();
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    Deno.exit(1);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The benchmark's command line.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+
+/** The repository's root folder. */
+export const REPO_ROOT: string = new URL("..", import.meta.url).pathname;
+
+/** What a run does. */
+export interface BenchOptions {
+  /** A short run (1 s per call and side) that CI can afford. */
+  readonly quick: boolean;
+  /** Seconds of load per call and side. */
+  readonly seconds: number;
+  /** Seconds of warm-up per call and side before measuring (0 in quick mode). */
+  readonly warmupSeconds: number;
+  /** Connections for reads (GET by id, lists). */
+  readonly readConnections: number;
+  /** Connections for logins and writes. */
+  readonly writeConnections: number;
+  /** Connections for the deep page (each takes a while). */
+  readonly deepConnections: number;
+  /** The server, `mysql://user:pass@host:port` (no database). */
+  readonly serverUrl: string;
+  /** The database's name. */
+  readonly database: string;
+  /** Keep the database afterwards. */
+  readonly keep: boolean;
+  /** Use the database as it is when it already holds the data set (implies keep). */
+  readonly reuse: boolean;
+  /** Accounts (and as many Contacts). */
+  readonly accounts: number;
+  /** Serve vtrest with `deno serve --parallel`. */
+  readonly parallel: boolean;
+  /** The pool size of vtrest and the baseline (`POOL_SIZE`). */
+  readonly poolSize: number;
+  /** Only these calls. */
+  readonly only?: readonly string[];
+  /** Write V8 CPU profiles of vtrest into this folder. */
+  readonly cpuProfileDir?: string;
+}
+
+const HELP = `deno task bench [options]
+
+  --quick              1 s per call and side, no warm-up (a CI smoke; the data set is full size)
+  --seconds=N          seconds of load per call and side (default 5)
+  --connections=N      connections for reads (default 64); logins and writes use a quarter
+  --accounts=N         Accounts, and as many Contacts (default 100000)
+  --db-url=URL         MySQL server (default $BENCH_DB_URL or mysql://root@127.0.0.1:3306)
+  --database=NAME      database to build (default vtrest_bench_<pid>, dropped afterwards)
+  --keep               keep the database afterwards
+  --reuse              use --database as it is if it already holds the data set (keeps it)
+  --parallel           serve vtrest with deno serve --parallel (one worker per core)
+  --pool-size=N        POOL_SIZE of vtrest and of the baseline (default 10)
+  --only=a,b           run only these calls (login, get_admin, get_non_admin, list_100, ...)
+  --cpu-prof=DIR       write V8 CPU profiles of vtrest into DIR
+`;
+
+function positive(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`--${name} '${text}' must be a whole number above 0`);
+  }
+  return value;
+}
+
+/** Reads the command line; prints the help and exits on `--help`. */
+export function readOptions(args: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      quick: { type: "boolean", default: false },
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      accounts: { type: "string" },
+      "db-url": { type: "string" },
+      database: { type: "string" },
+      keep: { type: "boolean", default: false },
+      reuse: { type: "boolean", default: false },
+      parallel: { type: "boolean", default: false },
+      "pool-size": { type: "string" },
+      only: { type: "string" },
+      "cpu-prof": { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    Deno.exit(0);
+  }
+  const quick = values.quick ?? false;
+  const reads = positive("connections", values.connections, 64);
+  const database = values.database ?? `vtrest_bench_${Deno.pid}`;
+  if (!/^[A-Za-z0-9_]+$/.test(database)) {
+    throw new Error(`--database '${database}' may hold only letters, digits and _`);
+  }
+  return {
+    quick,
+    seconds: positive("seconds", values.seconds, quick ? 1 : 5),
+    warmupSeconds: quick ? 0 : 1,
+    readConnections: reads,
+    writeConnections: Math.max(1, Math.round(reads / 4)),
+    deepConnections: Math.max(1, Math.round(reads / 8)),
+    serverUrl: values["db-url"] ?? Deno.env.get("BENCH_DB_URL") ?? "mysql://root@127.0.0.1:3306",
+    database,
+    keep: (values.keep ?? false) || (values.reuse ?? false),
+    reuse: values.reuse ?? false,
+    accounts: positive("accounts", values.accounts, 100_000),
+    parallel: values.parallel ?? false,
+    poolSize: positive("pool-size", values["pool-size"], 10),
+    ...(values.only === undefined ? {} : { only: values.only.split(",") }),
+    ...(values["cpu-prof"] === undefined ? {} : { cpuProfileDir: values["cpu-prof"] }),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * The benchmark's results: the table printed at the end, the issue's targets
+ * checked against this run's numbers, and the JSON written under
+ * `bench/results/`.
+ *
+ * @module
+ */
+
+import type { StatementCount } from "./capture.ts";
+import type { LoadResult } from "./load_generator.ts";
+
+/** One call measured on both sides. */
+export interface CallResult {
+  /** The call's name. */
+  readonly name: string;
+  /** What the table shows. */
+  readonly title: string;
+  /** Connections used. */
+  readonly connections: number;
+  /** vtrest. */
+  readonly vtrest: LoadResult;
+  /** The baseline, same SQL. */
+  readonly baseline: LoadResult;
+  /** vtrest's req/s over the baseline's. */
+  readonly ratio: number;
+}
+
+/** Everything a run measured. */
+export interface RunResult {
+  /** When it ran (ISO). */
+  readonly date: string;
+  /** The machine. */
+  readonly machine: { readonly cpus: number; readonly loadAverage: readonly number[] };
+  /** How it ran. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Per call. */
+  readonly calls: readonly CallResult[];
+  /** The naive deep page (`LIMIT 100 OFFSET start` on the full record join), baseline side. */
+  readonly naiveDeepPage?: LoadResult;
+  /** Statements per call in the baseline's replay (what vtrest's adapter runs). */
+  readonly adapterStatements: Readonly<Record<string, number>>;
+  /** Statements per request end to end with a warm token. */
+  readonly endToEnd: Readonly<Record<string, StatementCount>>;
+  /** Milliseconds from spawning vtrest to its first answer (`/healthz`). */
+  readonly firstAnswerMs: number;
+  /** Milliseconds from spawning vtrest to its first record (login and GET by id included). */
+  readonly firstRecordMs: number;
+  /** Milliseconds to open the ports on the freshly built database (vtrest's migrations). */
+  readonly firstOpenOnFreshDatabaseMs: number;
+  /** vtrest's peak resident memory, MB. */
+  readonly peakRssMb: number;
+}
+
+/** Fewer completed requests than this make a throughput figure meaningless. */
+const MIN_REQUESTS = 5;
+
+/** One target of the issue, checked. */
+export interface Target {
+  /** What is required. */
+  readonly name: string;
+  /** What this run measured. */
+  readonly measured: string;
+  /** Whether it is met (`undefined` when the run did not measure it). */
+  readonly met: boolean | undefined;
+}
+
+const fixed = (value: number, digits = 0) =>
+  value.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The results as a Markdown table (what the README shows). */
+export function formatTable(result: RunResult): string {
+  const lines = [
+    "| call | conns | vtrest req/s | p50 ms | p99 ms | errors | baseline req/s | p50 ms | p99 ms | errors | ratio |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const call of result.calls) {
+    const { vtrest: v, baseline: b } = call;
+    lines.push(
+      `| ${call.title} | ${call.connections} | ${fixed(v.rps)} | ${fixed(v.p50Ms, 1)} | ${
+        fixed(v.p99Ms, 1)
+      } | ${v.errors} | ${fixed(b.rps)} | ${fixed(b.p50Ms, 1)} | ${
+        fixed(b.p99Ms, 1)
+      } | ${b.errors} | ${fixed(call.ratio, 2)} |`,
+    );
+  }
+  const naive = result.naiveDeepPage;
+  if (naive !== undefined) {
+    lines.push(
+      `| naive deep page (baseline only) | | | | | | ${fixed(naive.rps, 1)} | ${
+        fixed(naive.p50Ms, 1)
+      } | ${fixed(naive.p99Ms, 1)} | ${naive.errors} | |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The issue's targets, checked against the run. */
+export function checkTargets(result: RunResult): Target[] {
+  const call = (name: string) => result.calls.find((candidate) => candidate.name === name);
+  const ratioTarget = (name: string, minimum: number): Target => {
+    const found = call(name);
+    return {
+      name: `${found?.title ?? name}: ≥ ${minimum.toFixed(2)} of the baseline`,
+      measured: found === undefined ? "not run" : found.ratio.toFixed(2),
+      met: found === undefined ? undefined : found.ratio >= minimum,
+    };
+  };
+  const targets = [
+    ratioTarget("get_admin", 0.7),
+    ratioTarget("get_non_admin", 0.7),
+    ratioTarget("list_100", 0.6),
+    ratioTarget("create", 0.5),
+  ];
+  const deep = call("deep_page");
+  const naive = result.naiveDeepPage;
+  // A handful of requests is too few to compare throughput: compare median latencies then.
+  const enough = deep !== undefined && naive !== undefined &&
+    deep.vtrest.requests >= MIN_REQUESTS && naive.requests >= MIN_REQUESTS;
+  const speedup = !enough ? undefined : deep.vtrest.rps / Math.max(naive.rps, 0.01);
+  targets.push({
+    name: "deep page: ≥ 5× the naive LIMIT/OFFSET join (req/s)",
+    measured: speedup === undefined
+      ? `too few requests (${deep?.vtrest.requests ?? 0} and ${naive?.requests ?? 0})`
+      : `${speedup.toFixed(1)}×`,
+    met: speedup === undefined ? undefined : speedup >= 5,
+  });
+  const update = result.endToEnd.update;
+  targets.push({
+    name: "update: reads the record once (what Vtiger's save needs)",
+    measured: update === undefined ? "not run" : `${update.recordReads} record reads`,
+    met: update === undefined ? undefined : update.recordReads <= 1,
+  });
+  for (const name of ["get_admin", "get_non_admin", "list_100"]) {
+    const found = call(name);
+    targets.push({
+      name: `${found?.title ?? name}: p99 < 50 ms at ${found?.connections ?? "?"} connections`,
+      measured: found === undefined ? "not run" : `${found.vtrest.p99Ms.toFixed(1)} ms`,
+      met: found === undefined ? undefined : found.vtrest.p99Ms < 50,
+    });
+  }
+  const errors = result.calls.reduce((sum, found) => sum + found.vtrest.errors, 0);
+  targets.push({ name: "no errors", measured: String(errors), met: errors === 0 });
+  targets.push({
+    name: "peak RSS < 200 MB",
+    measured: `${result.peakRssMb} MB`,
+    met: result.peakRssMb < 200,
+  });
+  targets.push({
+    name: "first answer < 1 s after start",
+    measured: `${Math.round(result.firstAnswerMs)} ms`,
+    met: result.firstAnswerMs < 1000,
+  });
+  const reads = ["get_admin", "get_non_admin", "list_100", "list_100_non_admin"];
+  const readWrites = reads.reduce((sum, name) => sum + (result.endToEnd[name]?.writes ?? 0), 0);
+  targets.push({
+    name: "no database write on a plain read",
+    measured: `${readWrites} writes`,
+    met: readWrites === 0,
+  });
+  const listStatements = result.adapterStatements.list_100;
+  targets.push({
+    name: "one statement per list page",
+    measured: listStatements === undefined ? "not run" : `${listStatements}`,
+    met: listStatements === undefined ? undefined : listStatements === 1,
+  });
+  return targets;
+}
+
+/** The targets as lines. */
+export function formatTargets(targets: readonly Target[]): string {
+  return targets.map((target) => {
+    const mark = target.met === undefined ? "  -  " : target.met ? " met " : " MISS";
+    return `[${mark}] ${target.name}: ${target.measured}`;
+  }).join("\n");
+}
+
+/** Writes the run under `bench/results/` and returns the file's path. */
+export async function writeResult(
+  result: RunResult,
+  targets: readonly Target[],
+  folder: URL,
+): Promise<string> {
+  await Deno.mkdir(folder, { recursive: true });
+  const stamp = result.date.replace(/[:.]/g, "-");
+  const file = new URL(`${stamp}${result.settings.quick ? "-quick" : ""}.json`, folder);
+  await Deno.writeTextFile(file, JSON.stringify({ ...result, targets }, null, 2) + "\n");
+  return file.pathname;
+}

@@ -1,0 +1,165 @@
+/**
+ * The two servers the benchmark loads, each a child process on loopback:
+ * vtrest as `deno task start` runs it, and the baseline. vtrest's resident
+ * memory is sampled for the whole run.
+ *
+ * @module
+ */
+
+import { REPO_ROOT } from "./options.ts";
+
+/** A running child server. */
+export interface ChildServer {
+  /** `http://127.0.0.1:PORT`. */
+  readonly origin: string;
+  /** Its process id. */
+  readonly pid: number;
+  /** Ends it and returns the tail of what it wrote on stderr. */
+  stop(): Promise<string>;
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+/** Keeps the last `max` characters of a stream. */
+function tail(stream: ReadableStream<Uint8Array>, max = 8000): () => string {
+  let text = "";
+  (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) {
+      text = (text + decoder.decode(chunk, { stream: true })).slice(-max);
+    }
+  })().catch(() => undefined);
+  return () => text;
+}
+
+function spawn(args: string[], env: Record<string, string>, port: number): ChildServer {
+  const child = new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: REPO_ROOT,
+    env: { ...env, NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const stderr = tail(child.stderr);
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    async stop(): Promise<string> {
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already gone
+      }
+      const timer = setTimeout(() => {
+        try {
+          child.kill("SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 5000);
+      await child.status;
+      clearTimeout(timer);
+      return stderr();
+    },
+  };
+}
+
+/** How vtrest is started. */
+export interface VtrestOptions {
+  /** The database URL. */
+  readonly dbUrl: string;
+  /** `deno serve --parallel`. */
+  readonly parallel: boolean;
+  /** Extra environment (POOL_SIZE...). */
+  readonly env: Readonly<Record<string, string>>;
+  /** A folder for V8 CPU profiles (`--cpu-prof`), if profiling. */
+  readonly cpuProfileDir?: string;
+}
+
+/** Starts vtrest as `deno task start` does. */
+export function startVtrest(options: VtrestOptions): ChildServer {
+  const port = freePort();
+  const args = ["serve", "--allow-net", "--allow-env", "--allow-read"];
+  if (options.parallel) args.push("--parallel");
+  if (options.cpuProfileDir !== undefined) {
+    args.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`);
+  }
+  args.push("main.ts");
+  return spawn(args, {
+    ...options.env,
+    VTIGER_DB_URL: options.dbUrl,
+    HOSTNAME: "127.0.0.1",
+    PORT: String(port),
+  }, port);
+}
+
+/** Starts the baseline server on a plans file. */
+export function startBaseline(plansFile: string, dbUrl: string, poolSize: number): ChildServer {
+  const port = freePort();
+  return spawn(
+    [
+      "run",
+      "--allow-net",
+      "--allow-read",
+      "--allow-env",
+      "--allow-sys",
+      "bench/baseline_server.ts",
+      plansFile,
+      String(port),
+      dbUrl,
+      String(poolSize),
+    ],
+    {},
+    port,
+  );
+}
+
+/** Polls `url` until it answers with a status `accept` takes; milliseconds waited. */
+export async function waitForAnswer(
+  url: string,
+  accept: (status: number) => boolean,
+  timeoutMs = 60_000,
+): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      await response.body?.cancel();
+      if (accept(response.status)) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`No answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Samples a process's resident memory; `peakMb()` is the highest seen (and the kernel's VmHWM). */
+export function sampleMemory(pid: number): { peakMb(): number; stop(): void } {
+  let peakKb = 0;
+  const read = () => {
+    try {
+      const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peakKb = Math.max(peakKb, rss, hwm);
+    } catch {
+      // the process is gone, or /proc is not there
+    }
+  };
+  const timer = setInterval(read, 250);
+  return {
+    peakMb: () => {
+      read();
+      return Math.round(peakKb / 1024);
+    },
+    stop: () => clearInterval(timer),
+  };
+}
