@@ -46,6 +46,8 @@ async function buildService(config: Config): Promise<Service> {
     basePath: config.BASE_PATH,
     corsOrigin: config.CORS_ORIGIN,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxBodyBytesInFlight: config.MAX_BODY_BYTES_IN_FLIGHT,
+    bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     trustProxy: config.TRUST_PROXY,
   });
   const describe = config.VTIGER_DB_URL === undefined

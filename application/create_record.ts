@@ -7,9 +7,9 @@
 import { requireMandatoryFields } from "../domain/field_values.ts";
 import { ownerField } from "../domain/module.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
-import type { FieldValues } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
+import { type FieldValueSource, readFieldValueSource } from "./field_value_source.ts";
 import { openModuleFor } from "./open_module.ts";
 
 /** The ports a create needs. */
@@ -24,8 +24,11 @@ export interface CreateRecordInput {
   readonly token: string | undefined;
   /** The module name. */
   readonly module: string;
-  /** Field values by Vtiger field name. */
-  readonly values: FieldValues;
+  /**
+   * Field values by Vtiger field name, or a reader of them (a request body),
+   * called only once the caller is known to be allowed to create.
+   */
+  readonly values: FieldValueSource;
 }
 
 /** Creates a record as its caller, the way Vtiger's own save does. */
@@ -49,7 +52,7 @@ export class CreateRecord {
       "create",
     );
     const owner = ownerField(module);
-    const values: Record<string, string> = { ...input.values };
+    const values: Record<string, string> = { ...await readFieldValueSource(input.values) };
     if (owner !== undefined && (values[owner.name] ?? "").trim() === "") {
       values[owner.name] = String(user.id);
     }

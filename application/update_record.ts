@@ -6,9 +6,10 @@
 
 import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
-import { type FieldValues, parseRecordId } from "../domain/record.ts";
+import { parseRecordId } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
+import { type FieldValueSource, readFieldValueSource } from "./field_value_source.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import { openModuleFor } from "./open_module.ts";
 
@@ -26,8 +27,12 @@ export interface UpdateRecordInput {
   readonly module: string;
   /** The record id. */
   readonly id: string | number;
-  /** The fields to change, by Vtiger field name; others keep their values. */
-  readonly values: FieldValues;
+  /**
+   * The fields to change, by Vtiger field name (others keep their values), or
+   * a reader of them (a request body), called only once the caller is known
+   * to be allowed to edit this record.
+   */
+  readonly values: FieldValueSource;
 }
 
 /** Changes the given fields of a record the caller may edit. */
@@ -48,11 +53,12 @@ export class UpdateRecord {
       "edit",
     );
     const id = parseRecordId(input.id);
-    if (Object.keys(input.values).length === 0) {
+    await findReachableRecord(this.#deps.records, module, id, grant.write, "update");
+    const values = await readFieldValueSource(input.values);
+    if (Object.keys(values).length === 0) {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
     }
-    await findReachableRecord(this.#deps.records, module, id, grant.write, "update");
-    const checked = await checkWrite(this.#deps, privileges, module, grant, input.values, "update");
+    const checked = await checkWrite(this.#deps, privileges, module, grant, values, "update");
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "INVALID_FIELD_VALUE",
   "METHOD_NOT_ALLOWED",
   "PAYLOAD_TOO_LARGE",
+  "REQUEST_TIMEOUT",
   "TOO_MANY_REQUESTS",
   "SERVICE_UNAVAILABLE",
   "NOT_FOUND",
@@ -31,7 +32,7 @@ export type ErrorCode = typeof ERROR_CODES[number];
 export interface ErrorDetails {
   /** Field names the error is about (missing mandatory fields, bad values). */
   readonly fields?: readonly string[];
-  /** Seconds after which a throttled caller may try again. */
+  /** Seconds after which a throttled (or turned away) caller may try again. */
   readonly retryAfterSeconds?: number;
 }
 

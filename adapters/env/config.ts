@@ -6,7 +6,12 @@
  */
 
 import { z } from "zod";
-import { DEFAULT_BASE_PATH, DEFAULT_MAX_BODY_BYTES } from "../http/app.ts";
+import {
+  DEFAULT_BASE_PATH,
+  DEFAULT_BODY_TIMEOUT_SECONDS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
+} from "../http/app.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
   DEFAULT_SESSION_TTL_SECONDS,
@@ -28,6 +33,8 @@ const schema = z.object({
   TOKEN_TTL_SECONDS: positiveInteger(DEFAULT_SESSION_TTL_SECONDS),
   MAX_PAGE_LENGTH: positiveInteger(DEFAULT_MAX_PAGE_LENGTH),
   MAX_BODY_BYTES: positiveInteger(DEFAULT_MAX_BODY_BYTES),
+  MAX_BODY_BYTES_IN_FLIGHT: positiveInteger(DEFAULT_MAX_BODY_BYTES_IN_FLIGHT),
+  BODY_TIMEOUT_SECONDS: positiveInteger(DEFAULT_BODY_TIMEOUT_SECONDS),
   CORS_ORIGIN: z.string().min(1).default("*"),
   TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false")
     .transform((value) => value === "true"),

@@ -8,7 +8,6 @@
 
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { UseCases } from "../../application/use_cases.ts";
 import { chooseAction, requireMethod } from "./action.ts";
@@ -17,7 +16,8 @@ import { successResponse } from "./envelope.ts";
 import { handleError, handleNotFound } from "./error_handler.ts";
 import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
 import { pathParams, segmentsUnder } from "./path_style.ts";
-import { payloadTooLarge, readFieldValues } from "./request_body.ts";
+import { readFieldValues } from "./request_body.ts";
+import { BodyBudget } from "./body_budget.ts";
 import { runAction } from "./run_action.ts";
 import { clientAddress } from "./client_address.ts";
 
@@ -29,6 +29,13 @@ export interface HttpOptions {
   readonly corsOrigin?: string;
   /** The largest request body accepted, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /**
+   * The most bytes of request bodies held at once across all requests
+   * (default 64 MiB); a body that does not fit gets `SERVICE_UNAVAILABLE`.
+   */
+  readonly maxBodyBytesInFlight?: number;
+  /** Seconds a request body may take to arrive (default 30); then `REQUEST_TIMEOUT`. */
+  readonly bodyTimeoutSeconds?: number;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */
   readonly trustProxy?: boolean;
 }
@@ -38,6 +45,12 @@ export const DEFAULT_BASE_PATH = "/modules/RestfulApi";
 
 /** The default body limit: far above any record, far below a memory problem. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The default budget of body bytes in flight: 64 full-size bodies at once. */
+export const DEFAULT_MAX_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+
+/** The default time a body may take to arrive, in seconds. */
+export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
 
 /** `/modules/RestfulApi/` → `/modules/RestfulApi`; `/` → `` (the root). */
 function normalizeBasePath(basePath: string): string {
@@ -58,6 +71,10 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new RangeError(`The body limit ${maxBodyBytes} must be a positive whole number`);
   }
+  const budget = new BodyBudget(
+    options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
+  );
+  const bodyTimeoutSeconds = options.bodyTimeoutSeconds ?? DEFAULT_BODY_TIMEOUT_SECONDS;
   const app = new Hono();
   app.onError(handleError);
   app.notFound(handleNotFound);
@@ -71,26 +88,25 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
       maxAge: 600,
     }),
   );
-  // Rejects early on Content-Length; readFieldValues counts the real bytes as well.
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw payloadTooLarge(maxBodyBytes);
-      },
-    }),
-  );
+  // No body middleware (hono's bodyLimit reads a chunked body whole before any
+  // route runs): readFieldValues applies the limits, once the write is allowed.
 
   app.get("/healthz", (c) => successResponse(c, { status: "ok" }));
 
   /** Shared by both styles once the parameters are validated. */
   const respond = async (c: Context, params: Params, bearer: string | undefined) => {
     const action = chooseAction(requireMethod(c.req.method), params, bearer);
+    // The body's bytes count against the budget until the use case is done with its values.
+    using lease = budget.lease();
     const outcome = await runAction(
       useCases,
       action,
-      () => readFieldValues(c.req.raw, maxBodyBytes),
+      () =>
+        readFieldValues(c.req.raw, {
+          maxBytes: maxBodyBytes,
+          lease,
+          timeoutSeconds: bodyTimeoutSeconds,
+        }),
       clientAddress(c, options.trustProxy ?? false),
     ).catch((thrown: unknown) => {
       // hono's onError only sees Error instances; anything else would escape as a bare 500.

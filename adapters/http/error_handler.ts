@@ -34,9 +34,14 @@ function fromHttpException(error: HTTPException): DomainError | undefined {
   return undefined;
 }
 
+/**
+ * `Retry-After` for a throttled client (always) and for one turned away while
+ * the server is busy (when the error says how long).
+ */
 function retryAfterHeader(error: DomainError): Record<string, string> {
-  if (error.code !== "TOO_MANY_REQUESTS") return {};
-  const seconds = error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+  const given = error.details.retryAfterSeconds;
+  if (error.code !== "TOO_MANY_REQUESTS" && given === undefined) return {};
+  const seconds = given ?? DEFAULT_RETRY_AFTER_SECONDS;
   return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
 }
 

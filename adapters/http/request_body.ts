@@ -6,8 +6,9 @@
  */
 
 import { z } from "zod";
-import { DomainError, invalidParameter } from "../../domain/errors.ts";
+import { DomainError, invalidParameter, isDomainError } from "../../domain/errors.ts";
 import type { FieldValues } from "../../domain/record.ts";
+import type { BodyLease } from "./body_budget.ts";
 import { cleanFieldValue } from "./field_value_cleaning.ts";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
@@ -27,25 +28,89 @@ export function payloadTooLarge(maxBytes: number): DomainError {
   );
 }
 
+/** How a body may be read. */
+export interface BodyLimits {
+  /** The largest body, in bytes. */
+  readonly maxBytes: number;
+  /** The process-wide share the body's bytes are counted against, if any. */
+  readonly lease?: BodyLease;
+  /** Seconds the whole body may take to arrive, if limited. */
+  readonly timeoutSeconds?: number;
+}
+
+function bodyTimedOut(seconds: number): DomainError {
+  return new DomainError(
+    "REQUEST_TIMEOUT",
+    `The request body did not arrive within ${seconds} seconds`,
+  );
+}
+
+/** A client that closes its connection in the middle of its body: a 4xx, not a server fault. */
+function bodyCutOff(): DomainError {
+  return invalidParameter("The request body ended before it was complete (the client went away)");
+}
+
+/** The declared `Content-Length`, when it is a plain number. */
+function declaredLength(request: Request): number | undefined {
+  const header = request.headers.get("Content-Length");
+  return header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+}
+
+/** Runs `read` until the deadline, which cancels the reader and throws `REQUEST_TIMEOUT`. */
+async function beforeDeadline<T>(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  timeoutSeconds: number | undefined,
+  read: () => Promise<T>,
+): Promise<T> {
+  if (timeoutSeconds === undefined) return await read();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reader.cancel().catch(() => {});
+      reject(bodyTimedOut(timeoutSeconds));
+    }, timeoutSeconds * 1000);
+  });
+  try {
+    return await Promise.race([read(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Reads the whole body, refusing it as soon as it passes `maxBytes`. A
  * `Content-Length` can lie or be absent (chunked encoding), so the bytes are
- * counted as they arrive rather than trusted from the header.
+ * counted as they arrive rather than trusted from the header; a declared
+ * length is reserved in the budget at once, so that a body that cannot fit
+ * is refused before a byte of it is read.
  */
-async function readBytes(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
-  const reader = body.getReader();
+async function readBytes(request: Request, limits: BodyLimits): Promise<Uint8Array> {
+  const { maxBytes, lease } = limits;
+  const declared = declaredLength(request);
+  if (declared !== undefined && declared > maxBytes) throw payloadTooLarge(maxBytes);
+  if (declared !== undefined) lease?.holdAtLeast(declared);
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw payloadTooLarge(maxBytes);
+  await beforeDeadline(reader, limits.timeoutSeconds, async () => {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw isDomainError(error) ? error : bodyCutOff();
+      }
+      if (chunk.done) return;
+      size += chunk.value.length;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw payloadTooLarge(maxBytes);
+      }
+      lease?.holdAtLeast(size);
+      chunks.push(chunk.value);
     }
-    chunks.push(value);
-  }
+  });
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -101,10 +166,11 @@ function mediaTypeOf(contentType: string | null): string {
  * use case then names the missing mandatory fields); otherwise the body must
  * be `application/x-www-form-urlencoded` (what the original PHP client sends,
  * for POST and PUT alike) or `application/json`. Every value is cleaned by
- * {@linkcode cleanFieldValue}.
+ * {@linkcode cleanFieldValue}. The body's bytes are counted against
+ * `limits.lease` until that lease is disposed.
  */
-export async function readFieldValues(request: Request, maxBytes: number): Promise<FieldValues> {
-  const bytes = request.body === null ? new Uint8Array(0) : await readBytes(request.body, maxBytes);
+export async function readFieldValues(request: Request, limits: BodyLimits): Promise<FieldValues> {
+  const bytes = await readBytes(request, limits);
   if (bytes.length === 0) return {};
   const mediaType = mediaTypeOf(request.headers.get("Content-Type"));
   const text = decodeUtf8(bytes);

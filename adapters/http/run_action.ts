@@ -18,8 +18,9 @@ export interface Outcome {
 }
 
 /**
- * Calls the use case the action names. `readValues` is only called for a
- * create or update, so that other requests never read their body; the
+ * Calls the use case the action names. `readValues` is handed to a create or
+ * update, which calls it only once the caller may write there: no other
+ * request, and no caller who may not write, ever has its body read. The
  * client's address lets logins be throttled per client.
  */
 export async function runAction(
@@ -63,16 +64,14 @@ export async function runAction(
     }
     case "create": {
       const { token, module } = action;
-      const values = await readValues();
       return {
-        result: await useCases.createRecord.execute({ token, module, values }),
+        result: await useCases.createRecord.execute({ token, module, values: readValues }),
         created: true,
       };
     }
     case "update": {
       const { token, module, id } = action;
-      const values = await readValues();
-      return done(await useCases.updateRecord.execute({ token, module, id, values }));
+      return done(await useCases.updateRecord.execute({ token, module, id, values: readValues }));
     }
     case "delete": {
       const { token, module, id } = action;

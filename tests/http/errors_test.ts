@@ -39,6 +39,7 @@ Deno.test("domain error codes become their statuses", async (t) => {
     INVALID_FIELD_VALUE: 422,
     METHOD_NOT_ALLOWED: 405,
     PAYLOAD_TOO_LARGE: 413,
+    REQUEST_TIMEOUT: 408,
     TOO_MANY_REQUESTS: 429,
     SERVICE_UNAVAILABLE: 503,
     NOT_FOUND: 404,
@@ -66,6 +67,18 @@ Deno.test("domain error codes become their statuses", async (t) => {
     const response = await app.request(`${BASE}/auth/admin/wrong`);
     await expectFailure(response, 429, "TOO_MANY_REQUESTS");
     assert.equal(response.headers.get("Retry-After"), "30");
+  });
+
+  await t.step("SERVICE_UNAVAILABLE sets Retry-After only when the error says", async () => {
+    const busy = new DomainError("SERVICE_UNAVAILABLE", "Busy", { retryAfterSeconds: 1 });
+    const busyApp = spyApp({ getRecord: busy }).app;
+    const busyResponse = await busyApp.request(`${BASE}/Accounts/3/${TOKEN}`);
+    await expectFailure(busyResponse, 503, "SERVICE_UNAVAILABLE");
+    assert.equal(busyResponse.headers.get("Retry-After"), "1");
+    const down = spyApp({ getRecord: new DomainError("SERVICE_UNAVAILABLE", "Down") }).app;
+    const downResponse = await down.request(`${BASE}/Accounts/3/${TOKEN}`);
+    await expectFailure(downResponse, 503, "SERVICE_UNAVAILABLE");
+    assert.equal(downResponse.headers.get("Retry-After"), null);
   });
 
   await t.step("TOO_MANY_REQUESTS without details still sets Retry-After", async () => {

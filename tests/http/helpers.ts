@@ -51,11 +51,15 @@ export function spyApp(
   const calls: Call[] = [];
   const useCases = Object.fromEntries(
     (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => [name, {
-      execute: (input: Record<string, unknown>): Promise<unknown> => {
+      execute: async (given: Record<string, unknown>): Promise<unknown> => {
+        // A write's body is read lazily, as the real use cases do once the caller may write.
+        const input = typeof given.values === "function"
+          ? { ...given, values: await given.values() }
+          : given;
         calls.push({ useCase: name, input });
         const answer = name in answers ? answers[name] : DEFAULT_ANSWERS[name](input);
-        if (answer instanceof Error) return Promise.reject(answer);
-        return Promise.resolve(answer);
+        if (answer instanceof Error) throw answer;
+        return answer;
       },
     }]),
   ) as unknown as UseCases;
