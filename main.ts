@@ -1,22 +1,41 @@
 /**
- * The composition root: reads the configuration, wires the adapters to the use
- * cases and hands the HTTP app to `deno serve` (`deno task start`). With no
- * `VTIGER_DB_URL` it serves the in-memory demo.
+ * The composition root and entry point (`deno task start`): reads the
+ * configuration, wires the adapters to the use cases, serves the HTTP app
+ * with `Deno.serve`, and on SIGTERM or SIGINT stops accepting connections,
+ * lets the requests in flight finish (at most `SHUTDOWN_GRACE_SECONDS`),
+ * closes the database pool and exits 0. With no `VTIGER_DB_URL` it serves the
+ * in-memory demo. A start-up failure is one line on standard error and exit
+ * code 1.
  *
  * @module
  */
 
+import { type Config, ConfigError, listenHost, readConfig } from "./adapters/env/config.ts";
+import { observeCallers } from "./adapters/http/caller_observer.ts";
 import { createApp } from "./adapters/http/app.ts";
+import { RequestDrain } from "./adapters/http/request_drain.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
-import { type Config, ConfigError, readConfig } from "./adapters/env/config.ts";
-import { isDomainError } from "./domain/errors.ts";
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
+import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
+import { LineLogger } from "./adapters/system/line_logger.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
+import type { Logger } from "./domain/ports.ts";
+
+/** The permissions the service runs with: `deno task start` grants exactly these. */
+const PERMISSIONS: readonly Deno.PermissionDescriptor[] = [
+  { name: "net" },
+  { name: "env" },
+  { name: "read" },
+];
+
+/** How to start the service when `deno run main.ts` lacks the permissions. */
+const HOW_TO_START = "start vtrest with `deno task start` " +
+  "(or deno run --allow-net --allow-env --allow-read --unstable-no-legacy-abort main.ts)";
 
 interface Service {
   readonly fetch: (request: Request) => Response | Promise<Response>;
-  readonly describe: string;
+  readonly facts: Readonly<Record<string, string>>;
   readonly close: () => Promise<void>;
 }
 
@@ -31,17 +50,36 @@ async function openPorts(config: Config): Promise<{ ports: Ports; close: () => P
     privilegesTtlSeconds: config.PRIVILEGES_TTL_SECONDS,
     vtigerRoot: config.VTIGER_ROOT,
     vtigerLanguage: config.VTIGER_LANGUAGE,
+    connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
   });
   return { ports, close };
 }
 
+/** Where the data comes from, for the start line: never the password. */
+function dataFacts(config: Config): Record<string, string> {
+  if (config.VTIGER_DB_URL === undefined) {
+    return {
+      data: "in-memory demo (lost on restart; log in as admin/admin or key DemoAccessKey016)",
+    };
+  }
+  const url = new URL(config.VTIGER_DB_URL);
+  return {
+    data: "Vtiger database",
+    db_host: `${url.hostname}:${url.port === "" ? "3306" : url.port}`,
+    db_name: decodeURIComponent(url.pathname.replace(/^\//, "")),
+  };
+}
+
 /** Builds the whole service from a configuration. */
-async function buildService(config: Config): Promise<Service> {
+async function buildService(config: Config, logger: Logger): Promise<Service> {
   const { ports, close } = await openPorts(config);
-  const useCases = createUseCases({ throttle: new MemoryLoginThrottle(), ...ports }, {
-    sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
-    maxPageLength: config.MAX_PAGE_LENGTH,
-  });
+  const useCases = createUseCases(
+    observeCallers({ throttle: new MemoryLoginThrottle(), ...ports }),
+    {
+      sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
+      maxPageLength: config.MAX_PAGE_LENGTH,
+    },
+  );
   const app = createApp(useCases, {
     basePath: config.BASE_PATH,
     corsOrigin: config.CORS_ORIGIN,
@@ -49,56 +87,106 @@ async function buildService(config: Config): Promise<Service> {
     maxBodyBytesInFlight: config.MAX_BODY_BYTES_IN_FLIGHT,
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     trustProxy: config.TRUST_PROXY,
+    logger,
   });
-  const describe = config.VTIGER_DB_URL === undefined
-    ? "the in-memory demo (data lives only in memory and is lost on restart); " +
-      "log in as admin/admin or with access key DemoAccessKey016"
-    : "the Vtiger database of VTIGER_DB_URL";
-  return { fetch: app.fetch, describe, close };
+  return { fetch: app.fetch, facts: dataFacts(config), close };
 }
 
-/** Reads the configuration and opens the service, or stops the process with one clear line. */
-async function start(): Promise<{ config: Config; service: Service }> {
+/** Whether every permission the service needs was granted (asking would prompt). */
+function hasPermissions(): boolean {
+  return PERMISSIONS.every((permission) =>
+    Deno.permissions.querySync(permission).state === "granted"
+  );
+}
+
+/** Resolves once SIGTERM or SIGINT arrives, with its name. */
+function nextStopSignal(): Promise<Deno.Signal> {
+  return new Promise((resolve) => {
+    const signals: Deno.Signal[] = ["SIGTERM", "SIGINT"];
+    const handlers = signals.map((signal) => {
+      const handler = () => {
+        signals.forEach((name, index) => Deno.removeSignalListener(name, handlers[index]));
+        resolve(signal);
+      };
+      Deno.addSignalListener(signal, handler);
+      return handler;
+    });
+  });
+}
+
+/** Waits `seconds`, without keeping the process alive once it has nothing else to do. */
+function graceTimeout(seconds: number): Promise<"timeout"> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve("timeout"), seconds * 1000);
+    Deno.unrefTimer(timer);
+  });
+}
+
+/** One line on standard error: the only output of a failed start. */
+function fail(reason: string): number {
+  console.error(`vtrest: ${reason}`);
+  return 1;
+}
+
+/** Starts the service and serves until a stop signal; returns the exit code. */
+export async function main(): Promise<number> {
+  if (!hasPermissions()) return fail(HOW_TO_START);
+  let config: Config;
   try {
-    const config = readConfig(Deno.env.toObject());
-    return { config, service: await buildService(config) };
+    config = readConfig(Deno.env.toObject());
   } catch (error) {
-    const reason = error instanceof ConfigError || isDomainError(error)
-      ? error.message
-      : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
-    console.error(`vtrest: ${reason}`);
-    Deno.exit(1);
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
   }
-}
-
-/** `deno serve`'s listen address from `HOSTNAME` and `PORT` (IPv6 addresses in brackets). */
-function serveAddress(config: Config): string {
-  const host = config.HOSTNAME.includes(":") ? `[${config.HOSTNAME}]` : config.HOSTNAME;
-  return `tcp:${host}:${config.PORT}`;
-}
-
-const { config, service } = await start();
-
-// `deno serve` reads DENO_SERVE_ADDRESS once this module has run, so PORT and
-// HOSTNAME take effect through it (an address given explicitly wins).
-if (Deno.env.get("DENO_SERVE_ADDRESS") === undefined) {
-  Deno.env.set("DENO_SERVE_ADDRESS", serveAddress(config));
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  Deno.addSignalListener(signal, async () => {
+  const logger = new LineLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  let service: Service;
+  try {
+    service = await buildService(config, logger);
+  } catch (error) {
+    return fail(describeStartupError(error));
+  }
+  const hostname = listenHost(config);
+  const stopped = nextStopSignal();
+  const drain = new RequestDrain();
+  let server: Deno.HttpServer;
+  try {
+    server = Deno.serve({
+      hostname,
+      port: config.PORT,
+      onListen: (address) => {
+        logger.log("info", "start", {
+          url: `http://${
+            address.hostname.includes(":") ? `[${address.hostname}]` : address.hostname
+          }:${address.port}${config.BASE_PATH}`,
+          ...service.facts,
+        });
+      },
+    }, drain.wrap(service.fetch));
+  } catch (error) {
     await service.close();
-    Deno.exit(0);
-  });
+    const cause = error instanceof Deno.errors.AddrInUse
+      ? "the address is already in use"
+      : error instanceof Error
+      ? error.message
+      : String(error);
+    return fail(`cannot listen on ${hostname}:${config.PORT}: ${cause}`);
+  }
+  const signal = await stopped;
+  logger.log("info", "shutdown", { signal, grace_seconds: config.SHUTDOWN_GRACE_SECONDS });
+  // Deno's shutdown() would cut a body still being uploaded: drain first, then shut down.
+  const finished = await Promise.race([
+    drain.drain().then(() => server.shutdown()).then(() => "finished" as const),
+    graceTimeout(config.SHUTDOWN_GRACE_SECONDS),
+  ]);
+  if (finished === "timeout") {
+    logger.log("warn", "shutdown_grace_exceeded", {
+      grace_seconds: config.SHUTDOWN_GRACE_SECONDS,
+      in_flight: drain.inFlight,
+    });
+  }
+  await service.close();
+  logger.log("info", "stopped", { signal });
+  return 0;
 }
 
-/** What `deno serve main.ts` (and so `deno task start`) serves. */
-export default {
-  fetch: service.fetch,
-  onListen: (address: Deno.Addr): void => {
-    const where = address.transport === "tcp"
-      ? `http://${address.hostname}:${address.port}`
-      : `${address.transport} socket`;
-    console.log(`vtrest serves ${service.describe} at ${where}${config.BASE_PATH}`);
-  },
-} satisfies Deno.ServeDefaultExport;
+if (import.meta.main) Deno.exit(await main());

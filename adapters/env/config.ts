@@ -5,7 +5,9 @@
  * @module
  */
 
+import { isIP } from "node:net";
 import { z } from "zod";
+import { LOG_LEVELS } from "../../domain/ports/logger.ts";
 import {
   DEFAULT_BASE_PATH,
   DEFAULT_BODY_TIMEOUT_SECONDS,
@@ -19,13 +21,21 @@ import {
 
 const WHOLE_NUMBER = "must be a whole number";
 
+/** An IPv4 or IPv6 address, or a DNS name (`localhost`, `api.internal`). */
+const HOST_PATTERN =
+  /^([0-9A-Fa-f:.]+|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)$/;
+
+/** Where the service listens when nothing says otherwise: every IPv4 address. */
+export const DEFAULT_LISTEN_HOST = "0.0.0.0";
+
 const positiveInteger = (fallback: number) =>
   z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).positive("must be above 0").default(fallback);
 
 const schema = z.object({
   PORT: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(1, "must be 1 to 65535")
     .max(65535, "must be 1 to 65535").default(8080),
-  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  LISTEN_HOST: z.string().regex(HOST_PATTERN, "must be an IP address or a host name").optional(),
+  HOSTNAME: z.string().optional(),
   BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, "must look like /modules/RestfulApi")
     .default(DEFAULT_BASE_PATH),
   VTIGER_DB_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
@@ -42,6 +52,10 @@ const schema = z.object({
   PRIVILEGES_TTL_SECONDS: positiveInteger(60),
   VTIGER_ROOT: z.string().min(1).optional(),
   VTIGER_LANGUAGE: z.string().regex(/^[a-z]{2}_[a-z]{2}$/, "must look like en_us").default("en_us"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], "must be json or pretty").default("json"),
+  SHUTDOWN_GRACE_SECONDS: positiveInteger(10),
+  DB_CONNECT_TIMEOUT_SECONDS: positiveInteger(10),
 });
 
 /** The validated configuration. */
@@ -76,4 +90,17 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`${name} '${redacted(env[name] ?? "")}' is invalid: ${issue.message}`);
   }
   return result.data;
+}
+
+/**
+ * The host to listen on: `LISTEN_HOST` when set; otherwise `HOSTNAME` only
+ * when it is an IP address (older settings used it); otherwise every address.
+ * Shells and Docker set `HOSTNAME` to the machine's or container's name,
+ * which must never decide where the service listens, so a name there is
+ * ignored.
+ */
+export function listenHost(config: Pick<Config, "LISTEN_HOST" | "HOSTNAME">): string {
+  if (config.LISTEN_HOST !== undefined) return config.LISTEN_HOST;
+  if (config.HOSTNAME !== undefined && isIP(config.HOSTNAME) !== 0) return config.HOSTNAME;
+  return DEFAULT_LISTEN_HOST;
 }

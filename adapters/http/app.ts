@@ -8,12 +8,18 @@
 
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
 import type { UseCases } from "../../application/use_cases.ts";
+import type { Logger } from "../../domain/ports.ts";
+import { LineLogger } from "../system/line_logger.ts";
 import { chooseAction, requireMethod } from "./action.ts";
+import "./app_env.ts";
 import { bearerToken } from "./bearer.ts";
 import { successResponse } from "./envelope.ts";
-import { handleError, handleNotFound } from "./error_handler.ts";
+import { errorHandler, handleNotFound } from "./error_handler.ts";
+import { requestLog } from "./request_log.ts";
 import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
 import { pathParams, segmentsUnder } from "./path_style.ts";
 import { readFieldValues } from "./request_body.ts";
@@ -38,6 +44,11 @@ export interface HttpOptions {
   readonly bodyTimeoutSeconds?: number;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */
   readonly trustProxy?: boolean;
+  /**
+   * Where request lines and internal errors are logged (default: JSON lines
+   * on standard output from level `warn`, so internal errors only).
+   */
+  readonly logger?: Logger;
 }
 
 /** The default base path: clients of the original only change the host. */
@@ -51,6 +62,9 @@ export const DEFAULT_MAX_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 /** The default time a body may take to arrive, in seconds. */
 export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
+
+/** The longest `X-Request-Id` taken from a request; a longer or odd one is replaced. */
+export const MAX_REQUEST_ID_LENGTH = 128;
 
 /** `/modules/RestfulApi/` → `/modules/RestfulApi`; `/` → `` (the root). */
 function normalizeBasePath(basePath: string): string {
@@ -75,16 +89,22 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
     options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
   );
   const bodyTimeoutSeconds = options.bodyTimeoutSeconds ?? DEFAULT_BODY_TIMEOUT_SECONDS;
+
+  const logger = options.logger ?? new LineLogger({ level: "warn" });
   const app = new Hono();
-  app.onError(handleError);
+  app.onError(errorHandler(logger));
   app.notFound(handleNotFound);
+  // Context storage first: the ports note the caller's user id on the request (caller_observer.ts).
+  app.use("*", contextStorage());
+  app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
+  app.use("*", requestLog(logger));
   app.use(
     "*",
     cors({
       origin: options.corsOrigin ?? "*",
       allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type"],
-      exposeHeaders: ["Retry-After"],
+      exposeHeaders: ["Retry-After", "X-Request-Id"],
       maxAge: 600,
     }),
   );
@@ -96,6 +116,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   /** Shared by both styles once the parameters are validated. */
   const respond = async (c: Context, params: Params, bearer: string | undefined) => {
     const action = chooseAction(requireMethod(c.req.method), params, bearer);
+    c.set("action", action.kind);
     // The body's bytes count against the budget until the use case is done with its values.
     using lease = budget.lease();
     const outcome = await runAction(

@@ -8,8 +8,11 @@
 import { excerpt } from "../../domain/excerpt.ts";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { DomainError, isDomainError } from "../../domain/errors.ts";
+import { DomainError, type ErrorCode, isDomainError } from "../../domain/errors.ts";
+import type { Logger } from "../../domain/ports.ts";
+import "./app_env.ts";
 import { failureResponse } from "./envelope.ts";
+import { describeError, routeOf } from "./request_log.ts";
 import { codeOfHonoStatus, statusOf } from "./error_status.ts";
 
 /** The message of every unexpected failure: the real one may hold SQL or secrets. */
@@ -45,42 +48,51 @@ function retryAfterHeader(error: DomainError): Record<string, string> {
   return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
 }
 
-/**
- * The `app.onError` handler: a {@linkcode DomainError} becomes its code's
- * status and message; anything else is logged and answered with a generic
- * `INTERNAL_ERROR`, so that no stack trace, SQL or secret reaches the client.
- */
-export function handleError(error: Error, c: Context): Response {
-  const known = isDomainError(error)
-    ? error
-    : error instanceof HTTPException
-    ? fromHttpException(error)
-    : undefined;
-  if (known !== undefined && known.code !== "INTERNAL_ERROR") {
-    return failureResponse(
-      c,
-      known.code,
-      known.message,
-      statusOf(known.code),
-      retryAfterHeader(known),
-    );
-  }
-  // The URL is left out on purpose: path-style logins carry passwords and tokens.
-  console.error(`vtrest: internal error answering a ${c.req.method} request:`, error);
-  return failureResponse(c, "INTERNAL_ERROR", INTERNAL_ERROR_MESSAGE, statusOf("INTERNAL_ERROR"));
+/** A failure envelope whose code the request's log line will name. */
+function failure(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  c.set("errorCode", code);
+  return failureResponse(c, code, message, statusOf(code), headers);
 }
 
 /**
- * The `app.notFound` handler, for URLs outside the base path and `/healthz`.
- * Inside the base path every URL is some request of the protocol, so this
- * never answers there.
+ * The `app.onError` handler: a {@linkcode DomainError} becomes its code's
+ * status and message; anything else is logged (request id, error class and a
+ * message without SQL or values) and answered with a generic
+ * `INTERNAL_ERROR`, so that no stack trace, SQL or secret reaches the client.
+ */
+export function errorHandler(logger: Logger): (error: Error, c: Context) => Response {
+  return (error, c) => {
+    const known = isDomainError(error)
+      ? error
+      : error instanceof HTTPException
+      ? fromHttpException(error)
+      : undefined;
+    if (known !== undefined && known.code !== "INTERNAL_ERROR") {
+      return failure(c, known.code, known.message, retryAfterHeader(known));
+    }
+    // The URL is left out on purpose: path-style logins carry passwords and tokens.
+    logger.log("error", "internal_error", {
+      request_id: c.get("requestId"),
+      method: c.req.method,
+      route: routeOf(c),
+      action: c.get("action"),
+      ...describeError(error),
+    });
+    return failure(c, "INTERNAL_ERROR", INTERNAL_ERROR_MESSAGE);
+  };
+}
+
+/**
+ * The `app.notFound` handler, for URLs outside the base path and the
+ * service's own routes. Inside the base path every URL is some request of
+ * the protocol, so this never answers there.
  */
 export function handleNotFound(c: Context): Response {
   const path = excerpt(c.req.path, MAX_QUOTED_PATH);
-  return failureResponse(
-    c,
-    "NOT_FOUND",
-    `No route for ${c.req.method} ${path}`,
-    statusOf("NOT_FOUND"),
-  );
+  return failure(c, "NOT_FOUND", `No route for ${c.req.method} ${path}`);
 }

@@ -41,7 +41,12 @@ export interface DatabaseOptions {
   readonly queryTimeoutSeconds?: number;
   /** Called with each statement run and its bound values (the benchmark records them). */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** Seconds to wait for a new connection's handshake and login (default 10). */
+  readonly connectTimeoutSeconds?: number;
 }
+
+/** The default of {@linkcode DatabaseOptions.connectTimeoutSeconds}. */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
 /** The default of {@linkcode DatabaseOptions.queryTimeoutSeconds}. */
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
@@ -52,6 +57,8 @@ export interface Database {
   readonly db: VtigerDb;
   /** The database name of the URL. */
   readonly name: string;
+  /** Where the database is, for messages: `'vtiger' at 127.0.0.1:3306` (never the password). */
+  readonly where: string;
   /** Closes every pooled connection. */
   close(): Promise<void>;
 }
@@ -104,7 +111,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     supportBigNumbers: true,
     bigNumberStrings: true,
     connectionLimit: options.connectionLimit ?? 10,
-    connectTimeout: 10_000,
+    connectTimeout: (options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
     enableKeepAlive: true,
   });
   const timeoutMs = (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
@@ -121,6 +128,9 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   return {
     db,
     name: settings.database,
+    where: `'${settings.database}' at ${
+      settings.host.includes(":") ? `[${settings.host}]` : settings.host
+    }:${settings.port}`,
     close: () => db.destroy(),
   };
 }

@@ -12,7 +12,9 @@ import { RandomTokenGenerator } from "../system/random_token_generator.ts";
 import { SystemClock } from "../system/system_clock.ts";
 import { loadVtigerLanguageFiles } from "../system/vtiger_language_files.ts";
 import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
-import { openDatabase } from "./database.ts";
+import { sql } from "kysely";
+import { type Database, openDatabase } from "./database.ts";
+import { StartupDatabaseError } from "./startup_errors.ts";
 import { guarded } from "./driver_errors.ts";
 import { migrateToLatest } from "./migrations/migrator.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
@@ -39,6 +41,8 @@ export interface MysqlPortsConfig {
   readonly connectionLimit?: number;
   /** Seconds a statement may go unanswered before the request gets `SERVICE_UNAVAILABLE` (30). */
   readonly queryTimeoutSeconds?: number;
+  /** Seconds to wait for a new connection's handshake and login (default 10). */
+  readonly connectTimeoutSeconds?: number;
   /** The time source (default the system clock). */
   readonly clock?: Clock;
   /** How long a user's computed permissions are cached, in seconds (default 60). */
@@ -62,20 +66,32 @@ async function translatorFor(config: MysqlPortsConfig): Promise<Translator> {
   return await loadVtigerLanguageFiles(config.vtigerRoot, config.vtigerLanguage ?? "en_us");
 }
 
+/** Makes the first connection, so that a refusal is told in the driver's words. */
+async function requireConnection(database: Database): Promise<void> {
+  try {
+    await sql`SELECT 1`.execute(database.db);
+  } catch (error) {
+    throw new StartupDatabaseError(database.where, error);
+  }
+}
+
 /**
  * Connects to the database, applies vtrest's migrations (its own tables
  * only), and wires every port. `SERVICE_UNAVAILABLE` when the database
  * cannot be reached.
  */
 export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPorts> {
+  // The language files first: a wrong VTIGER_ROOT is told before any connection is made.
+  const translator = await translatorFor(config);
   const database = openDatabase(config.url, {
     connectionLimit: config.connectionLimit,
     queryTimeoutSeconds: config.queryTimeoutSeconds,
     onQuery: config.onQuery,
+    connectTimeoutSeconds: config.connectTimeoutSeconds,
   });
   try {
+    await requireConnection(database);
     await guarded(() => migrateToLatest(database.db));
-    const translator = await translatorFor(config);
     const db = database.db;
     const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
     const catalog = new MysqlModuleCatalog(db, { ttlSeconds: metadataTtlSeconds });

@@ -72,16 +72,32 @@ export function parseLanguageStrings(
   return strings;
 }
 
+/** Throws an error naming the folder when it does not exist or is not a folder. */
+async function requireFolder(root: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(root);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new Error(`The Vtiger folder '${root}' does not exist`);
+    }
+    throw error;
+  }
+  if (!info.isDirectory) throw new Error(`The Vtiger folder '${root}' is not a folder`);
+}
+
 /**
  * Reads every `<Module>.php` of `<root>/languages/<language>/` (not its
  * sub-folders) into a translator: a module's label of a value, else the
- * shared (`Vtiger.php`) one, else the value itself. A missing folder gives a
- * translator that keeps values as they are.
+ * shared (`Vtiger.php`) one, else the value itself. A missing language folder
+ * gives a translator that keeps values as they are; a missing `root` is an
+ * error naming it.
  */
 export async function loadVtigerLanguageFiles(
   root: string,
   language: string,
 ): Promise<DictionaryTranslator> {
+  await requireFolder(root);
   const folder = `${root.replace(/\/+$/, "")}/languages/${language}`;
   const strings: Array<[string, Record<string, string>]> = [];
   let entries: Deno.DirEntry[] = [];

@@ -9,22 +9,10 @@ import { createApp } from "../../adapters/http/app.ts";
 import { STATUS_BY_CODE } from "../../adapters/http/error_status.ts";
 import type { UseCases } from "../../application/use_cases.ts";
 import { DomainError, ERROR_CODES } from "../../domain/errors.ts";
+import { MemoryLogger } from "../_fixtures/memory_logger.ts";
 import { BASE, expectFailure, spyApp, TOKEN } from "./helpers.ts";
 
 const Q = `${BASE}/index.php`;
-
-/** Runs `body` with console.error captured, and returns what was logged. */
-async function capturingConsoleError(body: () => Promise<void>): Promise<unknown[][]> {
-  const logged: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => logged.push(args);
-  try {
-    await body();
-  } finally {
-    console.error = original;
-  }
-  return logged;
-}
 
 Deno.test("domain error codes become their statuses", async (t) => {
   const expected: Record<string, number> = {
@@ -92,46 +80,73 @@ Deno.test("domain error codes become their statuses", async (t) => {
 Deno.test("unexpected errors are logged, never leaked", async (t) => {
   const secret = "SELECT user_password FROM vtiger_users -- s3cr3t at db.internal:3306";
 
-  await t.step("a thrown non-Error value", async () => {
-    const useCases = {
-      listRecords: { execute: () => Promise.reject(secret) },
-    } as unknown as UseCases;
-    const app = createApp(useCases);
-    let text = "";
-    const logged = await capturingConsoleError(async () => {
-      const response = await app.request(`${BASE}/Accounts/${TOKEN}`);
-      text = await response.clone().text();
-      await expectFailure(response, 500, "INTERNAL_ERROR");
+  /** The one internal_error entry logged while answering, and the answer's text. */
+  const answer = async (useCases: UseCases) => {
+    const logger = new MemoryLogger();
+    const app = createApp(useCases, { logger });
+    const response = await app.request(`${BASE}/Accounts/${TOKEN}`, {
+      headers: { "X-Request-Id": "req-42" },
     });
+    const text = await response.clone().text();
+    await expectFailure(response, 500, "INTERNAL_ERROR");
     assert.ok(!text.includes("s3cr3t"), text);
-    assert.equal(logged.length, 1);
+    assert.ok(!text.includes("SELECT"), text);
+    const errors = logger.of("internal_error");
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].level, "error");
+    assert.equal(errors[0].fields.request_id, "req-42");
+    assert.ok(!JSON.stringify(logger.entries).includes(TOKEN), "no URL, so no token, is logged");
+    return errors[0].fields;
+  };
+
+  await t.step("a thrown non-Error value", async () => {
+    const fields = await answer({
+      listRecords: { execute: () => Promise.reject(secret) },
+    } as unknown as UseCases);
+    assert.equal(fields.error_class, "Error");
+    assert.equal(fields.cause_class, "string");
+    assert.ok(!JSON.stringify(fields).includes("s3cr3t"));
   });
 
   for (
-    const [label, thrown] of [
-      ["an Error", new Error(secret)],
-      ["a DomainError with code INTERNAL_ERROR", new DomainError("INTERNAL_ERROR", secret)],
-      ["a TypeError", new TypeError(secret)],
+    const [label, thrown, name] of [
+      ["an Error", new Error("boom"), "Error"],
+      [
+        "a DomainError with code INTERNAL_ERROR",
+        new DomainError("INTERNAL_ERROR", "x"),
+        "DomainError",
+      ],
+      ["a TypeError", new TypeError("y is undefined"), "TypeError"],
     ] as const
   ) {
     await t.step(label, async () => {
-      const { app } = spyApp({ listRecords: thrown });
-      let text = "";
-      let status = 0;
-      const logged = await capturingConsoleError(async () => {
-        const response = await app.request(`${BASE}/Accounts/${TOKEN}`);
-        status = response.status;
-        text = await response.clone().text();
-        await expectFailure(response, 500, "INTERNAL_ERROR");
-      });
-      assert.equal(status, 500);
-      assert.ok(!text.includes("s3cr3t"), text);
-      assert.ok(!text.includes("SELECT"), text);
-      assert.equal(logged.length, 1);
-      assert.ok(logged[0].includes(thrown), "the real error is logged");
-      assert.ok(!String(logged[0][0]).includes(TOKEN), "the URL (with its token) is not logged");
+      const fields = await answer(spyApp({ listRecords: thrown }).useCases);
+      assert.equal(fields.error_class, name);
+      assert.equal(fields.error_message, thrown.message);
     });
   }
+
+  await t.step(
+    "a driver's error logs its code, never its SQL or the values it quotes",
+    async () => {
+      const driverError = Object.assign(new Error(`Duplicate entry 'jane@doe.example' ${secret}`), {
+        code: "ER_DUP_ENTRY",
+        errno: 1062,
+        sql: "INSERT INTO vtiger_account VALUES ('jane@doe.example')",
+        sqlMessage: "Duplicate entry 'jane@doe.example'",
+      });
+      const wrapped = new Error("A database operation failed (ER_DUP_ENTRY)", {
+        cause: driverError,
+      });
+      for (const thrown of [driverError, wrapped]) {
+        const fields = await answer(spyApp({ listRecords: thrown }).useCases);
+        const logged = JSON.stringify(fields);
+        assert.match(logged, /ER_DUP_ENTRY/);
+        assert.ok(!logged.includes("jane@doe.example"), logged);
+        assert.ok(!logged.includes("s3cr3t"), logged);
+      }
+    },
+  );
 });
 
 Deno.test("methods", async (t) => {

@@ -43,11 +43,11 @@ const DEFAULT_ANSWERS: Record<keyof UseCases, (input: Record<string, unknown>) =
   getPicklist: () => ({ values: { Acquired: "Acquired" } }),
 };
 
-/** An app over use cases that record their input and answer canned results. */
+/** An app over use cases that record their input and answer canned results (also returned). */
 export function spyApp(
   answers: SpyAnswers = {},
   options: HttpOptions = {},
-): { app: Hono; calls: Call[] } {
+): { app: Hono; calls: Call[]; useCases: UseCases } {
   const calls: Call[] = [];
   const useCases = Object.fromEntries(
     (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => [name, {
@@ -63,7 +63,7 @@ export function spyApp(
       },
     }]),
   ) as unknown as UseCases;
-  return { app: createApp(useCases, options), calls };
+  return { app: createApp(useCases, options), calls, useCases };
 }
 
 /** An app over the real use cases and the in-memory demo dataset, at the README's time. */
