@@ -33,9 +33,13 @@ const PERMISSIONS: readonly Deno.PermissionDescriptor[] = [
 const HOW_TO_START = "start vtrest with `deno task start` " +
   "(or deno run --allow-net --allow-env --allow-read --unstable-no-legacy-abort main.ts)";
 
-interface Service {
+/** The service built from a configuration: its fetch handler and how to close it. */
+export interface Service {
+  /** Answers one request. */
   readonly fetch: (request: Request) => Response | Promise<Response>;
+  /** What the start line says about the data served (never a password). */
   readonly facts: Readonly<Record<string, string>>;
+  /** Closes the database pool. */
   readonly close: () => Promise<void>;
 }
 
@@ -70,8 +74,8 @@ function dataFacts(config: Config): Record<string, string> {
   };
 }
 
-/** Builds the whole service from a configuration. */
-async function buildService(config: Config, logger: Logger): Promise<Service> {
+/** Builds the whole service from a configuration: the composition of every adapter. */
+export async function buildService(config: Config, logger: Logger): Promise<Service> {
   const { ports, close } = await openPorts(config);
   const useCases = createUseCases(
     observeCallers({ throttle: new MemoryLoginThrottle(), ...ports }),

@@ -91,11 +91,12 @@ export function startVtrest(options: VtrestOptions): ChildServer {
   if (options.cpuProfileDir !== undefined) {
     args.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
-  args.push("main.ts");
+  // serve.ts is main.ts's service for `deno serve`, which --parallel needs.
+  args.push("serve.ts");
   return spawn(args, {
     ...options.env,
     VTIGER_DB_URL: options.dbUrl,
-    HOSTNAME: "127.0.0.1",
+    LISTEN_HOST: "127.0.0.1",
     PORT: String(port),
   }, port);
 }
