@@ -1,13 +1,13 @@
 /**
  * The checks a create and an update share: every value against its field,
  * picklist values against the picklist (and the caller's role), references
- * against live records, users and groups.
+ * against users, groups and records the caller may read.
  *
  * @module
  */
 
 import { excerpt } from "../domain/excerpt.ts";
-import { accessDenied, invalidFieldValue } from "../domain/errors.ts";
+import { accessDenied, DomainError, invalidFieldValue } from "../domain/errors.ts";
 import { type FieldDefinition, MULTI_PICKLIST_SEPARATOR, UITYPE_OWNER } from "../domain/field.ts";
 import {
   checkFieldValues,
@@ -16,7 +16,7 @@ import {
   type WriteMode,
 } from "../domain/field_values.ts";
 import { type ModuleDefinition, ownerField } from "../domain/module.ts";
-import type { PicklistRepository, RecordRepository, UserDirectory } from "../domain/ports.ts";
+import type { PicklistRepository, UserDirectory } from "../domain/ports.ts";
 import {
   allowedPicklistValues,
   mayUseModule,
@@ -24,12 +24,11 @@ import {
   type Privileges,
   scopeIncludes,
 } from "../domain/privileges.ts";
-import type { FieldValues } from "../domain/record.ts";
+import type { FieldValues, StoredRecord } from "../domain/record.ts";
+import { type ReachDeps, readableModuleOf } from "./find_reachable_record.ts";
 
-/** The ports the write checks need. */
-export interface WriteCheckDeps {
-  /** Record storage, for references. */
-  readonly records: RecordRepository;
+/** The ports the write checks need (records and modules: for references). */
+export interface WriteCheckDeps extends ReachDeps {
   /** Users and groups, for owner and user references. */
   readonly users: UserDirectory;
   /** Picklist values. */
@@ -78,30 +77,42 @@ async function checkReference(
     }
     return;
   }
-  // As Vtiger's webservice, only modules the caller may use can be pointed to; a
-  // record of another module is answered like a missing one, so that it stays unseen.
-  const usable = field.referenceModules.filter((name) => mayUseModule(privileges, name));
-  if (usable.length === 0) {
+  // As Vtiger's webservice, only modules the caller may use can be pointed to.
+  const targets = field.referenceModules;
+  if (!targets.some((name) => mayUseModule(privileges, name))) {
     throw accessDenied(
       `Permission to use module ${
-        field.referenceModules.join(" or ")
+        targets.join(" or ")
       }, which field '${field.name}' points to, is denied`,
     );
   }
-  const target = await deps.records.moduleOfRecord(id);
-  if (target === undefined || !usable.includes(target)) {
+  // Only a record the caller may read can be linked to. Absent, deleted and
+  // unreadable records get one answer, so that trying ids one by one tells
+  // nothing about records beyond the caller's reach; a record the caller reads
+  // anyway may be named when it is of the wrong module.
+  const readable = await readableModuleOf(deps, privileges, id);
+  if (readable !== undefined && targets.includes(readable)) return;
+  if (readable !== undefined) {
     throw invalidFieldValue(
       field.name,
-      `Field '${field.name}' must point to a record of ${usable.join(" or ")}; '${
+      `Field '${field.name}' must point to a record of ${targets.join(" or ")}; '${
         excerpt(value)
-      }' does not`,
+      }' is a record of ${readable}`,
     );
   }
+  throw new DomainError(
+    "ACCESS_DENIED",
+    `Field '${field.name}' may only point to a record of ${
+      targets.join(" or ")
+    } that you may read; '${excerpt(value)}' is not one`,
+    { fields: [field.name] },
+  );
 }
 
 /**
  * Runs every check (values, picklists, references, the owner's assignability)
- * and returns the values normalized, ready to store.
+ * and returns the values normalized, ready to store. `current` is the record
+ * an update changes.
  */
 export async function checkWrite(
   deps: WriteCheckDeps,
@@ -110,12 +121,15 @@ export async function checkWrite(
   grant: ModuleGrant,
   values: FieldValues,
   mode: WriteMode,
+  current?: StoredRecord,
 ): Promise<Record<string, string>> {
   const checked = checkFieldValues(module, grant, values, mode);
   for (const field of picklistFieldsIn(module, checked)) {
     await checkPicklistValue(deps, module, grant, field, checked[field.name]);
   }
   for (const field of referenceFieldsIn(module, checked)) {
+    // An update re-sending the reference the record already holds links nothing new.
+    if (current !== undefined && current.values[field.name] === checked[field.name]) continue;
     await checkReference(deps, privileges, field, checked[field.name]);
   }
   requireAssignableOwner(module, grant, checked);

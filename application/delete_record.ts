@@ -39,14 +39,14 @@ export class DeleteRecord {
 
   /** Returns `true`; `RECORD_NOT_FOUND` when already deleted or absent. */
   async execute(input: DeleteRecordInput): Promise<true> {
-    const { user, module, grant } = await openModuleFor(
+    const { user, privileges, module, grant } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
       "delete",
     );
     const id = parseRecordId(input.id);
-    await findReachableRecord(this.#deps.records, module, id, grant.remove, "delete");
+    await findReachableRecord(this.#deps.records, privileges, module, id, grant.remove, "delete");
     await this.#deps.records.delete(module, id, {
       actorId: user.id,
       now: this.#deps.clock.now(),

@@ -43,14 +43,21 @@ export class GetRecord {
    * caller may not read it, as Vtiger's own webservice answers.
    */
   async execute(input: GetRecordInput): Promise<RecordView> {
-    const { module, grant, fields } = await openModuleFor(
+    const { privileges, module, grant, fields } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
       "view",
     );
     const id = parseRecordId(input.id);
-    const record = await findReachableRecord(this.#deps.records, module, id, grant.read, "read");
+    const record = await findReachableRecord(
+      this.#deps.records,
+      privileges,
+      module,
+      id,
+      grant.read,
+      "read",
+    );
     return shapeRecord(module, fields, record, this.#deps.clock.now());
   }
 }

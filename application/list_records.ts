@@ -13,6 +13,7 @@ import type { ModuleCatalog, PicklistRepository, RecordRepository } from "../dom
 import { type RecordView, shapeRecord } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { openModuleFor } from "./open_module.ts";
+import { parentScopeOf } from "../domain/comments.ts";
 
 /** The ports and settings a list needs. */
 export interface ListRecordsDeps extends CallerDeps {
@@ -84,7 +85,7 @@ export class ListRecords {
 
   /** Returns the page's records shaped for the protocol. */
   async execute(input: ListRecordsInput): Promise<RecordView[]> {
-    const { module, grant, fields } = await openModuleFor(
+    const { privileges, module, grant, fields } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
@@ -111,6 +112,7 @@ export class ListRecords {
       start,
       length,
       scope: grant.read,
+      parentScope: parentScopeOf(privileges, module),
     });
     const now = this.#deps.clock.now();
     return stored.map((record) => shapeRecord(module, fields, record, now));

@@ -53,12 +53,27 @@ export class UpdateRecord {
       "edit",
     );
     const id = parseRecordId(input.id);
-    await findReachableRecord(this.#deps.records, module, id, grant.write, "update");
+    const current = await findReachableRecord(
+      this.#deps.records,
+      privileges,
+      module,
+      id,
+      grant.write,
+      "update",
+    );
     const values = await readFieldValueSource(input.values);
     if (Object.keys(values).length === 0) {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
     }
-    const checked = await checkWrite(this.#deps, privileges, module, grant, values, "update");
+    const checked = await checkWrite(
+      this.#deps,
+      privileges,
+      module,
+      grant,
+      values,
+      "update",
+      current,
+    );
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),

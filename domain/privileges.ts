@@ -119,6 +119,67 @@ export function scopeIncludes(scope: OwnerScope, ownerId: number): boolean {
   return scope.all || scope.ownerIds.has(ownerId);
 }
 
+/**
+ * Whether the caller may read a record of that module owned by `ownerId`: the
+ * module open to them with its view action, and the owner in their read
+ * scope. Administrators read everything.
+ */
+export function mayReadRecordOf(
+  privileges: Privileges,
+  moduleName: string,
+  ownerId: number,
+): boolean {
+  if (privileges.isAdmin) return true;
+  const grant = privileges.modules.get(moduleName);
+  return grant !== undefined && grant.actions.has("view") && scopeIncludes(grant.read, ownerId);
+}
+
+/**
+ * The read scope of each of the named modules whose records the caller may
+ * read at all (see {@linkcode mayReadRecordOf}); the others are left out.
+ */
+export function readScopesOf(
+  privileges: Privileges,
+  moduleNames: readonly string[],
+): Map<string, OwnerScope> {
+  const scopes = new Map<string, OwnerScope>();
+  for (const name of moduleNames) {
+    const grant = privileges.isAdmin ? ADMIN_GRANT : privileges.modules.get(name);
+    if (grant !== undefined && grant.actions.has("view")) scopes.set(name, grant.read);
+  }
+  return scopes;
+}
+
+/**
+ * For records reachable only through a parent record (comments inside the
+ * record they belong to): the column naming each one's parent, and the
+ * parents the caller may read. A record whose parent is absent, deleted, of
+ * another module or outside that module's scope is out of reach.
+ */
+export interface ParentScope {
+  /** The table of the column holding the parent's crmid. */
+  readonly table: string;
+  /** The column holding the parent's crmid. */
+  readonly column: string;
+  /** The parent modules the caller may read, each with whose records of it. */
+  readonly readable: ReadonlyMap<string, OwnerScope>;
+}
+
+/** Where a live record belongs: its module and its owner. */
+export interface RecordLocation {
+  /** The module name (`Events` for a Calendar record that is not a task). */
+  readonly module: string;
+  /** The owner (`smownerid`). */
+  readonly ownerId: number;
+}
+
+/** Whether a parent (`undefined`: absent or deleted) lets its child records be reached. */
+export function parentAllows(scope: ParentScope, parent: RecordLocation | undefined): boolean {
+  if (parent === undefined) return false;
+  const owners = scope.readable.get(parent.module);
+  return owners !== undefined && scopeIncludes(owners, parent.ownerId);
+}
+
 /** What a call does to one record, as `ACCESS_DENIED` messages name it. */
 export type RecordVerb = "read" | "update" | "delete";
 

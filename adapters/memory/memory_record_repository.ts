@@ -19,7 +19,12 @@ import {
   recordNumberField,
 } from "../../domain/module.ts";
 import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
-import { requireOwnerInScope, scopeIncludes } from "../../domain/privileges.ts";
+import {
+  parentAllows,
+  type RecordLocation,
+  requireOwnerInScope,
+  scopeIncludes,
+} from "../../domain/privileges.ts";
 import { type FieldValues, formatDateTime, type StoredRecord } from "../../domain/record.ts";
 import { columnKey, compareRows, matches } from "./row_matching.ts";
 
@@ -100,7 +105,7 @@ export class MemoryRecordRepository implements RecordRepository {
   list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
     const rows = [...this.#rows.values()]
       .filter((row) => row.module === module.name && !row.deleted)
-      .filter((row) => scopeIncludes(query.scope, Number(row.columns.get(OWNER_KEY))))
+      .filter((row) => this.#inScope(row, query))
       .filter((row) => query.conditions.every((condition) => matches(row.columns, condition)))
       .sort((left, right) => compareRows(left.columns, right.columns, query.order, CRMID_KEY))
       .slice(query.start, query.start + query.length);
@@ -113,10 +118,9 @@ export class MemoryRecordRepository implements RecordRepository {
     return Promise.resolve(row === undefined ? undefined : this.#toStored(module, row));
   }
 
-  /** The module of a live record. */
-  moduleOfRecord(id: number): Promise<string | undefined> {
-    const row = this.#rows.get(id);
-    return Promise.resolve(row === undefined || row.deleted ? undefined : row.module);
+  /** The module and owner of a live record. */
+  locate(id: number): Promise<RecordLocation | undefined> {
+    return Promise.resolve(this.#location(id));
   }
 
   /** Creates a record, numbering and labelling it, with a creation history entry. */
@@ -228,6 +232,21 @@ export class MemoryRecordRepository implements RecordRepository {
       status,
       details,
     });
+  }
+
+  /** The list's permission scope and parent scope: what MySQL's list_scope.ts expresses in SQL. */
+  #inScope(row: MemoryRow, query: ListQuery): boolean {
+    if (!scopeIncludes(query.scope, Number(row.columns.get(OWNER_KEY)))) return false;
+    const parents = query.parentScope;
+    if (parents === undefined) return true;
+    const parentId = row.columns.get(`${parents.table}.${parents.column}`);
+    return parentAllows(parents, parentId == null ? undefined : this.#location(Number(parentId)));
+  }
+
+  #location(id: number): RecordLocation | undefined {
+    const row = this.#rows.get(id);
+    if (row === undefined || row.deleted) return undefined;
+    return { module: row.module, ownerId: Number(row.columns.get(OWNER_KEY)) };
   }
 
   #liveRow(moduleName: string, id: number): MemoryRow | undefined {

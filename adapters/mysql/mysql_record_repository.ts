@@ -8,6 +8,7 @@
 import { DomainError, invalidFieldValue, moduleNotFound } from "../../domain/errors.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
 import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import type { RecordLocation } from "../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../domain/record.ts";
 import type { ModuleStorage } from "./catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "./database.ts";
@@ -17,7 +18,8 @@ import { ensureHistorySequence } from "./records/history.ts";
 import { deleteRecord, updateRecord } from "./records/record_change.ts";
 import { insertRecord } from "./records/record_insert.ts";
 import { listRecords } from "./records/record_list.ts";
-import { readModuleOfRecord, readRecord } from "./records/record_read.ts";
+import { readLocation, readRecord } from "./records/record_read.ts";
+import { storedParentScope } from "./records/list_scope.ts";
 
 /** How many times a write chosen as a deadlock victim is run again. */
 const DEADLOCK_RETRIES = 3;
@@ -37,7 +39,10 @@ export class MysqlRecordRepository implements RecordRepository {
   /** One page of the module's live records, in a single statement. */
   async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
     const storage = await this.#storage(module);
-    return await guarded(() => listRecords(dynamic(this.#db), storage, query));
+    const parents = query.parentScope === undefined
+      ? undefined
+      : await storedParentScope(query.parentScope, (name) => this.#catalog.storageOf(name));
+    return await guarded(() => listRecords(dynamic(this.#db), storage, query, parents));
   }
 
   /** The live record of the module, or `undefined`. */
@@ -46,9 +51,9 @@ export class MysqlRecordRepository implements RecordRepository {
     return (await guarded(() => readRecord(this.#db, storage, id)))?.record;
   }
 
-  /** The module of a live record (Events for a Calendar record that is not a task). */
-  async moduleOfRecord(id: number): Promise<string | undefined> {
-    return await guarded(() => readModuleOfRecord(this.#db, id));
+  /** The module (Events for a Calendar record that is not a task) and owner of a live record. */
+  async locate(id: number): Promise<RecordLocation | undefined> {
+    return await guarded(() => readLocation(this.#db, id));
   }
 
   /** Creates the record in one transaction and returns its id. */

@@ -6,7 +6,7 @@
 
 import type { Condition, OrderTerm } from "../criteria.ts";
 import type { ModuleDefinition } from "../module.ts";
-import type { OwnerScope } from "../privileges.ts";
+import type { OwnerScope, ParentScope, RecordLocation } from "../privileges.ts";
 import type { FieldValues, StoredRecord } from "../record.ts";
 
 /** One page of a filtered, sorted list. */
@@ -21,6 +21,11 @@ export interface ListQuery {
   readonly length: number;
   /** Whose records the caller may see: applied inside the same query as the page. */
   readonly scope: OwnerScope;
+  /**
+   * For records reachable only through a parent (comments): the parents the
+   * caller may read, applied inside the same query as the page. Absent: no limit.
+   */
+  readonly parentScope?: ParentScope;
 }
 
 /** Who writes, and when. */
@@ -43,8 +48,8 @@ export interface RecordRepository {
   list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]>;
   /** The live record of that module, or `undefined` (deleted, other module, absent). */
   findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined>;
-  /** The module name of a live record with that id, or `undefined`. */
-  moduleOfRecord(id: number): Promise<string | undefined>;
+  /** The module and owner of a live record with that id, of any module, or `undefined`. */
+  locate(id: number): Promise<RecordLocation | undefined>;
   /**
    * Creates a record from checked values (`assigned_user_id` already set) and
    * returns its id. Numbers it, labels it and writes its history as Vtiger would.

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import type { UseCases } from "../../application/use_cases.ts";
-import type { ErrorCode } from "../../domain/errors.ts";
+import type { DomainError, ErrorCode } from "../../domain/errors.ts";
 import type { RecordView } from "../../domain/record.ts";
 import { rejectsDomainError } from "../domain/_assert_error.ts";
 import {
@@ -19,6 +19,7 @@ import {
   SCENARIO_RECORDS,
   SCENARIO_USERS,
 } from "./_permissions_scenario.ts";
+import { runPrivacyChecks } from "./_privacy_checks.ts";
 
 /** What a scenario run needs from its adapter. */
 export interface ScenarioEnv {
@@ -83,12 +84,13 @@ export async function runScenario(
     call: () => Promise<unknown>,
     code: ErrorCode,
     what: string,
-  ): Promise<void> => {
+  ): Promise<DomainError> => {
     const before = await snapshot();
-    await rejectsDomainError(call(), code).catch((error) => {
+    const error = await rejectsDomainError(call(), code).catch((error) => {
       throw new Error(`${what}: ${error.message}`);
     });
     assert.equal(await snapshot(), before, `${what} changed something`);
+    return error;
   };
 
   for (const user of SCENARIO_USERS) {
@@ -265,6 +267,8 @@ export async function runScenario(
       }
     });
   }
+
+  await runPrivacyChecks(t, { useCases, tokens, id, refused });
 
   await t.step("allowed deletes go through", async () => {
     for (const [userName, key] of FINAL_DELETES) {

@@ -123,8 +123,7 @@ Deno.test("create", async (t) => {
       [{ employees: "many" }, "employees", "must be an integer"],
       [{ rating: "Great" }, "rating", "Value 'Great' is not a value of picklist 'rating'"],
       [{ accounttype: "customer" }, "accounttype", "'customer'"],
-      [{ account_id: "999" }, "account_id", "must point to a record of Accounts; '999' does not"],
-      [{ account_id: "10" }, "account_id", "'10' does not"],
+      [{ account_id: "10" }, "account_id", "of Accounts; '10' is a record of Contacts"],
       [{ assigned_user_id: "999" }, "assigned_user_id", "Owner '999' is not an active user"],
       [{ assigned_user_id: "7" }, "assigned_user_id", "Owner '7'"],
       [{ assigned_user_id: "0" }, "assigned_user_id", "Owner '0' is not an active user"],
@@ -141,6 +140,12 @@ Deno.test("create", async (t) => {
       );
       assert.deepEqual(error.details.fields, [field]);
     }
+    const absent = await rejectsDomainError(
+      create({ accountname: "Bad", account_id: "999" }),
+      "ACCESS_DENIED",
+      "Field 'account_id' may only point to a record of Accounts that you may read; '999' is not one",
+    );
+    assert.deepEqual(absent.details.fields, ["account_id"]);
     await rejectsDomainError(
       create({ firstname: "A", lastname: "B", birthday: "2017-02-30" }, "Contacts"),
       "INVALID_FIELD_VALUE",

@@ -31,8 +31,8 @@ Deno.test("delete", async (t) => {
     await remove(24);
     await rejectsDomainError(
       create({ firstname: "A", lastname: "B", account_id: "24" }, "Contacts"),
-      "INVALID_FIELD_VALUE",
-      "'account_id'",
+      "ACCESS_DENIED",
+      "Field 'account_id' may only point to a record of Accounts that you may read; '24' is not one",
     );
   });
 

@@ -5,7 +5,8 @@
  * uses, and checked through the use cases.
  */
 
-import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
+import { DEMO_ACCOUNTS } from "../../adapters/memory/demo/demo_modules.ts";
+import { CALENDAR, DOCUMENTS, MOD_COMMENTS, SCENARIO_CONTACTS } from "./_scenario_modules.ts";
 import { DEMO_PICKLISTS } from "../../adapters/memory/demo/demo_picklists.ts";
 import { DictionaryTranslator } from "../../adapters/system/dictionary_translator.ts";
 import { MemoryAccessPolicy } from "../../adapters/memory/memory_access_policy.ts";
@@ -22,8 +23,6 @@ import { MemoryUserDirectory } from "../../adapters/memory/memory_user_directory
 import { RandomTokenGenerator } from "../../adapters/system/random_token_generator.ts";
 import { VtigerPasswordVerifier } from "../../adapters/system/vtiger_password_verifier.ts";
 import { createUseCases } from "../../application/use_cases.ts";
-import { parseTypeOfData } from "../../domain/field.ts";
-import type { ModuleDefinition } from "../../domain/module.ts";
 import { ACTION_ID } from "../../domain/permissions/combine_profiles.ts";
 import { SHARING_LEVEL } from "../../domain/permissions/record_scopes.ts";
 import type { PrivilegeFacts, ProfileFacts } from "../../domain/privilege_facts.ts";
@@ -32,32 +31,10 @@ import { EXPECTED_RELATIONS, GROUP, SCENARIO_USERS } from "./_permissions_scenar
 import { runScenario } from "./_permissions_checks.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
 
-/** Documents, reduced to what the scenario touches. */
-const DOCUMENTS: ModuleDefinition = {
-  name: "Documents",
-  tabId: 8,
-  baseTable: "vtiger_notes",
-  baseIdColumn: "notesid",
-  recordTables: { vtiger_crmentity: "crmid", vtiger_notes: "notesid" },
-  labelFields: ["notes_title"],
-  fields: [
-    [157, "notes_title", "title", "vtiger_notes", 2, "V~M"],
-    [160, "assigned_user_id", "smownerid", "vtiger_crmentity", 53, "V~M"],
-  ].map(([id, name, column, table, uitype, typeOfData]) => ({
-    id: Number(id),
-    name: String(name),
-    column: String(column),
-    table: String(table),
-    label: String(name),
-    uitype: Number(uitype),
-    ...parseTypeOfData(String(typeOfData)),
-    presence: 2,
-    displayType: 1,
-    onRecordTable: true,
-  })),
-};
+const MODULES = [DEMO_ACCOUNTS, SCENARIO_CONTACTS, DOCUMENTS, CALENDAR, MOD_COMMENTS];
 
-const MODULES = [DEMO_ACCOUNTS, DEMO_CONTACTS, DOCUMENTS];
+/** Modules every scenario profile opens with all their actions. */
+const OPEN_MODULES = [{ module: CALENDAR }, { module: MOD_COMMENTS }];
 
 /** Profile 1 Administrator: View all and Edit all; Documents closed by the scenario. */
 const ADMINISTRATOR = profileFacts({
@@ -66,8 +43,9 @@ const ADMINISTRATOR = profileFacts({
   editAll: true,
   modules: [
     { module: DEMO_ACCOUNTS },
-    { module: DEMO_CONTACTS },
+    { module: SCENARIO_CONTACTS },
     { module: DOCUMENTS, tabAllowed: false },
+    ...OPEN_MODULES,
   ],
 });
 
@@ -81,8 +59,13 @@ const SALES = profileFacts({
       hiddenFields: ["annual_revenue"],
       readOnlyFields: ["tickersymbol"],
     },
-    { module: DEMO_CONTACTS, deniedActions: [ACTION_ID.createView], hiddenFields: ["firstname"] },
+    {
+      module: SCENARIO_CONTACTS,
+      deniedActions: [ACTION_ID.createView],
+      hiddenFields: ["firstname"],
+    },
     { module: DOCUMENTS, tabAllowed: false },
+    ...OPEN_MODULES,
   ],
 });
 
@@ -91,8 +74,9 @@ const SUPPORT = profileFacts({
   profileId: 3,
   modules: [
     { module: DEMO_ACCOUNTS },
-    { module: DEMO_CONTACTS },
+    { module: SCENARIO_CONTACTS },
     { module: DOCUMENTS, tabAllowed: false },
+    ...OPEN_MODULES,
   ],
 });
 
@@ -116,9 +100,11 @@ function scenarioFacts(user: (typeof SCENARIO_USERS)[number]): PrivilegeFacts {
     roleId: user.roleId,
     profiles: ROLE_PROFILES[user.roleId],
     tabs: new Map([
-      [DEMO_CONTACTS.tabId, activeTab(SHARING_LEVEL.private)],
+      [SCENARIO_CONTACTS.tabId, activeTab(SHARING_LEVEL.private)],
       [DEMO_ACCOUNTS.tabId, activeTab(SHARING_LEVEL.publicReadOnly)],
       [DOCUMENTS.tabId, activeTab(SHARING_LEVEL.publicReadWriteDelete)],
+      [CALENDAR.tabId, activeTab(SHARING_LEVEL.private)],
+      [MOD_COMMENTS.tabId, activeTab(SHARING_LEVEL.publicReadWriteDelete)],
     ]),
     orgVisibleFieldIds: orgVisible,
     subordinateUserIds: new Set(relations.subordinateUserIds),

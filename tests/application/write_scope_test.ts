@@ -74,7 +74,7 @@ function reassignedAfterCheck(
   let armed = true;
   return {
     list: (module, query) => records.list(module, query),
-    moduleOfRecord: (recordId) => records.moduleOfRecord(recordId),
+    locate: (recordId) => records.locate(recordId),
     create: (module, values, context) => records.create(module, values, context),
     update: (module, recordId, values, context) =>
       records.update(module, recordId, values, context),

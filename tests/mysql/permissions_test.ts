@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { loadPrivilegeFacts } from "../../adapters/mysql/privileges/load_privilege_facts.ts";
 import { createUseCases } from "../../application/use_cases.ts";
+import { ALL_OWNERS, type OwnerScope } from "../../domain/privileges.ts";
 import { EXPECTED_RELATIONS, SCENARIO_USERS } from "../application/_permissions_scenario.ts";
 import { runScenario } from "../application/_permissions_checks.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
@@ -116,6 +117,74 @@ Deno.test({
             useCases,
             countWrites: () => countWrites(database),
           }, ADMIN_ACCESS_KEY["7.1.0"]);
+        });
+
+        await t.step("a parent condition tells tasks from events and applies owners", async () => {
+          const admin = await useCases.loginWithAccessKey.execute({
+            accessKey: ADMIN_ACCESS_KEY["7.1.0"],
+          });
+          const task = (owner: number) =>
+            useCases.createRecord.execute({
+              token: admin,
+              module: "Calendar",
+              values: {
+                subject: "Parent",
+                date_start: "2024-01-05 10:00:00",
+                due_date: "2024-01-06",
+                taskstatus: "Not Started",
+                assigned_user_id: String(owner),
+              },
+            });
+          const [taskId, eventId] = [await task(8), await task(8)];
+          await runOnServer(
+            `UPDATE vtiger_activity SET activitytype = 'Call' WHERE activityid = ${eventId}`,
+            database.name,
+          );
+          const { records, modules } = opened.ports;
+          assert.deepEqual(await records.locate(taskId), { module: "Calendar", ownerId: 8 });
+          assert.deepEqual(await records.locate(eventId), { module: "Events", ownerId: 8 });
+          const comments = (await modules.findModule("ModComments"))!;
+          const [account] = await useCases.listRecords.execute({
+            token: admin,
+            module: "Accounts",
+            length: 1,
+          });
+          // ModComments' related_to cannot name a task or an event: the rows are moved by hand.
+          const commentIds: number[] = [];
+          for (const parent of [taskId, eventId]) {
+            const created = await useCases.createRecord.execute({
+              token: admin,
+              module: "ModComments",
+              values: { commentcontent: `On ${parent}`, related_to: account.record_id },
+            });
+            await runOnServer(
+              `UPDATE vtiger_modcomments SET related_to = ${parent} WHERE modcommentsid = ${created}`,
+              database.name,
+            );
+            commentIds.push(created);
+          }
+          const listed = async (readable: [string, OwnerScope][]) =>
+            (await records.list(comments, {
+              conditions: [],
+              order: [],
+              start: 0,
+              length: 100,
+              scope: ALL_OWNERS,
+              parentScope: {
+                table: "vtiger_modcomments",
+                column: "related_to",
+                readable: new Map(readable),
+              },
+            })).map((record) => record.id);
+          const owners = (...ids: number[]): OwnerScope => ({ all: false, ownerIds: new Set(ids) });
+          assert.deepEqual(await listed([["Calendar", ALL_OWNERS]]), [commentIds[0]]);
+          assert.deepEqual(await listed([["Events", ALL_OWNERS]]), [commentIds[1]]);
+          assert.deepEqual(
+            await listed([["Calendar", owners(8)], ["Events", owners(8)]]),
+            commentIds,
+          );
+          assert.deepEqual(await listed([["Calendar", owners(9)], ["Events", owners(7)]]), []);
+          assert.deepEqual(await listed([]), []);
         });
 
         await t.step("privileges are cached for PRIVILEGES_TTL_SECONDS, then read", async () => {

@@ -13,7 +13,7 @@ import type { ListQuery } from "../../../domain/ports.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { comparableText, type DynamicDb } from "../database.ts";
-import { scopeCondition } from "./list_scope.ts";
+import { listScopeConditions, type StoredParentScope } from "./list_scope.ts";
 import {
   columnExpression,
   CRMID_REF,
@@ -83,18 +83,24 @@ function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<un
   return term.direction === "DESC" ? sql`${column} DESC` : sql`${column} ASC`;
 }
 
-/** Adds the query's conditions, scope and order (crmid last) to the record SELECT. */
+/**
+ * Adds the query's conditions, the permission scope (`parents`: the list's
+ * parent scope resolved, for comments) and the order (crmid last) to the
+ * record SELECT.
+ */
 export function applyListQuery(
   base: RecordQuery,
   storage: ModuleStorage,
-  query: Omit<ListQuery, "start" | "length">,
+  query: Omit<ListQuery, "start" | "length" | "parentScope">,
+  parents?: StoredParentScope,
 ): RecordQuery {
   let statement = base;
   for (const condition of query.conditions) {
     statement = statement.where(conditionSql(storage, condition));
   }
-  const scope = scopeCondition(query.scope);
-  if (scope !== undefined) statement = statement.where(scope);
+  for (const condition of listScopeConditions(storage, query.scope, parents)) {
+    statement = statement.where(condition);
+  }
   const terms = [
     ...query.order.map((term) => orderExpression(storage, term)),
     sql`${CRMID_REF} ASC`,
@@ -102,13 +108,14 @@ export function applyListQuery(
   return statement.orderBy(sql.join(terms));
 }
 
-/** Reads one page of the module's live records matching the query. */
+/** Reads one page of the module's live records matching the query, in one statement. */
 export async function listRecords(
   db: DynamicDb,
   storage: ModuleStorage,
   query: ListQuery,
+  parents?: StoredParentScope,
 ): Promise<StoredRecord[]> {
-  const statement = applyListQuery(selectRecords(db, storage), storage, query)
+  const statement = applyListQuery(selectRecords(db, storage), storage, query, parents)
     .limit(query.length).offset(query.start);
   const rows = await statement.execute();
   return rows.map((row) => toStoredRecord(storage, row).record);

@@ -1,6 +1,6 @@
 /**
  * Reading single records: one live record of a module (optionally locking
- * its `vtiger_crmentity` row for a write), the module a record id belongs to,
+ * its `vtiger_crmentity` row for a write), the module and owner of a record id,
  * and the label Vtiger derives from a record.
  *
  * @module
@@ -8,6 +8,7 @@
 
 import { sql } from "kysely";
 import { CRMENTITY_TABLE, recordLabel } from "../../../domain/module.ts";
+import type { RecordLocation } from "../../../domain/privileges.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
@@ -27,19 +28,26 @@ export async function readRecord(
   return row === undefined ? undefined : toStoredRecord(storage, row);
 }
 
+interface LocationRow {
+  readonly setype: string | null;
+  readonly smownerid: number | string;
+  readonly activitytype: string | null;
+}
+
 /**
- * The module of a live record: its setype, except that a Calendar record
- * whose `activitytype` is not `Task` is an Events record.
+ * The module and owner of a live record: its setype, except that a Calendar
+ * record whose `activitytype` is set and not `Task` is an Events record.
  */
-export async function readModuleOfRecord(db: VtigerDb, id: number): Promise<string | undefined> {
-  const row = await db.selectFrom(CRMENTITY_TABLE).select("setype").where("crmid", "=", id)
-    .where("deleted", "=", 0).executeTakeFirst();
-  if (row?.setype === undefined || row.setype === null) return undefined;
-  if (row.setype !== "Calendar") return row.setype;
-  const activity = await sql<{ activitytype: string | null }>`
-    SELECT activitytype FROM vtiger_activity WHERE activityid = ${id}`.execute(db);
-  const type = activity.rows[0]?.activitytype;
-  return type === undefined || type === null || type === TASK_ACTIVITY_TYPE ? "Calendar" : "Events";
+export async function readLocation(db: VtigerDb, id: number): Promise<RecordLocation | undefined> {
+  const result = await sql<LocationRow>`
+    SELECT ce.setype, ce.smownerid, a.activitytype
+    FROM vtiger_crmentity ce LEFT JOIN vtiger_activity a ON a.activityid = ce.crmid
+    WHERE ce.crmid = ${id} AND ce.deleted = 0 LIMIT 1`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined || row.setype === null) return undefined;
+  const type = row.activitytype;
+  const isEvent = row.setype === "Calendar" && type !== null && type !== TASK_ACTIVITY_TYPE;
+  return { module: isEvent ? "Events" : row.setype, ownerId: Number(row.smownerid) };
 }
 
 /**
