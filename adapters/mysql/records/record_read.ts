@@ -7,7 +7,7 @@
  */
 
 import { sql } from "kysely";
-import { CRMENTITY_TABLE, recordLabel } from "../../../domain/module.ts";
+import { recordLabel } from "../../../domain/module.ts";
 import type { RecordLocation } from "../../../domain/privileges.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
