@@ -81,6 +81,8 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     observeCallers({ throttle: new MemoryLoginThrottle(), ...ports }),
     {
       sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
+      sessionMaxAgeSeconds: config.TOKEN_MAX_AGE_SECONDS,
+      maxSessionsPerUser: config.MAX_SESSIONS_PER_USER,
       maxPageLength: config.MAX_PAGE_LENGTH,
     },
   );

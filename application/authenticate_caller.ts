@@ -14,11 +14,17 @@ import type {
   UserDirectory,
 } from "../domain/ports.ts";
 import type { Privileges } from "../domain/privileges.ts";
-import { isExpired, requireWellFormedToken, slidExpiry } from "../domain/session.ts";
+import {
+  requireWellFormedToken,
+  type SessionEnd,
+  sessionEnd,
+  slidExpiry,
+} from "../domain/session.ts";
 import type { UserAccount } from "../domain/user.ts";
+import { lifetimeOf, type SessionLifetimeSettings } from "./start_session.ts";
 
 /** The ports and settings needed to authenticate a caller. */
-export interface CallerDeps {
+export interface CallerDeps extends SessionLifetimeSettings {
   /** Session storage. */
   readonly sessions: SessionStore;
   /** User lookup. */
@@ -29,8 +35,6 @@ export interface CallerDeps {
   readonly clock: Clock;
   /** Privileges lookup. */
   readonly policy: AccessPolicy;
-  /** Sliding session lifetime in seconds. */
-  readonly sessionTtlSeconds: number;
 }
 
 /** An authenticated caller. */
@@ -41,10 +45,19 @@ export interface Caller {
   readonly privileges: Privileges;
 }
 
+const END_MESSAGES: Readonly<Record<SessionEnd, string>> = {
+  "expired": "The token is unknown or has expired",
+  "user deleted": "The token's user is no longer active",
+  "user inactive": "The token's user is no longer active",
+  "credentials changed": "The token was revoked: its user's password or access key changed",
+};
+
 /**
  * Checks the token and loads its user: `TOKEN_NOT_FOUND` without one,
- * `INVALID_TOKEN` when it is malformed, unknown, expired or its user is no
- * longer active. A use slides the session's expiry forward.
+ * `INVALID_TOKEN` when it is malformed or unknown, or when
+ * {@linkcode sessionEnd} ends its session (expired, user deleted or inactive,
+ * password or access key changed), which is then revoked. A use slides the
+ * session's expiry forward, never past its absolute lifetime.
  */
 export async function authenticateCaller(
   deps: CallerDeps,
@@ -53,15 +66,16 @@ export async function authenticateCaller(
   const wellFormed = requireWellFormedToken(token);
   const tokenHash = await deps.tokens.hash(wellFormed);
   const session = await deps.sessions.find(tokenHash);
+  if (session === undefined) throw new DomainError("INVALID_TOKEN", END_MESSAGES.expired);
   const now = deps.clock.now();
-  if (session === undefined || isExpired(session, now)) {
-    throw new DomainError("INVALID_TOKEN", "The token is unknown or has expired");
-  }
+  const lifetime = lifetimeOf(deps);
   const user = await deps.users.findById(session.userId);
-  if (user === undefined || !user.active) {
-    throw new DomainError("INVALID_TOKEN", "The token's user is no longer active");
+  const end = sessionEnd(session, user, now, lifetime);
+  if (end !== undefined || user === undefined) {
+    await deps.sessions.revoke(tokenHash);
+    throw new DomainError("INVALID_TOKEN", END_MESSAGES[end ?? "user deleted"]);
   }
-  const expiresAt = slidExpiry(session, now, deps.sessionTtlSeconds);
+  const expiresAt = slidExpiry(session, now, lifetime);
   if (expiresAt !== undefined) await deps.sessions.touch(tokenHash, expiresAt);
   return { user, privileges: await deps.policy.privilegesFor(user) };
 }

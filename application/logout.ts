@@ -7,9 +7,10 @@
 import { DomainError } from "../domain/errors.ts";
 import type { Clock, SessionStore, TokenGenerator } from "../domain/ports.ts";
 import { isExpired, requireWellFormedToken } from "../domain/session.ts";
+import { lifetimeOf, type SessionLifetimeSettings } from "./start_session.ts";
 
 /** The ports a logout needs. */
-export interface LogoutDeps {
+export interface LogoutDeps extends SessionLifetimeSettings {
   /** Session storage. */
   readonly sessions: SessionStore;
   /** Token hashing. */
@@ -36,7 +37,10 @@ export class Logout {
     const tokenHash = await this.#deps.tokens.hash(token);
     const session = await this.#deps.sessions.find(tokenHash);
     const revoked = await this.#deps.sessions.revoke(tokenHash);
-    if (!revoked || session === undefined || isExpired(session, this.#deps.clock.now())) {
+    if (
+      !revoked || session === undefined ||
+      isExpired(session, this.#deps.clock.now(), lifetimeOf(this.#deps))
+    ) {
       throw new DomainError("INVALID_TOKEN", "The token is unknown, was revoked or has expired");
     }
     return true;

@@ -5,30 +5,48 @@
  */
 
 import type { Clock, SessionStore, TokenGenerator } from "../domain/ports.ts";
-import { openSession } from "../domain/session.ts";
+import { openSession, type SessionLifetime } from "../domain/session.ts";
 import type { UserAccount } from "../domain/user.ts";
 
+/** How long sessions live, as the use cases are configured. */
+export interface SessionLifetimeSettings {
+  /** Sliding session lifetime in seconds. */
+  readonly sessionTtlSeconds: number;
+  /** Absolute session lifetime in seconds, from login. */
+  readonly sessionMaxAgeSeconds: number;
+}
+
+/** The domain's lifetime from the settings. */
+export function lifetimeOf(settings: SessionLifetimeSettings): SessionLifetime {
+  return { ttlSeconds: settings.sessionTtlSeconds, maxAgeSeconds: settings.sessionMaxAgeSeconds };
+}
+
 /** The ports and settings needed to open a session. */
-export interface SessionDeps {
+export interface SessionDeps extends SessionLifetimeSettings {
   /** Session storage. */
   readonly sessions: SessionStore;
   /** Token making and hashing. */
   readonly tokens: TokenGenerator;
   /** Time. */
   readonly clock: Clock;
-  /** Sliding session lifetime in seconds. */
-  readonly sessionTtlSeconds: number;
+  /** The most live sessions a user may have; a new login revokes the oldest beyond it. */
+  readonly maxSessionsPerUser: number;
 }
 
-/** Stores a new session for the user and returns its token, which is stored only hashed. */
+/**
+ * Stores a new session for the user and returns its token, which is stored
+ * only hashed; the user's oldest sessions beyond `maxSessionsPerUser` are
+ * revoked.
+ */
 export async function startSession(deps: SessionDeps, user: UserAccount): Promise<string> {
   const token = deps.tokens.newToken();
   const session = openSession(
     await deps.tokens.hash(token),
-    user.id,
+    user,
     deps.clock.now(),
-    deps.sessionTtlSeconds,
+    lifetimeOf(deps),
   );
   await deps.sessions.save(session);
+  await deps.sessions.keepNewest(user.id, deps.maxSessionsPerUser);
   return token;
 }

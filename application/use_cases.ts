@@ -57,6 +57,12 @@ export interface Ports {
 /** How long a token lives without use, by default: one hour. */
 export const DEFAULT_SESSION_TTL_SECONDS = 3600;
 
+/** How long a token lives at most from its login, by default: one day. */
+export const DEFAULT_SESSION_MAX_AGE_SECONDS = 86_400;
+
+/** How many live sessions a user may have, by default; a new login revokes the oldest beyond. */
+export const DEFAULT_MAX_SESSIONS_PER_USER = 100;
+
 /** The largest page a list may ask for, by default. */
 export const DEFAULT_MAX_PAGE_LENGTH = 1000;
 
@@ -64,6 +70,10 @@ export const DEFAULT_MAX_PAGE_LENGTH = 1000;
 export interface UseCaseSettings {
   /** Sliding session lifetime in seconds (default `DEFAULT_SESSION_TTL_SECONDS`). */
   readonly sessionTtlSeconds?: number;
+  /** Absolute session lifetime in seconds (default `DEFAULT_SESSION_MAX_AGE_SECONDS`). */
+  readonly sessionMaxAgeSeconds?: number;
+  /** Live sessions per user (default `DEFAULT_MAX_SESSIONS_PER_USER`); the oldest go first. */
+  readonly maxSessionsPerUser?: number;
   /** The largest page a list may ask for (default `DEFAULT_MAX_PAGE_LENGTH`). */
   readonly maxPageLength?: number;
 }
@@ -95,6 +105,8 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
   const deps = {
     ...ports,
     sessionTtlSeconds: settings.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    sessionMaxAgeSeconds: settings.sessionMaxAgeSeconds ?? DEFAULT_SESSION_MAX_AGE_SECONDS,
+    maxSessionsPerUser: settings.maxSessionsPerUser ?? DEFAULT_MAX_SESSIONS_PER_USER,
     maxPageLength: settings.maxPageLength ?? DEFAULT_MAX_PAGE_LENGTH,
   };
   return {

@@ -26,4 +26,13 @@ export interface UserAccount {
   readonly accessKey: string;
   /** The user's role (`vtiger_user2role.roleid`), if any. */
   readonly roleId?: string;
+  /**
+   * A digest of the user's credentials (password hash, crypt type, access
+   * key), computed by the user directory: it changes whenever the password or
+   * the access key does, and a session opened under another one is over.
+   */
+  readonly credentialFingerprint: string;
 }
+
+/** A user as a directory stores it, before its credential fingerprint is computed. */
+export type StoredUser = Omit<UserAccount, "credentialFingerprint">;

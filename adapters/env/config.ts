@@ -16,6 +16,8 @@ import {
 } from "../http/app.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
+  DEFAULT_MAX_SESSIONS_PER_USER,
+  DEFAULT_SESSION_MAX_AGE_SECONDS,
   DEFAULT_SESSION_TTL_SECONDS,
 } from "../../application/use_cases.ts";
 
@@ -41,6 +43,8 @@ const schema = z.object({
   VTIGER_DB_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
     .optional(),
   TOKEN_TTL_SECONDS: positiveInteger(DEFAULT_SESSION_TTL_SECONDS),
+  TOKEN_MAX_AGE_SECONDS: positiveInteger(DEFAULT_SESSION_MAX_AGE_SECONDS),
+  MAX_SESSIONS_PER_USER: positiveInteger(DEFAULT_MAX_SESSIONS_PER_USER),
   MAX_PAGE_LENGTH: positiveInteger(DEFAULT_MAX_PAGE_LENGTH),
   MAX_BODY_BYTES: positiveInteger(DEFAULT_MAX_BODY_BYTES),
   MAX_BODY_BYTES_IN_FLIGHT: positiveInteger(DEFAULT_MAX_BODY_BYTES_IN_FLIGHT),

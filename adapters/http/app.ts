@@ -26,6 +26,7 @@ import { readFieldValues } from "./request_body.ts";
 import { BodyBudget } from "./body_budget.ts";
 import { runAction } from "./run_action.ts";
 import { clientAddress } from "./client_address.ts";
+import { securityHeaders } from "./security_headers.ts";
 
 /** Settings of the HTTP adapter. */
 export interface HttpOptions {
@@ -98,6 +99,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   app.use("*", contextStorage());
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
+  app.use("*", ...securityHeaders);
   app.use(
     "*",
     cors({

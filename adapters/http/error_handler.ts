@@ -21,8 +21,19 @@ export const INTERNAL_ERROR_MESSAGE = "An internal error occurred; it has been l
 /** Seconds a throttled client is told to wait when the error does not say. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-/** The longest piece of a URL path quoted back in a message. */
-const MAX_QUOTED_PATH = 200;
+/** The longest first segment of a URL path quoted back in a message. */
+const MAX_QUOTED_SEGMENT = 40;
+
+/**
+ * A path as a message may quote it: its first segment only, `…` for the rest,
+ * since later segments of a mistyped base path are tokens and passwords
+ * (`/modules/restfulapi/auth/admin/PASSWORD`).
+ */
+function quotedPath(path: string): string {
+  const [first = "", ...rest] = path.split("/").slice(1);
+  const head = `/${excerpt(first, MAX_QUOTED_SEGMENT)}`;
+  return rest.length === 0 ? head : `${head}/…`;
+}
 
 /**
  * Maps what hono itself may throw (malformed input it parsed, its own body
@@ -59,6 +70,48 @@ function failure(
   return failureResponse(c, code, message, statusOf(code), headers);
 }
 
+/** A standalone run of 32 letters and digits: a token's shape. */
+const TOKEN_SHAPED = /(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/g;
+
+/** Credentials shorter than this are not looked for in messages (they would match anything). */
+const MIN_REDACTED_LENGTH = 4;
+
+/**
+ * What a request may carry as credentials: the Bearer token, the `token`,
+ * `password` and `key` parameters, and without a Bearer token the last path
+ * segment (the token, or a path-style login's password or key).
+ */
+function credentialsOf(c: Context): string[] {
+  const url = new URL(c.req.url);
+  const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header("Authorization")?.trim() ?? "")?.[1];
+  const params = ["token", "password", "key"].flatMap((name) => url.searchParams.getAll(name));
+  // With a Bearer token, the last segment is an ordinary parameter.
+  const last = bearer !== undefined
+    ? undefined
+    : url.pathname.split("/").filter((part) => part !== "").at(-1);
+  let decoded: string | undefined;
+  try {
+    decoded = last === undefined ? undefined : decodeURIComponent(last);
+  } catch {
+    decoded = last;
+  }
+  return [bearer, ...params, last, decoded].filter((value): value is string =>
+    value !== undefined && value.length >= MIN_REDACTED_LENGTH
+  );
+}
+
+/**
+ * The message with the request's credentials and anything shaped like a
+ * token replaced by `…`: a client that puts its token where another
+ * parameter goes (`criteria/TOKEN`, `id=TOKEN`, a stray character after it)
+ * must not get it back in a message that ends up in logs.
+ */
+export function withoutCredentials(message: string, credentials: readonly string[]): string {
+  const longestFirst = [...credentials].sort((a, b) => b.length - a.length);
+  const redacted = longestFirst.reduce((text, secret) => text.replaceAll(secret, "…"), message);
+  return redacted.replace(TOKEN_SHAPED, "…");
+}
+
 /**
  * The `app.onError` handler: a {@linkcode DomainError} becomes its code's
  * status and message; anything else is logged (request id, error class and a
@@ -73,7 +126,8 @@ export function errorHandler(logger: Logger): (error: Error, c: Context) => Resp
       ? fromHttpException(error)
       : undefined;
     if (known !== undefined && known.code !== "INTERNAL_ERROR") {
-      return failure(c, known.code, known.message, retryAfterHeader(known));
+      const message = withoutCredentials(known.message, credentialsOf(c));
+      return failure(c, known.code, message, retryAfterHeader(known));
     }
     // The URL is left out on purpose: path-style logins carry passwords and tokens.
     logger.log("error", "internal_error", {
@@ -93,6 +147,6 @@ export function errorHandler(logger: Logger): (error: Error, c: Context) => Resp
  * the protocol, so this never answers there.
  */
 export function handleNotFound(c: Context): Response {
-  const path = excerpt(c.req.path, MAX_QUOTED_PATH);
+  const path = quotedPath(c.req.path);
   return failure(c, "NOT_FOUND", `No route for ${c.req.method} ${path}`);
 }

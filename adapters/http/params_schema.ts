@@ -104,6 +104,9 @@ export type ParamName = keyof Params;
 /** Every parameter name of the protocol. */
 export const PARAM_NAMES: readonly ParamName[] = Object.keys(paramsObject.shape) as ParamName[];
 
+/** Parameters whose values are never quoted back: they are credentials. */
+const SECRET_PARAMS: ReadonlySet<string> = new Set(["token", "password", "key"]);
+
 /**
  * One sentence about the first problem zod found, naming and quoting the
  * parameter: `Parameter 'start' must be a whole number of 0 or more, not 'x'`.
@@ -130,6 +133,12 @@ export function paramsFailure(error: z.core.$ZodError, input: unknown): DomainEr
   }
   if (typeof raw !== "string") {
     return new DomainError("INVALID_PARAMETER", `Parameter '${name}' is given more than once`);
+  }
+  if (SECRET_PARAMS.has(name)) {
+    return new DomainError(
+      "INVALID_PARAMETER",
+      `Parameter '${name}' ${issue?.message ?? "is malformed"}`,
+    );
   }
   return new DomainError(
     "INVALID_PARAMETER",

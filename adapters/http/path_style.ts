@@ -27,11 +27,25 @@ const MAX_SEGMENTS = 32;
 
 const RECORD_ID = /^\d+$/;
 
-function decodeSegment(segment: string): string {
+/**
+ * A segment decoded. A malformed one is named by its place, never quoted: it
+ * may be a password or a token.
+ */
+function decodeSegment(segment: string, index: number): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw invalidParameter(`Path segment '${segment}' is not valid URL encoding`);
+    throw invalidParameter(
+      `Path segment ${index + 1} after the base path is not valid URL encoding`,
+    );
+  }
+}
+
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 
@@ -46,7 +60,9 @@ export function segmentsUnder(pathname: string, basePath: string): string[] | un
   const segments = pathname.split("/").slice(1);
   if (segments.length > 0 && segments[segments.length - 1] === "") segments.pop();
   for (const [index, part] of base.entries()) {
-    if (segments[index] === undefined || decodeSegment(segments[index]) !== part) return undefined;
+    if (segments[index] === undefined || decodedOrUndefined(segments[index]) !== part) {
+      return undefined;
+    }
   }
   return segments.slice(base.length);
 }
@@ -120,7 +136,9 @@ export function pathParams(
   if (encodedSegments.length > MAX_SEGMENTS) {
     throw invalidParameter(`Path has more than ${MAX_SEGMENTS} segments`);
   }
-  const [first = "", ...rest] = encodedSegments.map(decodeSegment);
+  const [first = "", ...rest] = encodedSegments.map((segment, index) =>
+    decodeSegment(segment, index)
+  );
   if (first.toLowerCase() === AUTH_MODULE.toLowerCase()) return authParams(rest, method);
   return recordParams(first, rest, hasBearer);
 }

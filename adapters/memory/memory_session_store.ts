@@ -33,4 +33,16 @@ export class MemorySessionStore implements SessionStore {
   revoke(tokenHash: string): Promise<boolean> {
     return Promise.resolve(this.#sessions.delete(tokenHash));
   }
+
+  /** Revokes the user's sessions but the `count` newest; how many were revoked. */
+  keepNewest(userId: number, count: number): Promise<number> {
+    const surplus = [...this.#sessions.values()]
+      .filter((session) => session.userId === userId)
+      .sort((a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() || (a.tokenHash < b.tokenHash ? 1 : -1)
+      )
+      .slice(count);
+    for (const session of surplus) this.#sessions.delete(session.tokenHash);
+    return Promise.resolve(surplus.length);
+  }
 }

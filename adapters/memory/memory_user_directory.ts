@@ -5,17 +5,29 @@
  */
 
 import type { UserDirectory } from "../../domain/ports.ts";
-import type { UserAccount } from "../../domain/user.ts";
+import type { StoredUser, UserAccount } from "../../domain/user.ts";
+import { withCredentialFingerprint } from "../system/credential_fingerprint.ts";
 
-/** A user directory over fixed lists of users and group ids. */
+/** A user directory over a list of users and fixed group ids. */
 export class MemoryUserDirectory implements UserDirectory {
-  #users: readonly UserAccount[];
+  #users: UserAccount[];
   #groupIds: ReadonlySet<number>;
 
-  /** Holds the given users and groups. */
-  constructor(users: readonly UserAccount[], groupIds: readonly number[] = []) {
-    this.#users = users;
+  /** Holds the given users (their credential fingerprints computed) and groups. */
+  constructor(users: readonly StoredUser[], groupIds: readonly number[] = []) {
+    this.#users = users.map(withCredentialFingerprint);
     this.#groupIds = new Set(groupIds);
+  }
+
+  /** Adds a user, or replaces the one with its id (a new password, a deactivation). */
+  put(user: StoredUser): void {
+    this.remove(user.id);
+    this.#users.push(withCredentialFingerprint(user));
+  }
+
+  /** Removes the user with that id, as a deletion in Vtiger does. */
+  remove(id: number): void {
+    this.#users = this.#users.filter((user) => user.id !== id);
   }
 
   /** The user with that user name. */

@@ -8,6 +8,7 @@
 
 import type { UserDirectory } from "../../domain/ports.ts";
 import type { UserAccount } from "../../domain/user.ts";
+import { withCredentialFingerprint } from "../system/credential_fingerprint.ts";
 import { comparableText, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 import type { UsersTable, UserToRoleTable } from "./schema_types.ts";
@@ -21,7 +22,7 @@ type UserRow =
   & { roleid: UserToRoleTable["roleid"] | null };
 
 function toAccount(row: UserRow): UserAccount {
-  return {
+  return withCredentialFingerprint({
     id: Number(row.id),
     userName: row.user_name ?? "",
     isAdmin: row.is_admin === "on",
@@ -30,7 +31,7 @@ function toAccount(row: UserRow): UserAccount {
     cryptType: row.crypt_type,
     accessKey: row.accesskey ?? "",
     ...(row.roleid === null ? {} : { roleId: row.roleid }),
-  };
+  });
 }
 
 /** The user directory over `vtiger_users`. */

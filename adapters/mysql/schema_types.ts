@@ -400,6 +400,22 @@ export interface SessionsTable {
   created_at: string;
   /** When the session expires: UTC, to the millisecond. */
   expires_at: string;
+  /** The user's credential fingerprint at login (SHA-256, hexadecimal); `''` before migration 0003. */
+  credential_fingerprint: string;
+}
+
+/** `vtrest_counters`: vtrest's windowed event counters (failed logins, and the like). */
+export interface CountersTable {
+  /** SHA-256 of what is counted, hexadecimal: fixed size whatever the client sent. */
+  counter_key: string;
+  /** Events in the current window. */
+  hits: number;
+  /** When the current window's first event happened: UTC, to the millisecond. */
+  first_at: string;
+  /** When its latest event happened: UTC, to the millisecond. */
+  last_at: string;
+  /** When the window is over and the row may be swept: UTC, to the millisecond. */
+  expires_at: string;
 }
 
 /** Every table the adapter knows by name. */
@@ -468,6 +484,8 @@ export interface VtigerSchema {
   vtiger_crmentity_user_field: CrmEntityUserFieldTable;
   /** `vtrest_sessions`: see {@linkcode SessionsTable}. */
   vtrest_sessions: SessionsTable;
+  /** `vtrest_counters`: see {@linkcode CountersTable}. */
+  vtrest_counters: CountersTable;
 }
 
 /** Tables named only at run time, from metadata: any column, any value. */

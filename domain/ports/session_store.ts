@@ -16,4 +16,9 @@ export interface SessionStore {
   touch(tokenHash: string, expiresAt: Date): Promise<void>;
   /** Removes a session; returns whether there was one. */
   revoke(tokenHash: string): Promise<boolean>;
+  /**
+   * Revokes the user's sessions but the `count` newest (by opening time, the
+   * token hash breaking ties); returns how many were revoked.
+   */
+  keepNewest(userId: number, count: number): Promise<number>;
 }

@@ -26,7 +26,7 @@ import { createUseCases } from "../../application/use_cases.ts";
 import { ACTION_ID } from "../../domain/permissions/combine_profiles.ts";
 import { SHARING_LEVEL } from "../../domain/permissions/record_scopes.ts";
 import type { PrivilegeFacts, ProfileFacts } from "../../domain/privilege_facts.ts";
-import type { UserAccount } from "../../domain/user.ts";
+import type { StoredUser } from "../../domain/user.ts";
 import { EXPECTED_RELATIONS, GROUP, SCENARIO_USERS } from "./_permissions_scenario.ts";
 import { runScenario } from "./_permissions_checks.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
@@ -114,7 +114,7 @@ function scenarioFacts(user: (typeof SCENARIO_USERS)[number]): PrivilegeFacts {
   };
 }
 
-function account(id: number, userName: string, accessKey: string, isAdmin = false): UserAccount {
+function account(id: number, userName: string, accessKey: string, isAdmin = false): StoredUser {
   return {
     id,
     userName,

@@ -22,6 +22,7 @@ function account(userName: string, passwordHash: string, cryptType: string): Use
     passwordHash,
     cryptType,
     accessKey: "",
+    credentialFingerprint: "",
   };
 }
 

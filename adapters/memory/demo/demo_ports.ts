@@ -26,6 +26,8 @@ import { DEMO_PRIVILEGE_FACTS, DEMO_SUPPORT_GROUP_ID, DEMO_USERS } from "./demo_
 export interface DemoPorts extends Ports {
   /** The record store, whose history tests can read. */
   readonly records: MemoryRecordRepository;
+  /** The users, which tests (and embedders) can change. */
+  readonly users: MemoryUserDirectory;
 }
 
 /** Builds a fresh demo: each call starts from the same data. */

@@ -10,7 +10,7 @@
 import { ACTION_ID } from "../../../domain/permissions/combine_profiles.ts";
 import { SHARING_LEVEL } from "../../../domain/permissions/record_scopes.ts";
 import type { PrivilegeFacts, ProfileFacts } from "../../../domain/privilege_facts.ts";
-import type { UserAccount } from "../../../domain/user.ts";
+import type { StoredUser } from "../../../domain/user.ts";
 import { activeTab, allFieldIds, profileFacts } from "../memory_privilege_facts.ts";
 import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "./demo_modules.ts";
 
@@ -18,7 +18,7 @@ import { DEMO_ACCOUNTS, DEMO_CONTACTS } from "./demo_modules.ts";
 export const DEMO_SUPPORT_GROUP_ID = 20;
 
 /** The demo's users; passwords equal the user names. */
-export const DEMO_USERS: readonly UserAccount[] = [
+export const DEMO_USERS: readonly StoredUser[] = [
   {
     id: 1,
     userName: "admin",

@@ -10,10 +10,14 @@ import { type Kysely, sql } from "kysely";
 import { type Migration, type MigrationResult, Migrator } from "kysely/migration";
 import { DatabaseError } from "../driver_errors.ts";
 import * as sessions from "./0001_sessions.ts";
+import * as loginThrottle from "./0002_login_throttle.ts";
+import * as sessionHygiene from "./0003_session_hygiene.ts";
 
 /** Every migration, by name, in the order they apply. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_sessions": sessions,
+  "0002_login_throttle": loginThrottle,
+  "0003_session_hygiene": sessionHygiene,
 };
 
 /**
