@@ -13,6 +13,7 @@
 import { type Config, ConfigError, listenHost, readConfig } from "./adapters/env/config.ts";
 import { observeCallers } from "./adapters/http/caller_observer.ts";
 import { createApp } from "./adapters/http/app.ts";
+import { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
@@ -43,20 +44,36 @@ export interface Service {
   readonly close: () => Promise<void>;
 }
 
+/** The ports, and what the service's own routes need from them. */
+interface OpenedPorts {
+  readonly ports: Ports;
+  readonly readiness?: () => Promise<string | undefined>;
+  readonly close: () => Promise<void>;
+}
+
 /** The database's ports when `VTIGER_DB_URL` is set, else the in-memory demo's. */
-async function openPorts(config: Config): Promise<{ ports: Ports; close: () => Promise<void> }> {
+async function openPorts(
+  config: Config,
+  logger: Logger,
+  metrics: ServiceMetrics | undefined,
+): Promise<OpenedPorts> {
   if (config.VTIGER_DB_URL === undefined) {
     return { ports: createDemoPorts(), close: () => Promise.resolve() };
   }
-  const { ports, close } = await openMysqlPorts({
+  const opened = await openMysqlPorts({
     url: config.VTIGER_DB_URL,
     metadataTtlSeconds: config.METADATA_TTL_SECONDS,
     privilegesTtlSeconds: config.PRIVILEGES_TTL_SECONDS,
     vtigerRoot: config.VTIGER_ROOT,
     vtigerLanguage: config.VTIGER_LANGUAGE,
     connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
+    onCacheLookup: metrics?.cacheLookups(),
+    logger,
   });
-  return { ports, close };
+  metrics?.addPool(opened.poolStats);
+  // Loads the metadata now rather than on the first request; /readyz says 503 until it is.
+  opened.catalog.listModules().catch(() => {});
+  return { ports: opened.ports, readiness: opened.readiness, close: opened.close };
 }
 
 /** Where the data comes from, for the start line: never the password. */
@@ -76,7 +93,8 @@ function dataFacts(config: Config): Record<string, string> {
 
 /** Builds the whole service from a configuration: the composition of every adapter. */
 export async function buildService(config: Config, logger: Logger): Promise<Service> {
-  const { ports, close } = await openPorts(config);
+  const metrics = config.METRICS ? new ServiceMetrics() : undefined;
+  const { ports, readiness, close } = await openPorts(config, logger, metrics);
   const useCases = createUseCases(
     observeCallers({ throttle: new MemoryLoginThrottle(), ...ports }),
     {
@@ -94,6 +112,8 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     trustProxy: config.TRUST_PROXY,
     logger,
+    readiness,
+    metrics,
   });
   return { fetch: app.fetch, facts: dataFacts(config), close };
 }

@@ -60,6 +60,8 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"], "must be json or pretty").default("json"),
   SHUTDOWN_GRACE_SECONDS: positiveInteger(10),
   DB_CONNECT_TIMEOUT_SECONDS: positiveInteger(10),
+  METRICS: z.enum(["true", "false"], "must be true or false").default("false")
+    .transform((value) => value === "true"),
 });
 
 /** The validated configuration. */

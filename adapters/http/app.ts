@@ -20,6 +20,8 @@ import { bearerToken } from "./bearer.ts";
 import { successResponse } from "./envelope.ts";
 import { errorHandler, handleNotFound } from "./error_handler.ts";
 import { requestLog } from "./request_log.ts";
+import { compressAnswers } from "./compression.ts";
+import { addHealthRoutes, type HealthOptions } from "./health_routes.ts";
 import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
 import { pathParams, segmentsUnder } from "./path_style.ts";
 import { readFieldValues } from "./request_body.ts";
@@ -29,7 +31,7 @@ import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
 
 /** Settings of the HTTP adapter. */
-export interface HttpOptions {
+export interface HttpOptions extends HealthOptions {
   /** Where every route lives (default `/modules/RestfulApi`, the original's path). */
   readonly basePath?: string;
   /** `Access-Control-Allow-Origin` (default `*`, as the original sent). */
@@ -76,7 +78,7 @@ function normalizeBasePath(basePath: string): string {
 }
 
 /**
- * Builds the app. Routes: `GET /healthz`; query style at `{basePath}`,
+ * Builds the app. Routes: `/healthz`, `/readyz`, `/metrics` (health_routes.ts); query style at `{basePath}`,
  * `{basePath}/` and `{basePath}/index.php`; path style at everything else
  * under `{basePath}`. Anything outside is a 404 envelope.
  */
@@ -100,6 +102,8 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
   app.use("*", ...securityHeaders);
+  if (options.metrics !== undefined) app.use("*", options.metrics.middleware());
+  app.use("*", compressAnswers());
   app.use(
     "*",
     cors({
@@ -113,7 +117,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   // No body middleware (hono's bodyLimit reads a chunked body whole before any
   // route runs): readFieldValues applies the limits, once the write is allowed.
 
-  app.get("/healthz", (c) => successResponse(c, { status: "ok" }));
+  addHealthRoutes(app, options);
 
   /** Shared by both styles once the parameters are validated. */
   const respond = async (c: Context, params: Params, bearer: string | undefined) => {

@@ -12,7 +12,8 @@ import { DomainError, type ErrorCode, isDomainError } from "../../domain/errors.
 import type { Logger } from "../../domain/ports.ts";
 import "./app_env.ts";
 import { failureResponse } from "./envelope.ts";
-import { describeError, routeOf } from "./request_log.ts";
+import { describeError } from "../system/error_description.ts";
+import { routeOf } from "./request_log.ts";
 import { codeOfHonoStatus, statusOf } from "./error_status.ts";
 
 /** The message of every unexpected failure: the real one may hold SQL or secrets. */

@@ -10,6 +10,7 @@
 
 import { Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
 import { createPool } from "mysql2";
+import { countingPool, type PoolStats } from "./pool_stats.ts";
 import { withQueryTimeout } from "./query_timeout.ts";
 import type { DynamicTables, VtigerSchema } from "./schema_types.ts";
 
@@ -59,6 +60,8 @@ export interface Database {
   readonly name: string;
   /** Where the database is, for messages: `'vtiger' at 127.0.0.1:3306` (never the password). */
   readonly where: string;
+  /** The pool's connections in use and requests waiting for one, now. */
+  stats(): PoolStats;
   /** Closes every pooled connection. */
   close(): Promise<void>;
 }
@@ -115,7 +118,8 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     enableKeepAlive: true,
   });
   const timeoutMs = (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
-  const dialect = new MysqlDialect({ pool: withQueryTimeout(pool, timeoutMs) });
+  const counting = countingPool(withQueryTimeout(pool, timeoutMs));
+  const dialect = new MysqlDialect({ pool: counting.pool });
   const onQuery = options.onQuery;
   const db = new Kysely<VtigerSchema>({
     dialect,
@@ -131,6 +135,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     where: `'${settings.database}' at ${
       settings.host.includes(":") ? `[${settings.host}]` : settings.host
     }:${settings.port}`,
+    stats: counting.stats,
     close: () => db.destroy(),
   };
 }

@@ -15,7 +15,7 @@ import { loadModules } from "./catalog/module_loader.ts";
 import type { ModuleStorage } from "./catalog/module_storage.ts";
 import type { VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
-import { TtlCache } from "./ttl_cache.ts";
+import { type CacheOutcome, TtlCache } from "./ttl_cache.ts";
 
 type Snapshot = ReadonlyMap<string, ModuleStorage>;
 
@@ -27,6 +27,8 @@ export interface CatalogOptions {
   readonly now?: () => number;
   /** Reports a background reload that failed (default: one line on the console). */
   readonly onReloadError?: (error: unknown) => void;
+  /** Told the outcome of every cache lookup. */
+  readonly onLookup?: (outcome: CacheOutcome) => void;
 }
 
 function logReloadError(error: unknown): void {
@@ -50,6 +52,7 @@ export class MysqlModuleCatalog implements ModuleCatalog {
     const now = options.now ?? Date.now;
     this.#cache = new TtlCache({ now: () => new Date(now()) }, options.ttlSeconds, 1, {
       serveStale: options.onReloadError ?? logReloadError,
+      onLookup: options.onLookup,
     });
   }
 

@@ -17,7 +17,7 @@ import { dynamic, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 import { decodeHtmlEntities } from "./records/html_entities.ts";
 import { toText } from "./records/record_select.ts";
-import { TtlCache } from "./ttl_cache.ts";
+import { type CacheOutcome, TtlCache } from "./ttl_cache.ts";
 
 /** How many picklists' values are kept at most (Vtiger ships about a hundred). */
 const PICKLIST_CACHE_SIZE = 2000;
@@ -28,6 +28,8 @@ export interface PicklistCacheOptions {
   readonly ttlSeconds: number;
   /** The time source of the cache. */
   readonly clock: Clock;
+  /** Told the outcome of every cache lookup. */
+  readonly onLookup?: (outcome: CacheOutcome) => void;
 }
 
 function parseTargetValues(text: string | null): string[] {
@@ -48,7 +50,9 @@ export class MysqlPicklistRepository implements PicklistRepository {
   /** Reads through `db`, keeping values as long as `cache` says. */
   constructor(db: VtigerDb, cache: PicklistCacheOptions) {
     this.#db = db;
-    this.#cache = new TtlCache(cache.clock, cache.ttlSeconds, PICKLIST_CACHE_SIZE);
+    this.#cache = new TtlCache(cache.clock, cache.ttlSeconds, PICKLIST_CACHE_SIZE, {
+      onLookup: cache.onLookup,
+    });
   }
 
   /** The values of the module's picklist field, in `sortorderid` order. */

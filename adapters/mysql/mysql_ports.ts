@@ -15,6 +15,12 @@ import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
 import { sql } from "kysely";
 import { type Database, openDatabase } from "./database.ts";
 import { StartupDatabaseError } from "./startup_errors.ts";
+import type { Logger } from "../../domain/ports.ts";
+import { describeError } from "../system/error_description.ts";
+import { LineLogger } from "../system/line_logger.ts";
+import { mysqlReadiness } from "./mysql_readiness.ts";
+import type { PoolStats } from "./pool_stats.ts";
+import type { CacheOutcome } from "./ttl_cache.ts";
 import { guarded } from "./driver_errors.ts";
 import { migrateToLatest } from "./migrations/migrator.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
@@ -43,6 +49,13 @@ export interface MysqlPortsConfig {
   readonly queryTimeoutSeconds?: number;
   /** Seconds to wait for a new connection's handshake and login (default 10). */
   readonly connectTimeoutSeconds?: number;
+  /** Told the outcome of every lookup in the metadata, picklist and privileges caches. */
+  readonly onCacheLookup?: (
+    cache: "modules" | "picklists" | "privileges",
+    outcome: CacheOutcome,
+  ) => void;
+  /** Where a failed background reload of the metadata is reported (default: standard output). */
+  readonly logger?: Logger;
   /** The time source (default the system clock). */
   readonly clock?: Clock;
   /** How long a user's computed permissions are cached, in seconds (default 60). */
@@ -57,6 +70,10 @@ export interface MysqlPorts {
   readonly ports: Ports;
   /** The module catalog, whose cache can be dropped with `invalidate()`. */
   readonly catalog: MysqlModuleCatalog;
+  /** The pool's connections in use and requests waiting for one, now. */
+  poolStats(): PoolStats;
+  /** Why the service cannot answer from the database now (unreachable, metadata not loaded), or `undefined`. */
+  readiness(): Promise<string | undefined>;
   /** Closes every pooled connection. */
   close(): Promise<void>;
 }
@@ -94,12 +111,25 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     await guarded(() => migrateToLatest(database.db));
     const db = database.db;
     const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
-    const catalog = new MysqlModuleCatalog(db, { ttlSeconds: metadataTtlSeconds });
+    const logger = config.logger ?? new LineLogger();
+    const catalog = new MysqlModuleCatalog(db, {
+      ttlSeconds: metadataTtlSeconds,
+      onReloadError: (error) =>
+        logger.log("error", "metadata_reload_failed", {
+          detail: "the metadata loaded before is kept",
+          ...describeError(error),
+        }),
+      onLookup: (outcome) => config.onCacheLookup?.("modules", outcome),
+    });
     const clock = config.clock ?? new SystemClock();
     const ports: Ports = {
       modules: catalog,
       records: new MysqlRecordRepository(db, catalog),
-      picklists: new MysqlPicklistRepository(db, { ttlSeconds: metadataTtlSeconds, clock }),
+      picklists: new MysqlPicklistRepository(db, {
+        ttlSeconds: metadataTtlSeconds,
+        clock,
+        onLookup: (outcome) => config.onCacheLookup?.("picklists", outcome),
+      }),
       translator,
       users: new MysqlUserDirectory(db),
       sessions: new MysqlSessionStore(db),
@@ -109,11 +139,18 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
         catalog,
         clock,
         ttlSeconds: config.privilegesTtlSeconds,
+        onLookup: (outcome) => config.onCacheLookup?.("privileges", outcome),
       }),
       clock,
       tokens: new RandomTokenGenerator(),
     };
-    return { ports, catalog, close: () => database.close() };
+    return {
+      ports,
+      catalog,
+      poolStats: () => database.stats(),
+      readiness: () => mysqlReadiness(db, catalog),
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -23,8 +23,13 @@ interface Entry<V> {
   reloading?: Promise<void>;
 }
 
+/** What a lookup found: a fresh value, nothing (a load), or an expired value served while reloading. */
+export type CacheOutcome = "hit" | "miss" | "stale";
+
 /** Options of a {@linkcode TtlCache}. */
 export interface TtlCacheOptions {
+  /** Told the outcome of every lookup (metrics count cache hits with it). */
+  readonly onLookup?: (outcome: CacheOutcome) => void;
   /**
    * Serve an expired value while it is reloaded in the background; a failed
    * reload is handed to this function and the expired value kept.
@@ -39,6 +44,7 @@ export class TtlCache<K, V> {
   #ttlMs: number;
   #maxEntries: number;
   #onStaleReloadError: ((error: unknown) => void) | undefined;
+  #onLookup: (outcome: CacheOutcome) => void;
 
   /** Entries live `ttlSeconds` (0 disables caching); at most `maxEntries` are kept. */
   constructor(clock: Clock, ttlSeconds: number, maxEntries: number, options: TtlCacheOptions = {}) {
@@ -49,6 +55,7 @@ export class TtlCache<K, V> {
     this.#ttlMs = ttlSeconds * 1000;
     this.#maxEntries = maxEntries;
     this.#onStaleReloadError = options.serveStale;
+    this.#onLookup = options.onLookup ?? (() => {});
   }
 
   /** How many entries are held (expired ones included until touched). */
@@ -63,6 +70,7 @@ export class TtlCache<K, V> {
     this.#entries.delete(key);
     if (found !== undefined && found.expiresAt > now) {
       this.#entries.set(key, found);
+      this.#onLookup("hit");
       return found.value;
     }
     if (found !== undefined && found.loaded && this.#onStaleReloadError !== undefined) {
@@ -70,8 +78,10 @@ export class TtlCache<K, V> {
       found.reloading ??= this.#reload(key, found, load, this.#onStaleReloadError).finally(() => {
         found.reloading = undefined;
       });
+      this.#onLookup("stale");
       return found.value;
     }
+    this.#onLookup("miss");
     const value = load();
     if (this.#ttlMs === 0) return value;
     this.#store(key, value, now);

@@ -14,7 +14,7 @@ import type { UserAccount } from "../../../domain/user.ts";
 import { guarded } from "../driver_errors.ts";
 import type { VtigerDb } from "../database.ts";
 import { loadPrivilegeFacts } from "./load_privilege_facts.ts";
-import { TtlCache } from "../ttl_cache.ts";
+import { type CacheOutcome, TtlCache } from "../ttl_cache.ts";
 
 /** The default lifetime of cached privileges, in seconds. */
 export const DEFAULT_PRIVILEGES_TTL_SECONDS = 60;
@@ -34,6 +34,8 @@ export interface MysqlAccessPolicyOptions {
   readonly ttlSeconds?: number;
   /** How many users' privileges are kept at most (default 1000), least recently used evicted. */
   readonly maxEntries?: number;
+  /** Told the outcome of every cache lookup. */
+  readonly onLookup?: (outcome: CacheOutcome) => void;
 }
 
 /** Vtiger's permission model, read from the database and cached per user. */
@@ -50,6 +52,7 @@ export class MysqlAccessPolicy implements AccessPolicy {
       options.clock,
       options.ttlSeconds ?? DEFAULT_PRIVILEGES_TTL_SECONDS,
       options.maxEntries ?? DEFAULT_PRIVILEGES_CACHE_SIZE,
+      { onLookup: options.onLookup },
     );
   }
 
