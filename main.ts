@@ -20,6 +20,8 @@ import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts"
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
 import { LineLogger } from "./adapters/system/line_logger.ts";
+import { readInstallTimeZone } from "./adapters/system/vtiger_config_file.ts";
+import { isKnownTimeZone } from "./domain/time_zone.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
 import type { Logger } from "./domain/ports.ts";
 
@@ -44,6 +46,22 @@ export interface Service {
   readonly close: () => Promise<void>;
 }
 
+/**
+ * The zone the install writes times in: `$default_timezone` of `VTIGER_ROOT`'s
+ * `config.inc.php` when it sets one, else `VTIGER_TIMEZONE`.
+ */
+async function installTimeZone(config: Config): Promise<string> {
+  if (config.VTIGER_ROOT === undefined) return config.VTIGER_TIMEZONE;
+  const zone = await readInstallTimeZone(config.VTIGER_ROOT);
+  if (zone === undefined) return config.VTIGER_TIMEZONE;
+  if (!isKnownTimeZone(zone)) {
+    throw new ConfigError(
+      `VTIGER_ROOT's config.inc.php sets $default_timezone '${zone}', which is not a known time zone`,
+    );
+  }
+  return zone;
+}
+
 /** The ports, and what the service's own routes need from them. */
 interface OpenedPorts {
   readonly ports: Ports;
@@ -57,8 +75,9 @@ async function openPorts(
   logger: Logger,
   metrics: ServiceMetrics | undefined,
 ): Promise<OpenedPorts> {
+  const timeZone = await installTimeZone(config);
   if (config.VTIGER_DB_URL === undefined) {
-    return { ports: createDemoPorts(), close: () => Promise.resolve() };
+    return { ports: createDemoPorts({ timeZone }), close: () => Promise.resolve() };
   }
   const opened = await openMysqlPorts({
     url: config.VTIGER_DB_URL,
@@ -69,6 +88,7 @@ async function openPorts(
     connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
     onCacheLookup: metrics?.cacheLookups(),
     logger,
+    timeZone,
   });
   metrics?.addPool(opened.poolStats);
   // Loads the metadata now rather than on the first request; /readyz says 503 until it is.

@@ -58,6 +58,7 @@ export class GetRecord {
       grant.read,
       "read",
     );
-    return shapeRecord(module, fields, record, this.#deps.clock.now());
+    const clock = this.#deps.clock;
+    return shapeRecord(module, fields, record, clock.now(), clock.timeZone);
   }
 }

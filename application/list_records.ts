@@ -115,6 +115,7 @@ export class ListRecords {
       parentScope: parentScopeOf(privileges, module),
     });
     const now = this.#deps.clock.now();
-    return stored.map((record) => shapeRecord(module, fields, record, now));
+    const zone = this.#deps.clock.timeZone;
+    return stored.map((record) => shapeRecord(module, fields, record, now, zone));
   }
 }

@@ -7,6 +7,7 @@
 import { invalidParameter } from "./errors.ts";
 import { type FieldDefinition, VTIGER_INT_MAX } from "./field.ts";
 import type { ModuleDefinition } from "./module.ts";
+import { formatDateTime } from "./time_zone.ts";
 
 /** A record as read from storage: raw values keyed by field name. */
 export interface StoredRecord {
@@ -24,21 +25,19 @@ export type RecordView = Record<string, string>;
 /** Field values a client sends for a create or update, keyed by field name. */
 export type FieldValues = Readonly<Record<string, string>>;
 
-/** Formats a date as `YYYY-MM-DD HH:MM:SS` in UTC, the way Vtiger stores times. */
-export function formatDateTime(date: Date): string {
-  return date.toISOString().slice(0, 19).replace("T", " ");
-}
+export { formatDateTime } from "./time_zone.ts";
 
 /**
  * Shapes a stored record for the protocol: the given fields in `fieldid` order,
  * NULL and missing values as `""`, then `record_id`, `record_module` and
- * `api_date_now`.
+ * `api_date_now` (the install's wall-clock time, as the record's times are).
  */
 export function shapeRecord(
   module: ModuleDefinition,
   fields: readonly FieldDefinition[],
   record: StoredRecord,
   now: Date,
+  timeZone?: string,
 ): RecordView {
   const view: RecordView = {};
   for (const field of fields) {
@@ -46,7 +45,7 @@ export function shapeRecord(
   }
   view.record_id = String(record.id);
   view.record_module = module.name;
-  view.api_date_now = formatDateTime(now);
+  view.api_date_now = formatDateTime(now, timeZone);
   return view;
 }
 

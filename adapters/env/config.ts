@@ -14,6 +14,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
 } from "../http/app.ts";
+import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
   DEFAULT_MAX_SESSIONS_PER_USER,
@@ -62,6 +63,8 @@ const schema = z.object({
   DB_CONNECT_TIMEOUT_SECONDS: positiveInteger(10),
   METRICS: z.enum(["true", "false"], "must be true or false").default("false")
     .transform((value) => value === "true"),
+  VTIGER_TIMEZONE: z.string().refine(isKnownTimeZone, "must be an IANA time zone like Asia/Tokyo")
+    .default(DEFAULT_TIME_ZONE),
 });
 
 /** The validated configuration. */

@@ -25,7 +25,8 @@ import {
   requireOwnerInScope,
   scopeIncludes,
 } from "../../domain/privileges.ts";
-import { type FieldValues, formatDateTime, type StoredRecord } from "../../domain/record.ts";
+import type { FieldValues, StoredRecord } from "../../domain/record.ts";
+import { DEFAULT_TIME_ZONE, formatDateTime } from "../../domain/time_zone.ts";
 import { columnKey, compareRows, matches } from "./row_matching.ts";
 
 /** A record to start with. */
@@ -79,13 +80,19 @@ export class MemoryRecordRepository implements RecordRepository {
   #numbering = new Map<string, MemoryNumbering>();
   #history: MemoryHistoryEntry[] = [];
   #nextId: number;
+  #timeZone: string;
 
-  /** Starts with the seeds; new ids follow the highest seeded one. */
+  /**
+   * Starts with the seeds; new ids follow the highest seeded one. Times are
+   * written on the wall clock of `options.timeZone` (default UTC).
+   */
   constructor(
     modules: readonly ModuleDefinition[],
     seeds: readonly MemoryRecordSeed[] = [],
     numbering: Readonly<Record<string, MemoryNumbering>> = {},
+    options: { readonly timeZone?: string } = {},
   ) {
+    this.#timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.#modules = new Map(modules.map((module) => [module.name, module]));
     for (const [name, value] of Object.entries(numbering)) this.#numbering.set(name, value);
     for (const seed of seeds) {
@@ -126,7 +133,7 @@ export class MemoryRecordRepository implements RecordRepository {
   /** Creates a record, numbering and labelling it, with a creation history entry. */
   create(module: ModuleDefinition, values: FieldValues, context: WriteContext): Promise<number> {
     const id = this.#nextId++;
-    const now = formatDateTime(context.now);
+    const now = formatDateTime(context.now, this.#timeZone);
     const actor = String(context.actorId);
     const full: Record<string, string> = { ...values };
     const numberField = recordNumberField(module);
@@ -211,7 +218,7 @@ export class MemoryRecordRepository implements RecordRepository {
     for (const field of module.fields) {
       if (field.table !== CRMENTITY_TABLE) continue;
       if (field.column === "modifiedtime") {
-        row.columns.set(columnKey(field), formatDateTime(context.now));
+        row.columns.set(columnKey(field), formatDateTime(context.now, this.#timeZone));
       }
       if (field.column === "modifiedby") row.columns.set(columnKey(field), String(context.actorId));
     }
@@ -228,7 +235,7 @@ export class MemoryRecordRepository implements RecordRepository {
       crmid,
       module: module.name,
       whodid: context.actorId,
-      changedon: formatDateTime(context.now),
+      changedon: formatDateTime(context.now, this.#timeZone),
       status,
       details,
     });

@@ -62,6 +62,11 @@ export interface MysqlPortsConfig {
   readonly privilegesTtlSeconds?: number;
   /** Called with each statement run and its bound values. */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /**
+   * The IANA zone the install stores times in (Vtiger's `$default_timezone`,
+   * default UTC); the system clock's zone when no `clock` is given.
+   */
+  readonly timeZone?: string;
 }
 
 /** The opened ports, the module catalog and a way to close the pool. */
@@ -121,10 +126,11 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
         }),
       onLookup: (outcome) => config.onCacheLookup?.("modules", outcome),
     });
-    const clock = config.clock ?? new SystemClock();
+    const clock = config.clock ?? new SystemClock(config.timeZone);
+    const timeZone = config.timeZone ?? clock.timeZone;
     const ports: Ports = {
       modules: catalog,
-      records: new MysqlRecordRepository(db, catalog),
+      records: new MysqlRecordRepository(db, catalog, { timeZone }),
       picklists: new MysqlPicklistRepository(db, {
         ttlSeconds: metadataTtlSeconds,
         clock,

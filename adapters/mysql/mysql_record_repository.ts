@@ -10,6 +10,7 @@ import type { ModuleDefinition } from "../../domain/module.ts";
 import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
 import type { RecordLocation } from "../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../domain/record.ts";
+import { DEFAULT_TIME_ZONE, formatDateTime } from "../../domain/time_zone.ts";
 import type { ModuleStorage } from "./catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "./database.ts";
 import { guarded, isDeadlock, refusedValueColumn } from "./driver_errors.ts";
@@ -20,20 +21,29 @@ import { insertRecord } from "./records/record_insert.ts";
 import { listRecords } from "./records/record_list.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
 import { storedParentScope } from "./records/list_scope.ts";
+import type { WriteScene } from "./records/write_behaviour.ts";
 
 /** How many times a write chosen as a deadlock victim is run again. */
 const DEADLOCK_RETRIES = 3;
+
+/** Settings of the record repository. */
+export interface RecordRepositoryOptions {
+  /** The IANA zone the install stores times in (Vtiger's `$default_timezone`; default UTC). */
+  readonly timeZone?: string;
+}
 
 /** The record repository over a Vtiger database. */
 export class MysqlRecordRepository implements RecordRepository {
   #db: VtigerDb;
   #catalog: MysqlModuleCatalog;
+  #timeZone: string;
   #historyReady: Promise<void> | undefined;
 
   /** Reads and writes through `db`, with the module storage of `catalog`. */
-  constructor(db: VtigerDb, catalog: MysqlModuleCatalog) {
+  constructor(db: VtigerDb, catalog: MysqlModuleCatalog, options: RecordRepositoryOptions = {}) {
     this.#db = db;
     this.#catalog = catalog;
+    this.#timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** One page of the module's live records, in a single statement. */
@@ -66,7 +76,10 @@ export class MysqlRecordRepository implements RecordRepository {
     return await this.#write(
       storage,
       values,
-      () => this.#db.transaction().execute((trx) => insertRecord(trx, storage, values, context)),
+      () =>
+        this.#db.transaction().execute((trx) =>
+          insertRecord(this.#scene(trx, storage, context), values)
+        ),
     );
   }
 
@@ -82,7 +95,9 @@ export class MysqlRecordRepository implements RecordRepository {
       storage,
       values,
       () =>
-        this.#db.transaction().execute((trx) => updateRecord(trx, storage, id, values, context)),
+        this.#db.transaction().execute((trx) =>
+          updateRecord(this.#scene(trx, storage, context), id, values)
+        ),
     );
   }
 
@@ -92,8 +107,21 @@ export class MysqlRecordRepository implements RecordRepository {
     await this.#write(
       storage,
       {},
-      () => this.#db.transaction().execute((trx) => deleteRecord(trx, storage, id, context)),
+      () =>
+        this.#db.transaction().execute((trx) =>
+          deleteRecord(this.#scene(trx, storage, context), id)
+        ),
     );
+  }
+
+  #scene(trx: VtigerDb, storage: ModuleStorage, context: WriteContext): WriteScene {
+    return {
+      trx,
+      storage,
+      context,
+      now: formatDateTime(context.now, this.#timeZone),
+      storageOf: (name) => this.#catalog.storageOf(name),
+    };
   }
 
   async #storage(module: ModuleDefinition): Promise<ModuleStorage> {

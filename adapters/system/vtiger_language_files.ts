@@ -8,32 +8,14 @@
  * @module
  */
 
-import { Engine } from "php-parser";
 import { DictionaryTranslator } from "./dictionary_translator.ts";
-
-interface PhpNode {
-  readonly kind: string;
-  readonly [key: string]: unknown;
-}
-
-function isNode(value: unknown): value is PhpNode {
-  return typeof value === "object" && value !== null && "kind" in value;
-}
-
-/** The text of a string literal, a number, or a `.` concatenation of them. */
-function literalText(node: unknown): string | undefined {
-  if (!isNode(node)) return undefined;
-  if (node.kind === "string" || node.kind === "number") return String(node.value);
-  if (node.kind === "nowdoc" || node.kind === "encapsed" && node.type === "heredoc") {
-    return typeof node.value === "string" ? node.value : undefined;
-  }
-  if (node.kind === "bin" && node.type === ".") {
-    const left = literalText(node.left);
-    const right = literalText(node.right);
-    return left === undefined || right === undefined ? undefined : left + right;
-  }
-  return undefined;
-}
+import {
+  isNode,
+  literalText,
+  type PhpNode,
+  requireVtigerFolder,
+  topLevelAssignments,
+} from "./php_source.ts";
 
 function arrayStrings(node: PhpNode): Record<string, string> {
   const strings: Record<string, string> = {};
@@ -51,39 +33,13 @@ export function parseLanguageStrings(
   source: string,
   fileName = "language.php",
 ): Record<string, string> {
-  const parser = new Engine({
-    parser: { extractDoc: false, suppressErrors: true },
-    ast: { withPositions: false },
-  });
-  const program = parser.parseCode(source, fileName) as unknown as PhpNode;
   const strings: Record<string, string> = {};
-  for (const statement of (program.children as unknown[] | undefined) ?? []) {
-    if (!isNode(statement) || statement.kind !== "expressionstatement") continue;
-    const expression = statement.expression;
-    if (!isNode(expression) || expression.kind !== "assign" || expression.operator !== "=") {
-      continue;
-    }
-    const left = expression.left;
-    if (!isNode(left) || left.kind !== "variable" || left.name !== "languageStrings") continue;
-    if (isNode(expression.right) && expression.right.kind === "array") {
-      Object.assign(strings, arrayStrings(expression.right));
+  for (const { name, value } of topLevelAssignments(source, fileName)) {
+    if (name === "languageStrings" && isNode(value) && value.kind === "array") {
+      Object.assign(strings, arrayStrings(value));
     }
   }
   return strings;
-}
-
-/** Throws an error naming the folder when it does not exist or is not a folder. */
-async function requireFolder(root: string): Promise<void> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.stat(root);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new Error(`The Vtiger folder '${root}' does not exist`);
-    }
-    throw error;
-  }
-  if (!info.isDirectory) throw new Error(`The Vtiger folder '${root}' is not a folder`);
 }
 
 /**
@@ -97,7 +53,7 @@ export async function loadVtigerLanguageFiles(
   root: string,
   language: string,
 ): Promise<DictionaryTranslator> {
-  await requireFolder(root);
+  await requireVtigerFolder(root);
   const folder = `${root.replace(/\/+$/, "")}/languages/${language}`;
   const strings: Array<[string, Record<string, string>]> = [];
   let entries: Deno.DirEntry[] = [];

@@ -8,4 +8,9 @@
 export interface Clock {
   /** The current instant. */
   now(): Date;
+  /**
+   * The IANA zone the install writes wall-clock times in (Vtiger's
+   * `$default_timezone`); UTC when absent.
+   */
+  readonly timeZone?: string;
 }

@@ -47,3 +47,12 @@ Deno.test("configuration from the environment", async (t) => {
     );
   });
 });
+
+Deno.test("configuration: VTIGER_TIMEZONE is an IANA zone, UTC by default", () => {
+  assert.equal(readConfig({}).VTIGER_TIMEZONE, "UTC");
+  assert.equal(readConfig({ VTIGER_TIMEZONE: "Asia/Tokyo" }).VTIGER_TIMEZONE, "Asia/Tokyo");
+  rejects(
+    { VTIGER_TIMEZONE: "Mars/Olympus" },
+    "VTIGER_TIMEZONE 'Mars/Olympus' is invalid: must be an IANA time zone like Asia/Tokyo",
+  );
+});

@@ -26,10 +26,13 @@ export const MYSQL_TEST_URL: string | undefined = (() => {
 /** Whether the MySQL tests run; use `ignore: !mysqlTestsEnabled`. */
 export const mysqlTestsEnabled: boolean = MYSQL_TEST_URL !== undefined;
 
-/** The Vtiger versions there is a dump of. */
-export type VtigerVersion = "7.1.0" | "7.3.0";
+/**
+ * The Vtiger installs there is a dump of: stock 7.1.0 and 7.3.0, and the
+ * F-RevoCRM 8.0.3 install the oracle recordings start from.
+ */
+export type VtigerVersion = "7.1.0" | "7.3.0" | "frevocrm-8.0.3";
 
-/** Both versions, for tests that run against each. */
+/** The stock versions, for tests that run against each. */
 export const VTIGER_VERSIONS: readonly VtigerVersion[] = ["7.1.0", "7.3.0"];
 
 /** A loaded Vtiger database that exists until dropped. */
@@ -50,7 +53,8 @@ export interface VtigerTestDatabase {
 
 /** Where a dump lies: `../shared/vtiger/` beside the repo root. */
 export function dumpUrl(version: VtigerVersion): URL {
-  return new URL(`../../../shared/vtiger/vtiger-${version}.sql`, import.meta.url);
+  const file = version.startsWith("frevocrm") ? `${version}.sql` : `vtiger-${version}.sql`;
+  return new URL(`../../../shared/vtiger/${file}`, import.meta.url);
 }
 
 const dumpCache = new Map<VtigerVersion, Promise<string>>();
@@ -100,7 +104,7 @@ export function runOnServer(statements: string, database?: string): Promise<void
 function uniqueName(version: VtigerVersion): string {
   const random = crypto.getRandomValues(new Uint8Array(4));
   const suffix = Array.from(random, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `vtrest_test_${version.replaceAll(".", "")}_${Date.now().toString(36)}_${suffix}`;
+  return `vtrest_test_${version.replaceAll(/[.-]/g, "")}_${Date.now().toString(36)}_${suffix}`;
 }
 
 /** Creates a database under a unique name and loads the version's dump into it (about 3 s). */

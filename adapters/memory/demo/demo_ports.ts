@@ -30,20 +30,31 @@ export interface DemoPorts extends Ports {
   readonly users: MemoryUserDirectory;
 }
 
+/** Settings of the demo. */
+export interface DemoOptions {
+  /** The time source (default the system clock in `timeZone`). */
+  readonly clock?: Clock;
+  /** The zone times are written in when no clock is given (default UTC). */
+  readonly timeZone?: string;
+}
+
 /** Builds a fresh demo: each call starts from the same data. */
-export function createDemoPorts(options: { clock?: Clock } = {}): DemoPorts {
+export function createDemoPorts(options: DemoOptions = {}): DemoPorts {
   const modules = [DEMO_ACCOUNTS, DEMO_CONTACTS];
   const catalog = new MemoryModuleCatalog(modules);
+  const clock = options.clock ?? new SystemClock(options.timeZone);
   return {
     modules: catalog,
-    records: new MemoryRecordRepository(modules, DEMO_RECORDS, DEMO_NUMBERING),
+    records: new MemoryRecordRepository(modules, DEMO_RECORDS, DEMO_NUMBERING, {
+      timeZone: clock.timeZone,
+    }),
     picklists: new MemoryPicklistRepository(DEMO_PICKLISTS),
     translator: new DictionaryTranslator(DEMO_STRINGS),
     users: new MemoryUserDirectory(DEMO_USERS, [DEMO_SUPPORT_GROUP_ID]),
     sessions: new MemorySessionStore(),
     passwords: new VtigerPasswordVerifier(),
     policy: new MemoryAccessPolicy(DEMO_PRIVILEGE_FACTS, catalog),
-    clock: options.clock ?? new SystemClock(),
+    clock,
     tokens: new RandomTokenGenerator(),
   };
 }

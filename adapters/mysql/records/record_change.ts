@@ -12,14 +12,15 @@ import { changeDetails, trackedValues } from "../../../domain/history.ts";
 import { ownerField } from "../../../domain/module.ts";
 import type { WriteContext } from "../../../domain/ports.ts";
 import { requireOwnerInScope } from "../../../domain/privileges.ts";
-import { formatDateTime } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
+import { behavioursOf } from "./behaviours/registry.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import type { RecordRow } from "./record_select.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
+import type { WriteScene } from "./write_behaviour.ts";
 
 async function readLocked(trx: VtigerDb, storage: ModuleStorage, id: number): Promise<RecordRow> {
   const row = await readRecord(trx, storage, id, true);
@@ -74,15 +75,15 @@ async function writeTables(
 
 /** Overlays the given values on a live record; refreshes modified time, modifier, label, history. */
 export async function updateRecord(
-  trx: VtigerDb,
-  storage: ModuleStorage,
+  scene: WriteScene,
   id: number,
-  values: Readonly<Record<string, string>>,
-  context: WriteContext,
+  given: Readonly<Record<string, string>>,
 ): Promise<void> {
+  const { trx, storage, context, now } = scene;
   const before = await requireWritable(trx, storage, id, context, "update");
-  const now = formatDateTime(context.now);
-  const full = withDerivedValues(storage, values);
+  const behaviours = behavioursOf(storage.module.name);
+  const full = withDerivedValues(storage, given);
+  for (const behaviour of behaviours) await behaviour.prepareUpdate?.(scene, full, before);
   await writeTables(trx, storage, id, full, now);
   const owner = ownerField(storage.module);
   const crmentity: Record<string, string | number> = {
@@ -99,6 +100,8 @@ export async function updateRecord(
   const after = await readLocked(trx, storage, id);
   const label = labelOf(storage, after.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+  const changed = { id, values: full, before, after: { record: after.record, label } };
+  for (const behaviour of behaviours) await behaviour.afterUpdate?.(scene, changed);
   if (!storage.tracked) return;
   const details = changeDetails(
     trackedValues(storage.module, { ...before.record, label: before.label }),
@@ -116,14 +119,9 @@ export async function updateRecord(
 }
 
 /** Marks a live record deleted (`deleted = 1`, modified time and modifier) with its history. */
-export async function deleteRecord(
-  trx: VtigerDb,
-  storage: ModuleStorage,
-  id: number,
-  context: WriteContext,
-): Promise<void> {
-  await requireWritable(trx, storage, id, context, "delete");
-  const now = formatDateTime(context.now);
+export async function deleteRecord(scene: WriteScene, id: number): Promise<void> {
+  const { trx, storage, context, now } = scene;
+  const deleted = await requireWritable(trx, storage, id, context, "delete");
   if (storage.tracked) {
     await writeHistory(trx, {
       crmid: id,
@@ -137,4 +135,7 @@ export async function deleteRecord(
   await trx.updateTable("vtiger_crmentity")
     .set({ deleted: 1, modifiedtime: now, modifiedby: context.actorId })
     .where("crmid", "=", id).execute();
+  for (const behaviour of behavioursOf(storage.module.name)) {
+    await behaviour.afterDelete?.(scene, deleted);
+  }
 }

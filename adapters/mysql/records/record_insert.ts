@@ -3,23 +3,23 @@
  * crmid from the sequence, record number, the `vtiger_crmentity` row, a row
  * in every single-row record table, rows in relation tables for the values
  * given for them, the creator's `vtiger_crmentity_user_field` row, the label,
- * and the creation history.
+ * the module's write behaviours, and the creation history.
  *
  * @module
  */
 
 import { creationDetails, trackedValues } from "../../../domain/history.ts";
-import type { WriteContext } from "../../../domain/ports.ts";
 import { ownerField, recordNumberField } from "../../../domain/module.ts";
-import { formatDateTime } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
 import { DatabaseError } from "../driver_errors.ts";
+import { behavioursOf } from "./behaviours/registry.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { nextSequenceValue, takeRecordNumber } from "./numbering.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { type ColumnValue, creationRow, givenColumns, withDerivedValues } from "./stored_values.ts";
+import type { WriteScene } from "./write_behaviour.ts";
 
 /** The source Vtiger's webservice writes on the records it creates. */
 const WEBSERVICE_SOURCE = "WEBSERVICE";
@@ -40,12 +40,11 @@ async function systemValues(
 }
 
 function crmEntityRow(
-  storage: ModuleStorage,
+  scene: WriteScene,
   values: Readonly<Record<string, string>>,
   id: number,
-  context: WriteContext,
 ): Record<string, ColumnValue> {
-  const now = formatDateTime(context.now);
+  const { storage, context, now } = scene;
   const ownerName = ownerField(storage.module)?.name;
   const owner = Number(ownerName === undefined ? "" : values[ownerName] ?? "") || context.actorId;
   const row: Record<string, ColumnValue> = {
@@ -68,17 +67,17 @@ function crmEntityRow(
 
 /** Inserts every row of a new record and returns its crmid. */
 export async function insertRecord(
-  trx: VtigerDb,
-  storage: ModuleStorage,
-  values: Readonly<Record<string, string>>,
-  context: WriteContext,
+  scene: WriteScene,
+  given: Readonly<Record<string, string>>,
 ): Promise<number> {
+  const { trx, storage, context, now } = scene;
+  const behaviours = behavioursOf(storage.module.name);
+  const values = { ...given };
+  for (const behaviour of behaviours) await behaviour.prepareCreate?.(scene, values);
   const db = dynamic(trx);
-  const now = formatDateTime(context.now);
   const id = await nextSequenceValue(trx, "vtiger_crmentity_seq");
   const full = await systemValues(trx, storage, values);
-  await db.insertInto("vtiger_crmentity").values(crmEntityRow(storage, full, id, context))
-    .execute();
+  await db.insertInto("vtiger_crmentity").values(crmEntityRow(scene, full, id)).execute();
   for (const table of storage.tables) {
     if (table.singleRow) {
       await db.insertInto(table.name).values(creationRow(storage, table, full, id, now)).execute();
@@ -105,6 +104,10 @@ export async function insertRecord(
   }
   const label = labelOf(storage, created.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+  const row = { record: created.record, label };
+  for (const behaviour of behaviours) {
+    await behaviour.afterCreate?.(scene, { id, values: full, row });
+  }
   if (storage.tracked) {
     await writeHistory(trx, {
       crmid: id,

@@ -1,0 +1,52 @@
+/**
+ * Wall-clock times as Vtiger stores them: `YYYY-MM-DD HH:MM:SS` in the
+ * install's time zone (`$default_timezone` of its `config.inc.php`), not in
+ * UTC. Vtiger formats every time it writes (`createdtime`, `modifiedtime`,
+ * ModTracker's `changedon`) with PHP's `date()` in that zone.
+ *
+ * @module
+ */
+
+/** The zone used when an install names none. */
+export const DEFAULT_TIME_ZONE = "UTC";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether the IANA zone name (`Asia/Tokyo`, `UTC`) is one this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterOf(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Formats an instant as `YYYY-MM-DD HH:MM:SS` on the wall clock of the zone
+ * (UTC by default), truncated to the second as Vtiger stores it.
+ */
+export function formatDateTime(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  if (timeZone === DEFAULT_TIME_ZONE) return date.toISOString().slice(0, 19).replace("T", " ");
+  const parts: Record<string, string> = {};
+  for (const part of formatterOf(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

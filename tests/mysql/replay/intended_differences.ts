@@ -1,0 +1,141 @@
+/**
+ * Where vtrest deliberately writes other rows than Vtiger's webservice did,
+ * and why: each entry rewrites the golden recording into what vtrest
+ * intends, so that the replay then compares exactly (an unintended
+ * difference still fails). Keep this list short; every entry is a decision.
+ *
+ * @module
+ */
+
+import { cleanFieldValue } from "../../../adapters/http/field_value_cleaning.ts";
+import { htmlEntities } from "../../../adapters/mysql/records/html_entities.ts";
+import type { NormalizedScenario, NormalizedStep } from "./normalize.ts";
+import type { Row } from "./snapshot.ts";
+
+/** One intended difference. */
+export interface IntendedDifference {
+  /** A short name. */
+  readonly name: string;
+  /** Why vtrest does not imitate Vtiger here. */
+  readonly why: string;
+  /** Rewrites one golden step (times annotated) into what vtrest writes instead. */
+  adjust(step: NormalizedStep, scenario: NormalizedScenario): NormalizedStep;
+}
+
+/** Applies `change` to every row of every table side of a step. */
+function mapRows(
+  step: NormalizedStep,
+  change: (table: string, row: Row) => Row,
+): NormalizedStep {
+  const diff: NormalizedStep["diff"] = {};
+  for (const [table, sides] of Object.entries(step.diff)) {
+    diff[table] = {
+      removed: sides.removed.map((row) => change(table, row)),
+      added: sides.added.map((row) => change(table, row)),
+    };
+  }
+  return { ...step, diff };
+}
+
+/**
+ * What Vtiger stores for a text value (`Vtiger_Functions::fromHTML`, applied
+ * by `CRMEntity::insertIntoEntityTable` to every value but uitypes 8 and 33):
+ * the value as sent, except that a value in which `script` and a later
+ * `/script` appear on one line has every `<`, `>` and `"` replaced by
+ * `&lt;`, `&gt;`, `&quot;` (`&` and `'` untouched).
+ */
+export function vtigerStoredText(value: string): string {
+  if (!/(script).*(\/script)/i.test(value)) return value;
+  return value.replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+/** The webservice user's id (`19x1` → `1`). */
+function actorId(scenario: NormalizedScenario): string {
+  return scenario.user.ws_id.replace(/^\d+x/, "");
+}
+
+/** Every request value of the scenario's creates and revises, by step. */
+function requestValues(step: NormalizedStep): string[] {
+  const request = step.request as { element?: Record<string, unknown> } | undefined;
+  return Object.values(request?.element ?? {}).filter((value): value is string =>
+    typeof value === "string"
+  );
+}
+
+/** The intended differences, applied in this order. */
+export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
+  {
+    name: "ModTracker names the acting user",
+    why: "Vtiger's webservice leaves vtiger_modtracker_basic.whodid NULL (its handler reads a " +
+      "PHP session the webservice never opens): a bug that hides who made a change; vtrest " +
+      "writes the acting user, as Vtiger's own UI does.",
+    adjust: (step, scenario) =>
+      mapRows(
+        step,
+        (table, row) =>
+          table === "vtiger_modtracker_basic" && row.whodid === null
+            ? { ...row, whodid: actorId(scenario) }
+            : row,
+      ),
+  },
+  {
+    name: "HTML tags are stripped from values",
+    why: "The original RestfulApi module strips HTML tags from every value written (PHP " +
+      "strip_tags) and vtrest keeps that contract, where Vtiger's webservice stores tags as sent " +
+      '(escaping <, > and " only in a value holding a <script> element): the stored value, its ' +
+      "ModTracker detail and any label built from it hold the text without tags.",
+    adjust: (step) => {
+      const replacements = new Map<string, string>();
+      for (const sent of requestValues(step)) {
+        const kept = cleanFieldValue(sent);
+        const stored = vtigerStoredText(sent);
+        if (kept === stored) continue;
+        replacements.set(stored, kept);
+        replacements.set(htmlEntities(stored), htmlEntities(kept));
+      }
+      if (replacements.size === 0) return step;
+      return mapRows(step, (_table, row) =>
+        Object.fromEntries(
+          Object.entries(row).map((
+            [column, value],
+          ) => [
+            column,
+            value !== null && replacements.has(value) ? replacements.get(value)! : value,
+          ]),
+        ));
+    },
+  },
+];
+
+/**
+ * The golden scenario rewritten by every intended difference. Values written
+ * in one step and seen again in later ones (an updated row's old state) are
+ * rewritten there too, as the replacements of every earlier step carry over.
+ */
+export function intendedScenario(golden: NormalizedScenario): NormalizedScenario {
+  return {
+    ...golden,
+    steps: golden.steps.map((step, index) => {
+      let adjusted = step;
+      for (const difference of INTENDED_DIFFERENCES) {
+        adjusted = difference.adjust(
+          { ...adjusted, request: carriedRequest(golden.steps, index) },
+          golden,
+        );
+      }
+      return { ...adjusted, request: step.request };
+    }),
+  };
+}
+
+/**
+ * A step's request, with the element values of every earlier step added
+ * (values sent earlier show up again in later steps' removed rows).
+ */
+function carriedRequest(steps: readonly NormalizedStep[], index: number): unknown {
+  const element: Record<string, unknown> = {};
+  steps.slice(0, index + 1).forEach((step, i) => {
+    for (const [key, value] of requestValues(step).entries()) element[`${i}:${key}`] = value;
+  });
+  return { element };
+}

@@ -1,0 +1,58 @@
+/**
+ * Which oracle scenarios the replay test runs, and how: the one visible list
+ * of what is replayed through vtrest, what is still pending, and on which
+ * dumps.
+ *
+ * To switch a scenario on (or a pending step of it), edit its one line here.
+ *
+ * @module
+ */
+
+import type { StepMode } from "./replay.ts";
+
+/** How the replay test treats one scenario. */
+export interface ReplayPlan {
+  /** The scenario's file name in `../shared/vtiger/oracle/` (without `.json`). */
+  readonly scenario: string;
+  /**
+   * Steps made by applying the recorded rows instead of calling vtrest (its
+   * module is not written here yet), with why; every other step calls vtrest.
+   */
+  readonly fixtureSteps?: Readonly<Record<number, string>>;
+  /** Set while the scenario cannot run at all yet: why. */
+  readonly pending?: string;
+  /** Whether it also runs on the stock 7.1.0 and 7.3.0 dumps (only steps vtrest makes). */
+  readonly stock?: boolean;
+}
+
+/** Every oracle scenario. */
+export const REPLAY_PLANS: readonly ReplayPlan[] = [
+  {
+    scenario: "accounts_create_update_delete",
+    stock: true,
+    pending: "issue 9 in progress (fidelity)",
+  },
+  { scenario: "contact_linked", stock: true, pending: "issue 9 in progress (fidelity)" },
+  { scenario: "leads", stock: true, pending: "issue 9 in progress (fidelity)" },
+  { scenario: "duplicate", stock: true, pending: "issue 9 in progress (fidelity)" },
+  {
+    scenario: "account_delete_cascade",
+    pending: "issue 9 in progress (fidelity)",
+    fixtureSteps: {
+      5: "Products' tax and currency rows are issue 10 (modules)",
+      6: "Quotes with line items are issue 10 (modules)",
+    },
+  },
+  { scenario: "calendar_task_event", pending: "Events, reminders, invitees: issue 10 (modules)" },
+  { scenario: "inventory", pending: "inventory with LineItems: issue 10 (modules)" },
+  { scenario: "products_services", pending: "Products/Services taxes and prices: issue 10" },
+  { scenario: "documents", pending: "Documents and add_related: issue 10 (modules)" },
+  { scenario: "modcomments", pending: "ModComments touching the parent: issue 10 (modules)" },
+];
+
+/** The mode of a step of a plan. */
+export function stepMode(plan: ReplayPlan, step: number): StepMode {
+  return plan.fixtureSteps !== undefined && Object.hasOwn(plan.fixtureSteps, step)
+    ? "fixture"
+    : "vtrest";
+}
