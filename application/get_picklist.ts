@@ -13,10 +13,11 @@ import {
   type PicklistDependencies,
   type PicklistResult,
 } from "../domain/picklist.ts";
-import { allowedPicklistValues, type ModuleGrant } from "../domain/privileges.ts";
+import type { ModuleGrant } from "../domain/privileges.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { openModuleFor } from "./open_module.ts";
+import { roleValuesOf } from "./role_picklist_values.ts";
 
 /** The ports a picklist read needs. */
 export interface GetPicklistDeps extends CallerDeps {
@@ -114,15 +115,11 @@ export class GetPicklist {
     return field;
   }
 
-  async #valuesFor(
+  #valuesFor(
     module: ModuleDefinition,
     grant: ModuleGrant,
     field: FieldDefinition,
   ): Promise<string[]> {
-    const values = await this.#deps.picklists.values(module, field.name);
-    const allowed = field.picklist === "role"
-      ? allowedPicklistValues(grant, field.name)
-      : undefined;
-    return allowed === undefined ? values : values.filter((value) => allowed.has(value));
+    return roleValuesOf(this.#deps.picklists, module, grant, field);
   }
 }

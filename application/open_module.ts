@@ -12,6 +12,7 @@ import {
   type ModuleGrant,
   type RecordAction,
   requireAction,
+  requireModuleUse,
   visibleFields,
 } from "../domain/privileges.ts";
 import { authenticateCaller, type Caller, type CallerDeps } from "./authenticate_caller.ts";
@@ -34,20 +35,26 @@ export interface OpenModuleDeps extends CallerDeps {
 
 const WRITES: ReadonlySet<RecordAction> = new Set(["create", "edit", "delete"]);
 
+/** Opening a module for no one action: any use of it the caller's profiles allow. */
+export const ANY_USE = "use";
+
 /**
  * Authenticates the token, finds the module and checks the action:
  * `MODULE_NOT_FOUND` for an unknown module, `ACCESS_DENIED` for a forbidden
- * action, `METHOD_NOT_ALLOWED` for a write on a module written elsewhere.
+ * action (or, with {@linkcode ANY_USE}, a module the caller may not use at
+ * all), `METHOD_NOT_ALLOWED` for a write on a module written elsewhere.
  */
 export async function openModuleFor(
   deps: OpenModuleDeps,
   token: string | undefined,
   moduleName: string,
-  action: RecordAction,
+  action: RecordAction | typeof ANY_USE,
 ): Promise<OpenedModule & Caller> {
   const caller = await authenticateCaller(deps, token);
   const module = requireModule(await deps.modules.findModule(moduleName), moduleName);
-  const grant = requireAction(caller.privileges, module, action);
-  if (WRITES.has(action)) requireWritableModule(module);
+  const grant = action === ANY_USE
+    ? requireModuleUse(caller.privileges, module)
+    : requireAction(caller.privileges, module, action);
+  if (action !== ANY_USE && WRITES.has(action)) requireWritableModule(module);
   return { ...caller, module, grant, fields: visibleFields(module, grant) };
 }

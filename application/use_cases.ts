@@ -20,9 +20,11 @@ import type {
 } from "../domain/ports.ts";
 import { CreateRecord } from "./create_record.ts";
 import { DeleteRecord } from "./delete_record.ts";
+import { DescribeModule } from "./describe_module.ts";
 import { GetPicklist } from "./get_picklist.ts";
 import { GetRecord } from "./get_record.ts";
 import { ListRecords } from "./list_records.ts";
+import { ListTypes } from "./list_types.ts";
 import { LoginWithAccessKey } from "./login_with_access_key.ts";
 import { LoginWithPassword } from "./login_with_password.ts";
 import { Logout } from "./logout.ts";
@@ -98,6 +100,10 @@ export interface UseCases {
   readonly deleteRecord: DeleteRecord;
   /** Read a picklist. */
   readonly getPicklist: GetPicklist;
+  /** List the modules the caller may use. */
+  readonly listTypes: ListTypes;
+  /** Describe a module's fields as the caller sees them. */
+  readonly describeModule: DescribeModule;
 }
 
 /** Builds every use case on the given ports. */
@@ -119,5 +125,7 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
     updateRecord: new UpdateRecord(deps),
     deleteRecord: new DeleteRecord(deps),
     getPicklist: new GetPicklist(deps),
+    listTypes: new ListTypes(deps),
+    describeModule: new DescribeModule(deps),
   };
 }

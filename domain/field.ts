@@ -40,6 +40,8 @@ export interface FieldDefinition {
   readonly picklist?: PicklistKind;
   /** For reference fields: the modules a value may point to. */
   readonly referenceModules?: readonly string[];
+  /** The label of the block (`vtiger_blocks.blocklabel`) the field is shown in, when known. */
+  readonly block?: string;
 }
 
 /** The separator Vtiger stores between the values of a multi-select picklist. */

@@ -28,6 +28,10 @@ export interface ModuleDefinition {
   readonly labelFields: readonly string[];
   /** Why records of this module cannot be created or changed here, when they cannot. */
   readonly writeRefusal?: string;
+  /** `vtiger_tab.tablabel`: the key of the module's name in its language strings. */
+  readonly label?: string;
+  /** `vtiger_tab.allowduplicates`: `false` when Vtiger's duplicate prevention is on. */
+  readonly allowDuplicates?: boolean;
 }
 
 /** Finds a field of the module by its Vtiger field name. */

@@ -93,16 +93,22 @@ export function mayUseModule(privileges: Privileges, moduleName: string): boolea
   return privileges.isAdmin || privileges.modules.has(moduleName);
 }
 
+/** Returns the grant when the user may use the module at all; `ACCESS_DENIED` otherwise. */
+export function requireModuleUse(privileges: Privileges, module: ModuleDefinition): ModuleGrant {
+  const grant = grantFor(privileges, module);
+  if (grant === undefined) {
+    throw accessDenied(`Permission to use module ${module.name} is denied`);
+  }
+  return grant;
+}
+
 /** Returns the grant when the action is allowed on the module; `ACCESS_DENIED` otherwise. */
 export function requireAction(
   privileges: Privileges,
   module: ModuleDefinition,
   action: RecordAction,
 ): ModuleGrant {
-  const grant = grantFor(privileges, module);
-  if (grant === undefined) {
-    throw accessDenied(`Permission to use module ${module.name} is denied`);
-  }
+  const grant = requireModuleUse(privileges, module);
   if (!grant.actions.has(action)) {
     throw accessDenied(`Permission to ${action} records of module ${module.name} is denied`);
   }

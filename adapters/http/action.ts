@@ -7,7 +7,7 @@
 
 import { DomainError, invalidParameter } from "../../domain/errors.ts";
 import type { ParamName, Params } from "./params_schema.ts";
-import { AUTH_MODULE } from "./path_style.ts";
+import { AUTH_MODULE, LIST_TYPES_MODULE } from "./path_style.ts";
 
 /** The methods of the protocol; any other is `METHOD_NOT_ALLOWED`. */
 export const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
@@ -20,6 +20,8 @@ export type Action =
   | { readonly kind: "loginWithPassword"; readonly userName: string; readonly password: string }
   | { readonly kind: "loginWithAccessKey"; readonly accessKey: string }
   | { readonly kind: "logout"; readonly token: string | undefined }
+  | { readonly kind: "listTypes"; readonly token: string | undefined }
+  | { readonly kind: "describe"; readonly token: string | undefined; readonly module: string }
   | {
     readonly kind: "list";
     readonly token: string | undefined;
@@ -120,6 +122,10 @@ function authAction(method: Method, params: Params, bearer: string | undefined):
 
 function readAction(params: Params, token: string | undefined): Action {
   const { module } = params;
+  if (params.describe) {
+    allowOnly(params, ["module", "token", "describe"], "a describe");
+    return { kind: "describe", token, module };
+  }
   if (params.picklist !== undefined) {
     allowOnly(params, ["module", "token", "picklist", "picklistdep"], "a picklist read");
     return {
@@ -150,13 +156,24 @@ function noIdRefusal(what: string, method: Method): DomainError {
  * Resolves a request to its action. `GET` reads (a picklist, one record or a
  * list), `POST` creates (or updates when an id is given, as the original PHP
  * client does), `PUT` updates, `DELETE` deletes; an update or delete without
- * an id is `METHOD_NOT_ALLOWED`. Module `Auth` (any case) logs in and out.
+ * an id is `METHOD_NOT_ALLOWED`. Module `Auth` (any case) logs in and out;
+ * `listtypes` (any case) lists the caller's modules; `describe` describes one.
  */
 export function chooseAction(method: Method, params: Params, bearer: string | undefined): Action {
   if (params.module.toLowerCase() === AUTH_MODULE.toLowerCase()) {
     return authAction(method, params, bearer);
   }
   const token = tokenOf(params, bearer);
+  if (params.module.toLowerCase() === LIST_TYPES_MODULE.toLowerCase()) {
+    if (method !== "GET") {
+      throw new DomainError(
+        "METHOD_NOT_ALLOWED",
+        `${LIST_TYPES_MODULE} takes GET, not ${method}`,
+      );
+    }
+    allowOnly(params, ["module", "token"], "a listtypes");
+    return { kind: "listTypes", token };
+  }
   if (method === "GET") return readAction(params, token);
   const { module, id } = params;
   const what = method === "DELETE" ? "a delete" : id === undefined ? "a create" : "an update";

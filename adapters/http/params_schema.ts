@@ -34,6 +34,9 @@ const wholeNumber = z
 
 const text = z.string();
 
+/** `0` or `1`, as the original's `picklistdep`. */
+const flag = z.enum(["0", "1"], { error: "must be 0 or 1" }).transform((value) => value === "1");
+
 const expression = z.string().max(MAX_EXPRESSION_LENGTH, {
   error: `must be at most ${MAX_EXPRESSION_LENGTH} characters long`,
 });
@@ -65,7 +68,8 @@ function cleanParams(value: unknown): unknown {
 /**
  * Every parameter of the protocol: the ones the original PHP client sends
  * (`module`, `token`, `id`, `start`, `length`, `order`, `criteria`,
- * `picklist`, `picklistdep`, `login`, `password`, `key`), and no other.
+ * `picklist`, `picklistdep`, `login`, `password`, `key`), vtrest's own
+ * additions (`describe`), and no other.
  * The token's format is left to the domain, which answers `TOKEN_NOT_FOUND`
  * or `INVALID_TOKEN`.
  */
@@ -84,9 +88,8 @@ const paramsObject = z.strictObject({
   picklist: z.string().regex(FIELD_NAME_PATTERN, {
     error: "must be a field name of letters, digits and underscores",
   }).optional(),
-  picklistdep: z.enum(["0", "1"], { error: "must be 0 or 1" })
-    .transform((flag) => flag === "1")
-    .optional(),
+  picklistdep: flag.optional(),
+  describe: flag.optional(),
   login: text.optional(),
   password: text.optional(),
   key: text.optional(),

@@ -19,8 +19,14 @@ export const PAIR_NAMES: readonly string[] = [
   "picklistdep",
 ];
 
+/** The names that stand alone in a path and mean `name=1` (`Accounts/describe/TOKEN`). */
+export const FLAG_NAMES: readonly string[] = ["describe"];
+
 /** The module name of logins and logouts, matched case-insensitively in paths. */
 export const AUTH_MODULE = "Auth";
+
+/** The pseudo-module listing the caller's modules (`listtypes/TOKEN`), matched in any case. */
+export const LIST_TYPES_MODULE = "listtypes";
 
 /** More segments than any request of the protocol needs. */
 const MAX_SEGMENTS = 32;
@@ -108,13 +114,20 @@ function recordParams(
         throw invalidParameter(`Parameter '${segment}' is given more than once`);
       }
       params[segment] = tail[++index];
+    } else if (FLAG_NAMES.includes(segment)) {
+      if (params[segment] !== undefined) {
+        throw invalidParameter(`Parameter '${segment}' is given more than once`);
+      }
+      params[segment] = "1";
     } else if (hasBearer && index === tail.length - 1 && TOKEN_PATTERN.test(segment)) {
       throw invalidParameter(
         "The token is given both in the Authorization header and in the path; give it once",
       );
     } else {
       throw invalidParameter(
-        `Path segment '${segment}' is neither a record id nor one of ${PAIR_NAMES.join(", ")}`,
+        `Path segment '${segment}' is neither a record id nor one of ${
+          [...PAIR_NAMES, ...FLAG_NAMES].join(", ")
+        }`,
       );
     }
   }

@@ -46,6 +46,12 @@ export async function runAction(
       );
     case "logout":
       return done(await useCases.logout.execute({ token: action.token }));
+    case "listTypes":
+      return done(await useCases.listTypes.execute({ token: action.token }));
+    case "describe": {
+      const { token, module } = action;
+      return done(await useCases.describeModule.execute({ token, module }));
+    }
     case "list": {
       const { token, module, start, length, order, criteria } = action;
       return done(

@@ -22,6 +22,20 @@ export interface TabTable {
   ownedby: number | null;
   /** 1 for entity (record) modules. */
   isentitytype: number;
+  /** The key of the module's name in its language strings (`Accounts`). */
+  tablabel: string | null;
+  /** 0 when Vtiger's duplicate prevention is on for the module (7.x and later). */
+  allowduplicates: number | null;
+}
+
+/** `vtiger_blocks`: the blocks fields are shown in. */
+export interface BlocksTable {
+  /** Block id (`vtiger_field.block`). */
+  blockid: number;
+  /** The module's id. */
+  tabid: number;
+  /** The key of the block's title in the module's language strings. */
+  blocklabel: string;
 }
 
 /** `vtiger_field`: one row per field of a module. */
@@ -50,6 +64,8 @@ export interface FieldTable {
   defaultvalue: string | null;
   /** 1 standard field, 2 custom field. */
   generatedtype: number;
+  /** The block the field is shown in (`vtiger_blocks.blockid`). */
+  block: number | null;
 }
 
 /** `vtiger_entityname`: a module's base table and label fields. */
@@ -424,6 +440,8 @@ export interface VtigerSchema {
   vtiger_tab: TabTable;
   /** `vtiger_field`: see {@linkcode FieldTable}. */
   vtiger_field: FieldTable;
+  /** `vtiger_blocks`: see {@linkcode BlocksTable}. */
+  vtiger_blocks: BlocksTable;
   /** `vtiger_entityname`: see {@linkcode EntityNameTable}. */
   vtiger_entityname: EntityNameTable;
   /** `vtiger_fieldmodulerel`: see {@linkcode FieldModuleRelTable}. */

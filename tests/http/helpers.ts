@@ -41,6 +41,8 @@ const DEFAULT_ANSWERS: Record<keyof UseCases, (input: Record<string, unknown>) =
   updateRecord: (input) => Number(input.id),
   deleteRecord: () => true,
   getPicklist: () => ({ values: { Acquired: "Acquired" } }),
+  listTypes: () => [{ name: "Accounts" }],
+  describeModule: (input) => ({ name: input.module, fields: [] }),
 };
 
 /** An app over use cases that record their input and answer canned results (also returned). */

@@ -65,7 +65,17 @@ export const DEMO_PICKLISTS: Readonly<Record<string, MemoryModulePicklists>> = {
   },
 };
 
-/** Labels, as a French Vtiger install would show them. */
+/** Labels: the README's French `Actif`, and module, block and field labels as Vtiger names them. */
 export const DEMO_STRINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  Accounts: { Active: "Actif" },
+  Accounts: {
+    Active: "Actif",
+    Accounts: "Organizations",
+    LBL_ACCOUNT_INFORMATION: "Organization Details",
+    "Account Name": "Organization Name",
+  },
+  Contacts: { LBL_CONTACT_INFORMATION: "Contact Details" },
+  Vtiger: {
+    LBL_ADDRESS_INFORMATION: "Address Details",
+    LBL_DESCRIPTION_INFORMATION: "Description Details",
+  },
 };

@@ -40,6 +40,8 @@ export interface FieldRow {
   readonly displaytype: number;
   /** Value Vtiger's forms pre-fill. */
   readonly defaultvalue: string | null;
+  /** The block the field is shown in. */
+  readonly block: number | null;
 }
 
 /** Reference targets: per field id (uitype 10) and per uitype (fixed ones). */
@@ -89,6 +91,7 @@ export function buildField(
   recordTables: Readonly<Record<string, string>>,
   schema: SchemaInfo,
   targets: ReferenceTargets,
+  block?: string,
 ): FieldDefinition {
   const uitype = Number(row.uitype);
   const onRecordTable = Object.hasOwn(recordTables, row.tablename);
@@ -111,6 +114,7 @@ export function buildField(
     ...(defaultValue === "" ? {} : { defaultValue }),
     ...(picklist === undefined ? {} : { picklist }),
     ...(references === undefined ? {} : { referenceModules: references }),
+    ...(block === undefined ? {} : { block }),
   };
 }
 

@@ -24,6 +24,8 @@ interface TabRow {
   tabid: number;
   name: string;
   presence: number;
+  tablabel: string | null;
+  allowduplicates: number | null;
 }
 
 interface EntityNameRow {
@@ -131,7 +133,13 @@ function labelFieldNames(
 /** Loads every active entity module (`isentitytype = 1`, `presence` 0 or 2) with its storage. */
 export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   const schema = await readSchema(db);
-  const tabs: TabRow[] = await db.selectFrom("vtiger_tab").select(["tabid", "name", "presence"])
+  // allowduplicates came with Vtiger 7's duplicate prevention; older installs allow duplicates.
+  const hasDuplicateSetting = schema.get("vtiger_tab")?.columns.has("allowduplicates") ?? false;
+  const allowDuplicates = hasDuplicateSetting
+    ? sql<number | null>`${sql.ref("allowduplicates")}`
+    : sql<number | null>`NULL`;
+  const tabs: TabRow[] = await db.selectFrom("vtiger_tab")
+    .select(["tabid", "name", "presence", "tablabel", allowDuplicates.as("allowduplicates")])
     .where("isentitytype", "=", 1).orderBy("tabid").execute();
   const active = tabs.filter((tab) => tab.presence === 0 || tab.presence === 2);
   const entityNames: EntityNameRow[] = await db.selectFrom("vtiger_entityname")
@@ -149,6 +157,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       "presence",
       "displaytype",
       "defaultvalue",
+      "block",
     ])
     .where("presence", "in", [0, 2]).where("tabid", "in", active.map((tab) => tab.tabid))
     .orderBy("fieldid").execute();
@@ -158,6 +167,10 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   );
   const targets = await readReferenceTargets(db, schema, new Set(tabs.map((tab) => tab.name)));
   const fieldsByTab = groupBy(fieldRows, (row) => row.tabid);
+  const blocks = new Map(
+    (await db.selectFrom("vtiger_blocks").select(["blockid", "blocklabel"]).execute())
+      .map((row) => [row.blockid, row.blocklabel]),
+  );
   const entityByModule = new Map(entityNames.map((row) => [row.modulename, row]));
   const crmentity = schema.get(CRMENTITY_TABLE) ?? EMPTY_TABLE;
   return active.map((tab) => {
@@ -179,9 +192,13 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       baseTable: base?.table ?? CRMENTITY_TABLE,
       baseIdColumn: base?.idColumn ?? "crmid",
       recordTables,
-      fields: rows.map((row) => buildField(row, recordTables, schema, targets)),
+      fields: rows.map((row) =>
+        buildField(row, recordTables, schema, targets, blocks.get(row.block ?? 0))
+      ),
       labelFields: base === undefined ? [] : labelFieldNames(rows, base.table, labelColumns),
       ...(writeRefusal === undefined ? {} : { writeRefusal }),
+      label: tab.tablabel ?? tab.name,
+      allowDuplicates: tab.allowduplicates !== 0,
     };
     const timeFields = new Map<string, string>();
     for (const row of rows) {
