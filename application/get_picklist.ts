@@ -18,6 +18,7 @@ import type { ModuleDefinition } from "../domain/module.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { openModuleFor } from "./open_module.ts";
 import { roleValuesOf } from "./role_picklist_values.ts";
+import { excerpt } from "../domain/excerpt.ts";
 
 /** The ports a picklist read needs. */
 export interface GetPicklistDeps extends CallerDeps {
@@ -110,7 +111,7 @@ export class GetPicklist {
   ): FieldDefinition {
     const field = fields.find((candidate) => candidate.name === name);
     if (field?.picklist === undefined) {
-      throw invalidParameter(`Field '${name}' is not a picklist of module ${module.name}`);
+      throw invalidParameter(`Field '${excerpt(name)}' is not a picklist of module ${module.name}`);
     }
     return field;
   }

@@ -9,6 +9,7 @@ import type { PasswordVerifier, UserDirectory } from "../domain/ports.ts";
 import type { UserAccount } from "../domain/user.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
 import { clientKeys, type ThrottleDeps, throttledLogin, userKey } from "./throttled_login.ts";
+import { excerpt } from "../domain/excerpt.ts";
 
 /** The ports a password login needs. */
 export interface LoginWithPasswordDeps extends SessionDeps, ThrottleDeps {
@@ -55,7 +56,7 @@ export class LoginWithPassword {
     if (!verified || !user.active) {
       throw new DomainError(
         "AUTH_FAILED",
-        `Login '${input.userName}' failed: wrong login or password, or inactive user`,
+        `Login '${excerpt(input.userName)}' failed: wrong login or password, or inactive user`,
       );
     }
     return await startSession(this.#deps, user);

@@ -83,6 +83,7 @@ export function resolveColumn(
   const storesAField = module.fields.some((candidate) =>
     candidate.table === table && candidate.column === column
   );
+  // `table` is one of the module's own tables (checked above), never an inherited name.
   const isIdColumn = column === module.recordTables[table] && !storesAField;
   const isVisibleLabel = table === CRMENTITY_TABLE && column === LABEL_COLUMN &&
     labelIsVisible(module, fields);

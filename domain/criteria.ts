@@ -80,20 +80,25 @@ function isOperator(text: string): text is Operator {
 const OPERATOR_LIKE = /^\s*([A-Za-z_]+|[<>=!~]+)\s*$/;
 
 /** `vtiger_crmentity` columns that are not fields but hold ids or times. */
-const CRMENTITY_KINDS: Readonly<Record<string, ValueKind>> = {
-  crmid: "id",
-  smcreatorid: "id",
-  smownerid: "id",
-  modifiedby: "id",
-  createdtime: "datetime",
-  modifiedtime: "datetime",
-};
+const CRMENTITY_KINDS: ReadonlyMap<string, ValueKind> = new Map([
+  ["crmid", "id"],
+  ["smcreatorid", "id"],
+  ["smownerid", "id"],
+  ["modifiedby", "id"],
+  ["createdtime", "datetime"],
+  ["modifiedtime", "datetime"],
+]);
 
 /** The kind of a column's values: its field's, or that of an id or bookkeeping column. */
 function columnKind(module: ModuleDefinition, column: ColumnRef): ValueKind {
   if (column.field !== undefined) return valueKindOf(column.field);
-  if (module.recordTables[column.table] === column.column) return "id";
-  if (column.table === CRMENTITY_TABLE) return CRMENTITY_KINDS[column.column] ?? "text";
+  if (
+    Object.hasOwn(module.recordTables, column.table) &&
+    module.recordTables[column.table] === column.column
+  ) {
+    return "id";
+  }
+  if (column.table === CRMENTITY_TABLE) return CRMENTITY_KINDS.get(column.column) ?? "text";
   return "text";
 }
 
@@ -208,11 +213,13 @@ export function parseOrder(
     const words = item.trim().split(/\s+/);
     if (words[0] === "") throw invalidParameter(`Order item ${index + 1} is empty`);
     if (words.length > 2) {
-      throw invalidParameter(`Order item '${item.trim()}' is not of the form COLUMN [ASC|DESC]`);
+      throw invalidParameter(
+        `Order item '${excerpt(item.trim())}' is not of the form COLUMN [ASC|DESC]`,
+      );
     }
     const direction = (words[1] ?? "ASC").toUpperCase();
     if (direction !== "ASC" && direction !== "DESC") {
-      throw invalidParameter(`Order direction '${words[1]}' is not ASC or DESC`);
+      throw invalidParameter(`Order direction '${excerpt(words[1])}' is not ASC or DESC`);
     }
     return { column: resolveColumn(module, fields, words[0]), direction };
   });

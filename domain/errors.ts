@@ -5,6 +5,8 @@
  * @module
  */
 
+import { excerpt } from "./excerpt.ts";
+
 /** Every error code of the protocol (PROTOCOL.md). */
 export const ERROR_CODES = [
   "AUTH_FAILED",
@@ -79,5 +81,8 @@ export function recordNotFound(module: string, id: number | string): DomainError
 
 /** Shorthand for a `MODULE_NOT_FOUND` error. */
 export function moduleNotFound(module: string): DomainError {
-  return new DomainError("MODULE_NOT_FOUND", `Module '${module}' does not exist or is disabled`);
+  return new DomainError(
+    "MODULE_NOT_FOUND",
+    `Module '${excerpt(module)}' does not exist or is disabled`,
+  );
 }

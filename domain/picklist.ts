@@ -38,9 +38,8 @@ export function labelledValues(
   values: readonly string[],
   translate: (value: string) => string,
 ): PicklistValues {
-  const result: PicklistValues = {};
-  for (const value of values) result[value] = translate(value);
-  return result;
+  // fromEntries defines own properties: a value named `__proto__` stays a value.
+  return Object.fromEntries(values.map((value) => [value, translate(value)]));
 }
 
 /**
@@ -52,11 +51,17 @@ export function dependencyMap(
   rules: readonly PicklistDependency[],
   allTargetValues: (targetField: string) => readonly string[],
 ): PicklistDependencies {
-  const map: PicklistDependencies = {};
+  // Maps while building: stored values such as `__proto__` or `constructor` are plain keys.
+  const map = new Map<string, Map<string, string[]>>();
+  const entry = (key: string) => map.get(key) ?? map.set(key, new Map()).get(key)!;
   for (const rule of rules) {
-    (map[rule.sourceValue] ??= {})[rule.targetField] = [...rule.targetValues];
-    const defaults = (map[DEFAULT_DEPENDENCY_KEY] ??= {});
-    defaults[rule.targetField] ??= [...allTargetValues(rule.targetField)];
+    entry(rule.sourceValue).set(rule.targetField, [...rule.targetValues]);
+    const defaults = entry(DEFAULT_DEPENDENCY_KEY);
+    if (!defaults.has(rule.targetField)) {
+      defaults.set(rule.targetField, [...allTargetValues(rule.targetField)]);
+    }
   }
-  return map;
+  return Object.fromEntries(
+    [...map].map(([source, targets]) => [source, Object.fromEntries(targets)]),
+  );
 }

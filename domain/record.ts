@@ -8,6 +8,7 @@ import { invalidParameter } from "./errors.ts";
 import { type FieldDefinition, VTIGER_INT_MAX } from "./field.ts";
 import type { ModuleDefinition } from "./module.ts";
 import { formatDateTime } from "./time_zone.ts";
+import { excerpt } from "./excerpt.ts";
 
 /** A record as read from storage: raw values keyed by field name. */
 export interface StoredRecord {
@@ -54,7 +55,9 @@ export function parseRecordId(id: string | number): number {
   const text = String(id).trim();
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < 1 || value > VTIGER_INT_MAX) {
-    throw invalidParameter(`Record id '${text}' is not a whole number from 1 to ${VTIGER_INT_MAX}`);
+    throw invalidParameter(
+      `Record id '${excerpt(text)}' is not a whole number from 1 to ${VTIGER_INT_MAX}`,
+    );
   }
   return value;
 }

@@ -54,28 +54,29 @@ const ID = /^\d+$/;
 /** The smallest value of Vtiger's INT columns. */
 export const VTIGER_INT_MIN = -2147483648;
 
-const CHECKBOX_WORDS: Readonly<Record<string, string>> = {
-  "1": "1",
-  "0": "0",
-  on: "1",
-  off: "0",
-  yes: "1",
-  no: "0",
-  true: "1",
-  false: "0",
-};
+// Maps, not plain objects: a client's `constructor` or `__proto__` must find nothing.
+const CHECKBOX_WORDS: ReadonlyMap<string, string> = new Map([
+  ["1", "1"],
+  ["0", "0"],
+  ["on", "1"],
+  ["off", "0"],
+  ["yes", "1"],
+  ["no", "0"],
+  ["true", "1"],
+  ["false", "0"],
+]);
 
 /** The data types of `typeofdata` that map to a kind other than text. */
-const KIND_BY_DATA_TYPE: Readonly<Record<string, ValueKind>> = {
-  I: "integer",
-  N: "number",
-  NN: "number",
-  D: "date",
-  DT: "datetime",
-  T: "time",
-  E: "email",
-  C: "checkbox",
-};
+const KIND_BY_DATA_TYPE: ReadonlyMap<string, ValueKind> = new Map([
+  ["I", "integer"],
+  ["N", "number"],
+  ["NN", "number"],
+  ["D", "date"],
+  ["DT", "datetime"],
+  ["T", "time"],
+  ["E", "email"],
+  ["C", "checkbox"],
+]);
 
 /**
  * The kind of a field's values: references (owner, users, records) hold ids
@@ -86,7 +87,7 @@ export function valueKindOf(field: FieldDefinition): ValueKind {
   if (field.uitype === UITYPE_OWNER || isUserReference(field) || isRecordReference(field)) {
     return "id";
   }
-  return KIND_BY_DATA_TYPE[field.dataType] ?? "text";
+  return KIND_BY_DATA_TYPE.get(field.dataType) ?? "text";
 }
 
 function isRealDate(text: string): boolean {
@@ -139,7 +140,7 @@ export function normalizeValue(kind: ValueKind, value: string): string | undefin
     case "time":
       return normalizeTime(value);
     case "checkbox":
-      return CHECKBOX_WORDS[value.toLowerCase()];
+      return CHECKBOX_WORDS.get(value.toLowerCase());
   }
 }
 

@@ -8,6 +8,7 @@
 
 import { invalidParameter } from "../../domain/errors.ts";
 import { TOKEN_PATTERN } from "../../domain/session.ts";
+import { excerpt } from "../../domain/excerpt.ts";
 
 /** The names that take the next segment as their value. */
 export const PAIR_NAMES: readonly string[] = [
@@ -103,7 +104,9 @@ function recordParams(
     const segment = tail[index];
     if (RECORD_ID.test(segment)) {
       if (params.id !== undefined) {
-        throw invalidParameter(`Path names two record ids, '${params.id}' and '${segment}'`);
+        throw invalidParameter(
+          `Path names two record ids, '${excerpt(params.id)}' and '${excerpt(segment)}'`,
+        );
       }
       params.id = segment;
     } else if (PAIR_NAMES.includes(segment)) {
@@ -125,7 +128,7 @@ function recordParams(
       );
     } else {
       throw invalidParameter(
-        `Path segment '${segment}' is neither a record id nor one of ${
+        `Path segment '${excerpt(segment)}' is neither a record id nor one of ${
           [...PAIR_NAMES, ...FLAG_NAMES].join(", ")
         }`,
       );

@@ -10,6 +10,7 @@ import { DomainError, invalidParameter, isDomainError } from "../../domain/error
 import type { FieldValues } from "../../domain/record.ts";
 import type { BodyLease } from "./body_budget.ts";
 import { cleanFieldValue } from "./field_value_cleaning.ts";
+import { excerpt } from "../../domain/excerpt.ts";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
@@ -146,7 +147,7 @@ function jsonValues(text: string): Array<[string, string]> {
     throw invalidParameter(
       name === undefined
         ? "The JSON body must be an object of field names to values"
-        : `Field '${String(name)}' must be a string, number, boolean or null, ` +
+        : `Field '${excerpt(String(name))}' must be a string, number, boolean or null, ` +
           "not an object or array",
     );
   }
@@ -181,7 +182,9 @@ export async function readFieldValues(request: Request, limits: BodyLimits): Pro
     throw invalidParameter(
       mediaType === ""
         ? `The request body has no Content-Type; send ${FORM_TYPE} or application/json`
-        : `Content-Type '${mediaType}' is not supported; send ${FORM_TYPE} or application/json`,
+        : `Content-Type '${
+          excerpt(mediaType)
+        }' is not supported; send ${FORM_TYPE} or application/json`,
     );
   }
   const values = entries.map(([name, value]): [string, string] => [

@@ -22,6 +22,7 @@ import { listRecords } from "./records/record_list.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
 import { storedParentScope } from "./records/list_scope.ts";
 import type { WriteScene } from "./records/write_behaviour.ts";
+import { excerpt } from "../../domain/excerpt.ts";
 
 /** How many times a write chosen as a deadlock victim is run again. */
 const DEADLOCK_RETRIES = 3;
@@ -168,7 +169,7 @@ export class MysqlRecordRepository implements RecordRepository {
         if (field !== undefined) {
           throw invalidFieldValue(
             field.name,
-            `Field '${field.name}' cannot store the value '${values[field.name]}'`,
+            `Field '${field.name}' cannot store the value '${excerpt(values[field.name])}'`,
           );
         }
         throw error;

@@ -11,6 +11,7 @@
 import { excerpt } from "../excerpt.ts";
 import { type DomainError, invalidFieldValue } from "../errors.ts";
 import { VTIGER_INT_MAX } from "../field.ts";
+import { normalizeValue } from "../value_kind.ts";
 
 /** The name of the body value that carries the lines. */
 export const LINE_ITEMS_KEY = "LineItems";
@@ -125,10 +126,8 @@ function discountsOf(
 }
 
 function checkbox(value: string, index: number, key: string): string {
-  const normalized = ({ "1": "1", "0": "0", on: "1", off: "0", true: "1", false: "0" } as Record<
-    string,
-    string
-  >)[value.toLowerCase()];
+  // The one checkbox rule of every write (value_kind.ts): `constructor` is no checkbox word.
+  const normalized = normalizeValue("checkbox", value);
   if (normalized === undefined) throw bad(index, key, `must be 0 or 1, not '${excerpt(value)}'`);
   return normalized;
 }

@@ -174,7 +174,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   const entityByModule = new Map(entityNames.map((row) => [row.modulename, row]));
   const crmentity = schema.get(CRMENTITY_TABLE) ?? EMPTY_TABLE;
   return active.map((tab) => {
-    const shared = SHARED_SETYPE[tab.name];
+    const shared = Object.hasOwn(SHARED_SETYPE, tab.name) ? SHARED_SETYPE[tab.name] : undefined;
     const entity = entityByModule.get(tab.name) ??
       (shared === undefined ? undefined : entityByModule.get(shared.setype));
     const base = entity === undefined || !schema.has(entity.tablename)
