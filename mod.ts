@@ -1,7 +1,14 @@
 /**
  * vtrest as a library: the use cases of the RestfulApi protocol, the ports
- * they need, the domain types, and the adapters to build them on (in-memory,
- * MySQL, HTTP).
+ * they need, the domain types those ports speak, and the adapters to build
+ * them on (in-memory, MySQL, HTTP, logging). Internals (SQL builders, value
+ * rules, history details) are not part of it.
+ *
+ * Import it from another Deno project as a workspace member, so that its own
+ * `deno.json` imports resolve: put this repository in a folder of that
+ * project (a clone, a git submodule or a symbolic link), list the folder in
+ * the project's `deno.json` (`{"workspace": ["./vtrest"]}`) and import
+ * `@vtrest/vtrest`.
  *
  * @example Compose the use cases on the in-memory demo and list accounts
  * ```ts
@@ -16,41 +23,144 @@
  * @module
  */
 
+// The use cases and how to build them.
 export * from "./application/use_cases.ts";
 export type { Caller, CallerDeps } from "./application/authenticate_caller.ts";
-export type { SessionDeps } from "./application/start_session.ts";
+export type { SessionDeps, SessionLifetimeSettings } from "./application/start_session.ts";
 export type { ThrottleDeps } from "./application/throttled_login.ts";
 export type { WriteCheckDeps } from "./application/check_write.ts";
-export * from "./application/create_record.ts";
-export * from "./application/delete_record.ts";
-export * from "./application/get_picklist.ts";
-export * from "./application/get_record.ts";
-export * from "./application/list_records.ts";
-export * from "./application/login_with_access_key.ts";
-export * from "./application/login_with_password.ts";
-export * from "./application/logout.ts";
-export * from "./application/update_record.ts";
+export type { ReachDeps } from "./application/find_reachable_record.ts";
+export type { FieldValueSource } from "./application/field_value_source.ts";
+export {
+  CreateRecord,
+  type CreateRecordDeps,
+  type CreateRecordInput,
+} from "./application/create_record.ts";
+export {
+  DeleteRecord,
+  type DeleteRecordDeps,
+  type DeleteRecordInput,
+} from "./application/delete_record.ts";
+export {
+  DescribeModule,
+  type DescribeModuleDeps,
+  type DescribeModuleInput,
+} from "./application/describe_module.ts";
+export { ListTypes, type ListTypesDeps, type ListTypesInput } from "./application/list_types.ts";
+export {
+  GetPicklist,
+  type GetPicklistDeps,
+  type GetPicklistInput,
+} from "./application/get_picklist.ts";
+export { GetRecord, type GetRecordDeps, type GetRecordInput } from "./application/get_record.ts";
+export {
+  DEFAULT_PAGE_LENGTH,
+  ListRecords,
+  type ListRecordsDeps,
+  type ListRecordsInput,
+} from "./application/list_records.ts";
+export {
+  LoginWithAccessKey,
+  type LoginWithAccessKeyDeps,
+} from "./application/login_with_access_key.ts";
+export {
+  LoginWithPassword,
+  type LoginWithPasswordDeps,
+  type LoginWithPasswordInput,
+} from "./application/login_with_password.ts";
+export { Logout, type LogoutDeps } from "./application/logout.ts";
+export {
+  UpdateRecord,
+  type UpdateRecordDeps,
+  type UpdateRecordInput,
+} from "./application/update_record.ts";
+
+// The ports, and the domain types they speak.
 export type * from "./domain/ports.ts";
-export * from "./domain/errors.ts";
-export * from "./domain/column.ts";
-export * from "./domain/criteria.ts";
-export * from "./domain/field.ts";
-export * from "./domain/history.ts";
-export * from "./domain/module.ts";
-export * from "./domain/picklist.ts";
-export * from "./domain/privileges.ts";
-export * from "./domain/privilege_facts.ts";
-export * from "./domain/login_throttling.ts";
-export * from "./domain/record.ts";
-export * from "./domain/session.ts";
-export type * from "./domain/user.ts";
-export { createDemoPorts, type DemoPorts } from "./adapters/memory/demo/demo_ports.ts";
-export { createApp, type HttpOptions } from "./adapters/http/app.ts";
+export { LOG_LEVELS } from "./domain/ports/logger.ts";
+export {
+  DomainError,
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  isDomainError,
+} from "./domain/errors.ts";
+export type { ColumnRef } from "./domain/column.ts";
+export {
+  type Condition,
+  type Direction,
+  type Operator,
+  OPERATORS,
+  type OrderTerm,
+} from "./domain/criteria.ts";
+export { VALUE_KINDS, type ValueKind } from "./domain/value_kind.ts";
+export type { FieldDefinition, PicklistKind } from "./domain/field.ts";
+export type { ModuleDefinition } from "./domain/module.ts";
+export type {
+  DescribedField,
+  DescribedValue,
+  ModuleActions,
+  ModuleDescription,
+  ModuleType,
+} from "./domain/discovery.ts";
+export { FIELD_TYPES, type FieldType } from "./domain/field_type.ts";
+export type {
+  PicklistDependencies,
+  PicklistDependency,
+  PicklistResult,
+  PicklistValues,
+} from "./domain/picklist.ts";
+export {
+  adminPrivileges,
+  type ModuleGrant,
+  type OwnerScope,
+  type ParentScope,
+  type Privileges,
+  type RecordAction,
+  type RecordLocation,
+} from "./domain/privileges.ts";
+export {
+  computePrivileges,
+  type PrivilegeFacts,
+  type ProfileFacts,
+  type SharingRuleFacts,
+  type TabFacts,
+} from "./domain/privilege_facts.ts";
+export { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from "./domain/login_throttling.ts";
+export type { FieldValues, RecordView, StoredRecord } from "./domain/record.ts";
+export type { HistoryDetail } from "./domain/history.ts";
+export type { Session, SessionEnd, SessionLifetime } from "./domain/session.ts";
+export type { CryptType, StoredUser, UserAccount } from "./domain/user.ts";
+
+// Adapters: HTTP.
+export { createApp, type HttpApp, type HttpOptions } from "./adapters/http/app.ts";
+export type { HealthOptions } from "./adapters/http/health_routes.ts";
+export { ServiceMetrics } from "./adapters/http/metrics.ts";
+export { type FetchHandler, RequestDrain } from "./adapters/http/request_drain.ts";
+export { observeCallers } from "./adapters/http/caller_observer.ts";
+
+// Adapters: MySQL.
 export {
   type MysqlPorts,
   type MysqlPortsConfig,
   openMysqlPorts,
 } from "./adapters/mysql/mysql_ports.ts";
+export { type CatalogOptions, MysqlModuleCatalog } from "./adapters/mysql/mysql_module_catalog.ts";
+export type { PoolStats } from "./adapters/mysql/pool_stats.ts";
+export type {
+  ActivityKind,
+  ModuleStorage,
+  StorageTable,
+} from "./adapters/mysql/catalog/module_storage.ts";
+export type { ColumnInfo, TableInfo } from "./adapters/mysql/catalog/schema_reader.ts";
+export type { CacheOutcome } from "./adapters/mysql/ttl_cache.ts";
+
+// Adapters: in memory.
+export {
+  createDemoPorts,
+  type DemoOptions,
+  type DemoPorts,
+} from "./adapters/memory/demo/demo_ports.ts";
 export { MemoryAccessPolicy } from "./adapters/memory/memory_access_policy.ts";
 export { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
 export { MemoryModuleCatalog } from "./adapters/memory/memory_module_catalog.ts";
@@ -63,8 +173,16 @@ export {
 } from "./adapters/memory/memory_record_repository.ts";
 export { MemorySessionStore } from "./adapters/memory/memory_session_store.ts";
 export { MemoryUserDirectory } from "./adapters/memory/memory_user_directory.ts";
+
+// Adapters: system.
 export { DictionaryTranslator } from "./adapters/system/dictionary_translator.ts";
 export { loadVtigerLanguageFiles } from "./adapters/system/vtiger_language_files.ts";
+export {
+  LineLogger,
+  type LineLoggerOptions,
+  type LogFormat,
+  SILENT_LOGGER,
+} from "./adapters/system/line_logger.ts";
 export { RandomTokenGenerator } from "./adapters/system/random_token_generator.ts";
 export { SystemClock } from "./adapters/system/system_clock.ts";
 export { VtigerPasswordVerifier } from "./adapters/system/vtiger_password_verifier.ts";

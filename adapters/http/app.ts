@@ -21,6 +21,7 @@ import { successResponse } from "./envelope.ts";
 import { errorHandler, handleNotFound } from "./error_handler.ts";
 import { requestLog } from "./request_log.ts";
 import { compressAnswers } from "./compression.ts";
+import { metricsMiddleware } from "./metrics.ts";
 import { addHealthRoutes, type HealthOptions } from "./health_routes.ts";
 import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
 import { pathParams, segmentsUnder } from "./path_style.ts";
@@ -54,6 +55,14 @@ export interface HttpOptions extends HealthOptions {
   readonly logger?: Logger;
 }
 
+/** The HTTP app: a fetch handler for `Deno.serve`, and a way to send it a request directly. */
+export interface HttpApp {
+  /** Answers one request. */
+  fetch(request: Request): Response | Promise<Response>;
+  /** Answers a request given as a path (`/healthz`), a URL or a Request, as a client would send it. */
+  request(input: string | URL | Request, init?: RequestInit): Response | Promise<Response>;
+}
+
 /** The default base path: clients of the original only change the host. */
 export const DEFAULT_BASE_PATH = "/modules/RestfulApi";
 
@@ -82,7 +91,7 @@ function normalizeBasePath(basePath: string): string {
  * `{basePath}/` and `{basePath}/index.php`; path style at everything else
  * under `{basePath}`. Anything outside is a 404 envelope.
  */
-export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
+export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpApp {
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
@@ -102,7 +111,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): Hono {
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
   app.use("*", ...securityHeaders);
-  if (options.metrics !== undefined) app.use("*", options.metrics.middleware());
+  if (options.metrics !== undefined) app.use("*", metricsMiddleware(options.metrics));
   app.use("*", compressAnswers());
   app.use(
     "*",

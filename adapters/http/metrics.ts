@@ -21,8 +21,7 @@ function routeLabel(c: Parameters<MiddlewareHandler>[0]): string {
 
 /** The service's metrics. */
 export class ServiceMetrics {
-  /** The registry `/metrics` renders. */
-  readonly registry: Registry = new Registry();
+  #registry: Registry = new Registry();
   #requests: Counter<"method" | "route" | "status">;
   #latency: Histogram<"method" | "route" | "status">;
 
@@ -32,33 +31,22 @@ export class ServiceMetrics {
       name: "vtrest_http_requests_total",
       help: "Requests answered, by method, route (action or route pattern) and status",
       labelNames: ["method", "route", "status"],
-      registers: [this.registry],
+      registers: [this.#registry],
     });
     this.#latency = new Histogram({
       name: "vtrest_http_request_duration_seconds",
       help: "Time to answer a request, by method, route (action or route pattern) and status",
       labelNames: ["method", "route", "status"],
       buckets: LATENCY_BUCKETS,
-      registers: [this.registry],
+      registers: [this.#registry],
     });
   }
 
-  /** Counts and times every request. */
-  middleware(): MiddlewareHandler {
-    return async (c, next) => {
-      const started = performance.now();
-      try {
-        await next();
-      } finally {
-        const labels = {
-          method: c.req.method,
-          route: routeLabel(c),
-          status: String(c.res.status),
-        };
-        this.#requests.inc(labels);
-        this.#latency.observe(labels, (performance.now() - started) / 1000);
-      }
-    };
+  /** Counts one answered request and its duration. */
+  observe(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status: String(status) };
+    this.#requests.inc(labels);
+    this.#latency.observe(labels, seconds);
   }
 
   /** Adds the database pool's gauges, read at each scrape. */
@@ -66,7 +54,7 @@ export class ServiceMetrics {
     new Gauge({
       name: "vtrest_db_pool_connections_in_use",
       help: "Database connections handed out and not yet released",
-      registers: [this.registry],
+      registers: [this.#registry],
       collect() {
         this.set(stats().inUse);
       },
@@ -74,7 +62,7 @@ export class ServiceMetrics {
     new Gauge({
       name: "vtrest_db_pool_requests_waiting",
       help: "Requests for a database connection not yet served",
-      registers: [this.registry],
+      registers: [this.#registry],
       collect() {
         this.set(stats().waiting);
       },
@@ -88,13 +76,30 @@ export class ServiceMetrics {
       help:
         "Cache lookups by cache (modules, picklists, privileges) and outcome (hit, miss, stale)",
       labelNames: ["cache", "outcome"],
-      registers: [this.registry],
+      registers: [this.#registry],
     });
     return (cache, outcome) => lookups.inc({ cache, outcome });
   }
 
   /** The metrics in Prometheus' text format, with its content type. */
   async render(): Promise<{ body: string; contentType: string }> {
-    return { body: await this.registry.metrics(), contentType: this.registry.contentType };
+    return { body: await this.#registry.metrics(), contentType: this.#registry.contentType };
   }
+}
+
+/** The middleware that counts and times every request in the metrics. */
+export function metricsMiddleware(metrics: ServiceMetrics): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      metrics.observe(
+        c.req.method,
+        routeLabel(c),
+        c.res.status,
+        (performance.now() - started) / 1000,
+      );
+    }
+  };
 }

@@ -7,7 +7,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { Hono } from "hono";
+import type { HttpApp } from "../../adapters/http/app.ts";
 
 /** The accounts every run creates first, all named `Parity ...`. */
 export const PARITY_ACCOUNTS: readonly Readonly<Record<string, string>>[] = [
@@ -100,7 +100,7 @@ interface Envelope {
 
 /** Creates {@linkcode PARITY_ACCOUNTS} through the app (JSON bodies). */
 export async function createParityAccounts(
-  app: Hono,
+  app: HttpApp,
   basePath: string,
   token: string,
 ): Promise<void> {
@@ -116,7 +116,7 @@ export async function createParityAccounts(
 
 /** Runs every filter of the table through the app, query style, and returns the answers. */
 export async function runCriteriaTable(
-  app: Hono,
+  app: HttpApp,
   basePath: string,
   token: string,
 ): Promise<CriteriaAnswer[]> {

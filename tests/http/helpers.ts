@@ -7,8 +7,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { Hono } from "hono";
-import { createApp, type HttpOptions } from "../../adapters/http/app.ts";
+import { createApp, type HttpApp, type HttpOptions } from "../../adapters/http/app.ts";
 import { createDemoPorts, type DemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
 import { createUseCases, type UseCases } from "../../application/use_cases.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
@@ -49,7 +48,7 @@ const DEFAULT_ANSWERS: Record<keyof UseCases, (input: Record<string, unknown>) =
 export function spyApp(
   answers: SpyAnswers = {},
   options: HttpOptions = {},
-): { app: Hono; calls: Call[]; useCases: UseCases } {
+): { app: HttpApp; calls: Call[]; useCases: UseCases } {
   const calls: Call[] = [];
   const useCases = Object.fromEntries(
     (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => [name, {
@@ -69,7 +68,7 @@ export function spyApp(
 }
 
 /** An app over the real use cases and the in-memory demo dataset, at the README's time. */
-export function demoApp(options: HttpOptions = {}): { app: Hono; ports: DemoPorts } {
+export function demoApp(options: HttpOptions = {}): { app: HttpApp; ports: DemoPorts } {
   const ports = createDemoPorts({ clock: new FixedClock(README_TIME) });
   return { app: createApp(createUseCases(ports), options), ports };
 }
@@ -114,7 +113,7 @@ export async function expectFailure(
 }
 
 /** Logs in to a demo app as admin and returns the token. */
-export async function adminToken(app: Hono): Promise<string> {
+export async function adminToken(app: HttpApp): Promise<string> {
   const result = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`));
   assert.equal(typeof result, "string");
   return result as string;

@@ -3,8 +3,8 @@
  * cases and the in-memory demo dataset: the answers must be the README's.
  */
 
+import type { HttpApp } from "../../adapters/http/app.ts";
 import assert from "node:assert/strict";
-import type { Hono } from "hono";
 import { adminToken, BASE, demoApp, envelope, expectFailure, expectSuccess } from "./helpers.ts";
 import {
   README_ACCOUNT_24,
@@ -24,7 +24,7 @@ function withNow(record: Readonly<Record<string, string>>): Record<string, strin
 }
 
 /** GETs every URL and checks each gives the same expected result. */
-async function sameResult(app: Hono, urls: readonly string[], expected: unknown): Promise<void> {
+async function sameResult(app: HttpApp, urls: readonly string[], expected: unknown): Promise<void> {
   for (const url of urls) {
     assert.deepEqual(await expectSuccess(await app.request(url)), expected, url);
   }

@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { Hono } from "hono";
+import type { HttpApp } from "../../../adapters/http/app.ts";
 import type { Clock } from "../../../domain/ports.ts";
 import type { NormalizedScenario, NormalizedStep, RawScenario, RawStep } from "./normalize.ts";
 import {
@@ -55,7 +55,7 @@ export class ReplayClock implements Clock {
 /** What a replay drives and reads. */
 export interface ReplayTarget {
   /** vtrest's HTTP app on the database. */
-  readonly app: Hono;
+  readonly app: HttpApp;
   /** The base path of the app's routes. */
   readonly basePath: string;
   /** The admin's token. */
