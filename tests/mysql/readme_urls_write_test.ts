@@ -182,7 +182,7 @@ readmeUrlsTest("writing", async (t, { database, service, useCases, call }) => {
         id: media3,
         values: { account_id: "999999" },
       }),
-      "INVALID_FIELD_VALUE",
+      "ACCESS_DENIED",
     );
     await expectCode(
       useCases.updateRecord.execute({
