@@ -11,13 +11,13 @@
 
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { Hono } from "hono";
+import type { HttpApp } from "../../adapters/http/app.ts";
 import { cleanFieldValue } from "../../adapters/http/field_value_cleaning.ts";
 
 /** What a run needs: the app, an admin token, and records to aim at. */
 export interface HostileTarget {
   /** The app under attack. */
-  readonly app: Hono;
+  readonly app: HttpApp;
   /** An administrator's token (so that permissions refuse nothing by themselves). */
   readonly token: string;
   /** The base path of the routes. */
