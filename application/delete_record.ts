@@ -9,6 +9,7 @@ import { parseRecordId } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import { openModuleFor } from "./open_module.ts";
+import { checkVersion } from "./version_condition.ts";
 
 /** The ports a delete needs. */
 export interface DeleteRecordDeps extends CallerDeps {
@@ -26,6 +27,11 @@ export interface DeleteRecordInput {
   readonly module: string;
   /** The record id. */
   readonly id: string | number;
+  /**
+   * The versions (`If-Match`) the record must still have, or `*`; absent: no
+   * condition. A record changed meanwhile is `PRECONDITION_FAILED`.
+   */
+  readonly ifMatch?: readonly string[];
 }
 
 /** Marks a record the caller may delete as deleted, as Vtiger does. */
@@ -39,18 +45,27 @@ export class DeleteRecord {
 
   /** Returns `true`; `RECORD_NOT_FOUND` when already deleted or absent. */
   async execute(input: DeleteRecordInput): Promise<true> {
-    const { user, privileges, module, grant } = await openModuleFor(
+    const { user, privileges, module, grant, fields } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
       "delete",
     );
     const id = parseRecordId(input.id);
-    await findReachableRecord(this.#deps.records, privileges, module, id, grant.remove, "delete");
+    const current = await findReachableRecord(
+      this.#deps.records,
+      privileges,
+      module,
+      id,
+      grant.remove,
+      "delete",
+    );
+    const expectedVersions = checkVersion(module, fields, current, input.ifMatch);
     await this.#deps.records.delete(module, id, {
       actorId: user.id,
       now: this.#deps.clock.now(),
       scope: grant.remove,
+      ...(expectedVersions === undefined ? {} : { expectedVersions }),
     });
     return true;
   }

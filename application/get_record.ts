@@ -4,7 +4,9 @@
  * @module
  */
 
+import { selectFields } from "../domain/field_selection.ts";
 import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
+import { recordVersion } from "../domain/record_version.ts";
 import { parseRecordId, type RecordView, shapeRecord } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
@@ -26,6 +28,16 @@ export interface GetRecordInput {
   readonly module: string;
   /** The record id. */
   readonly id: string | number;
+  /** Comma-separated names of the fields to return (default: every visible field). */
+  readonly fields?: string;
+}
+
+/** A record read, and its version when the caller may see its modified time. */
+export interface RecordRead {
+  /** The record shaped for the protocol. */
+  readonly record: RecordView;
+  /** Its version (`domain/record_version.ts`), for an `ETag`. */
+  readonly version?: string;
 }
 
 /** Reads one record the caller may see. */
@@ -43,6 +55,11 @@ export class GetRecord {
    * caller may not read it, as Vtiger's own webservice answers.
    */
   async execute(input: GetRecordInput): Promise<RecordView> {
+    return (await this.read(input)).record;
+  }
+
+  /** The record and its version. */
+  async read(input: GetRecordInput): Promise<RecordRead> {
     const { privileges, module, grant, fields } = await openModuleFor(
       this.#deps,
       input.token,
@@ -59,6 +76,11 @@ export class GetRecord {
       "read",
     );
     const clock = this.#deps.clock;
-    return shapeRecord(module, fields, record, clock.now(), clock.timeZone);
+    const shown = input.fields === undefined ? fields : selectFields(module, fields, input.fields);
+    const version = recordVersion(fields, record);
+    return {
+      record: shapeRecord(module, shown, record, clock.now(), clock.timeZone),
+      ...(version === undefined ? {} : { version }),
+    };
   }
 }

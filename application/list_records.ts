@@ -7,6 +7,7 @@
 import { invalidParameter } from "../domain/errors.ts";
 import { type Condition, parseCriteria, parseOrder } from "../domain/criteria.ts";
 import { excerpt } from "../domain/excerpt.ts";
+import { selectFields } from "../domain/field_selection.ts";
 import { MULTI_PICKLIST_SEPARATOR } from "../domain/field.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
 import type { ModuleCatalog, PicklistRepository, RecordRepository } from "../domain/ports.ts";
@@ -41,6 +42,18 @@ export interface ListRecordsInput {
   readonly start?: number;
   /** Rows to return (default 100). */
   readonly length?: number;
+  /** Whether to count every matching record the caller may see, all pages together. */
+  readonly count?: boolean;
+  /** Comma-separated names of the fields to return (default: every visible field). */
+  readonly fields?: string;
+}
+
+/** One page of records, and the number of matching records when it was asked for. */
+export interface RecordPage {
+  /** The page's records, shaped for the protocol. */
+  readonly records: RecordView[];
+  /** Every matching record the caller may see, when `count` was asked for. */
+  readonly total?: number;
 }
 
 /** The number of records a list returns when no length is asked for. */
@@ -85,6 +98,11 @@ export class ListRecords {
 
   /** Returns the page's records shaped for the protocol. */
   async execute(input: ListRecordsInput): Promise<RecordView[]> {
+    return (await this.page(input)).records;
+  }
+
+  /** The page's records, and with `count` the number of all matching records. */
+  async page(input: ListRecordsInput): Promise<RecordPage> {
     const { privileges, module, grant, fields } = await openModuleFor(
       this.#deps,
       input.token,
@@ -106,16 +124,23 @@ export class ListRecords {
       : parseCriteria(module, fields, input.criteria);
     await checkPicklistValues(this.#deps.picklists, module, conditions);
     const order = input.order === undefined ? [] : parseOrder(module, fields, input.order);
-    const stored = await this.#deps.records.list(module, {
+    const shown = input.fields === undefined ? fields : selectFields(module, fields, input.fields);
+    const filter = {
       conditions,
+      scope: grant.read,
+      parentScope: parentScopeOf(privileges, module),
+    };
+    const stored = await this.#deps.records.list(module, {
+      ...filter,
       order,
       start,
       length,
-      scope: grant.read,
-      parentScope: parentScopeOf(privileges, module),
+      ...(input.fields === undefined ? {} : { fields: shown.map((field) => field.name) }),
     });
     const now = this.#deps.clock.now();
     const zone = this.#deps.clock.timeZone;
-    return stored.map((record) => shapeRecord(module, fields, record, now, zone));
+    const records = stored.map((record) => shapeRecord(module, shown, record, now, zone));
+    if (!input.count) return { records };
+    return { records, total: await this.#deps.records.count(module, filter) };
   }
 }

@@ -12,6 +12,7 @@ import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
 import { type FieldValueSource, readFieldValueSource } from "./field_value_source.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import { openModuleFor } from "./open_module.ts";
+import { checkVersion } from "./version_condition.ts";
 
 /** The ports an update needs. */
 export interface UpdateRecordDeps extends CallerDeps, WriteCheckDeps {
@@ -27,6 +28,11 @@ export interface UpdateRecordInput {
   readonly module: string;
   /** The record id. */
   readonly id: string | number;
+  /**
+   * The versions (`If-Match`) the record must still have, or `*`; absent: no
+   * condition. A record changed meanwhile is `PRECONDITION_FAILED`.
+   */
+  readonly ifMatch?: readonly string[];
   /**
    * The fields to change, by Vtiger field name (others keep their values), or
    * a reader of them (a request body), called only once the caller is known
@@ -46,7 +52,7 @@ export class UpdateRecord {
 
   /** Returns the record's id; nothing is written when any check fails. */
   async execute(input: UpdateRecordInput): Promise<number> {
-    const { user, privileges, module, grant } = await openModuleFor(
+    const { user, privileges, module, grant, fields } = await openModuleFor(
       this.#deps,
       input.token,
       input.module,
@@ -61,6 +67,7 @@ export class UpdateRecord {
       grant.write,
       "update",
     );
+    const expectedVersions = checkVersion(module, fields, current, input.ifMatch);
     const values = await readFieldValueSource(input.values);
     if (Object.keys(values).length === 0) {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
@@ -78,6 +85,7 @@ export class UpdateRecord {
       actorId: user.id,
       now: this.#deps.clock.now(),
       scope: grant.write,
+      ...(expectedVersions === undefined ? {} : { expectedVersions }),
     });
     return id;
   }

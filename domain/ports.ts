@@ -11,7 +11,12 @@ export type { PasswordVerifier } from "./ports/password_verifier.ts";
 export type { PicklistRepository } from "./ports/picklist_repository.ts";
 export type { LoginThrottle } from "./ports/login_throttle.ts";
 export type { LogFields, Logger, LogLevel } from "./ports/logger.ts";
-export type { ListQuery, RecordRepository, WriteContext } from "./ports/record_repository.ts";
+export type {
+  CountQuery,
+  ListQuery,
+  RecordRepository,
+  WriteContext,
+} from "./ports/record_repository.ts";
 export type { SessionStore } from "./ports/session_store.ts";
 export type { TokenGenerator } from "./ports/token_generator.ts";
 export type { Translator } from "./ports/translator.ts";

@@ -30,12 +30,15 @@ export type Action =
     readonly length?: number;
     readonly order?: string;
     readonly criteria?: string;
+    readonly count?: boolean;
+    readonly fields?: string;
   }
   | {
     readonly kind: "read";
     readonly token: string | undefined;
     readonly module: string;
     readonly id: string;
+    readonly fields?: string;
   }
   | {
     readonly kind: "picklist";
@@ -137,12 +140,16 @@ function readAction(params: Params, token: string | undefined): Action {
     };
   }
   if (params.id !== undefined) {
-    allowOnly(params, ["module", "token", "id"], "a record read");
-    return { kind: "read", token, module, id: params.id };
+    allowOnly(params, ["module", "token", "id", "fields"], "a record read");
+    return { kind: "read", token, module, id: params.id, fields: params.fields };
   }
-  allowOnly(params, ["module", "token", "start", "length", "order", "criteria"], "a list");
-  const { start, length, order, criteria } = params;
-  return { kind: "list", token, module, start, length, order, criteria };
+  allowOnly(
+    params,
+    ["module", "token", "start", "length", "order", "criteria", "count", "fields"],
+    "a list",
+  );
+  const { start, length, order, criteria, count, fields } = params;
+  return { kind: "list", token, module, start, length, order, criteria, count, fields };
 }
 
 function noIdRefusal(what: string, method: Method): DomainError {

@@ -17,7 +17,7 @@ import { LineLogger } from "../system/line_logger.ts";
 import { chooseAction, requireMethod } from "./action.ts";
 import "./app_env.ts";
 import { bearerToken } from "./bearer.ts";
-import { successResponse } from "./envelope.ts";
+import { notModifiedResponse, successResponse } from "./envelope.ts";
 import { errorHandler, handleNotFound } from "./error_handler.ts";
 import { requestLog } from "./request_log.ts";
 import { compressAnswers } from "./compression.ts";
@@ -27,7 +27,8 @@ import { type Params, paramsHook, paramsSchema, validateParams } from "./params_
 import { pathParams, segmentsUnder } from "./path_style.ts";
 import { readFieldValues } from "./request_body.ts";
 import { BodyBudget } from "./body_budget.ts";
-import { runAction } from "./run_action.ts";
+import { type RequestConditions, runAction, TOTAL_COUNT_HEADER } from "./run_action.ts";
+import { conditionVersions } from "./entity_tags.ts";
 import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
 
@@ -78,6 +79,16 @@ export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
 /** The longest `X-Request-Id` taken from a request; a longer or odd one is replaced. */
 export const MAX_REQUEST_ID_LENGTH = 128;
 
+/** The request's `If-Match` and `If-None-Match`, as versions. */
+function requestConditions(c: Context): RequestConditions {
+  const ifMatch = conditionVersions("If-Match", c.req.header("If-Match"));
+  const ifNoneMatch = conditionVersions("If-None-Match", c.req.header("If-None-Match"));
+  return {
+    ...(ifMatch === undefined ? {} : { ifMatch }),
+    ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }),
+  };
+}
+
 /** `/modules/RestfulApi/` → `/modules/RestfulApi`; `/` → `` (the root). */
 function normalizeBasePath(basePath: string): string {
   if (!basePath.startsWith("/")) {
@@ -118,8 +129,8 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
     cors({
       origin: options.corsOrigin ?? "*",
       allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type"],
-      exposeHeaders: ["Retry-After", "X-Request-Id"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+      exposeHeaders: ["Retry-After", "X-Request-Id", "ETag", TOTAL_COUNT_HEADER],
       maxAge: 600,
     }),
   );
@@ -144,13 +155,15 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
           timeoutSeconds: bodyTimeoutSeconds,
         }),
       clientAddress(c, options.trustProxy ?? false),
+      requestConditions(c),
     ).catch((thrown: unknown) => {
       // hono's onError only sees Error instances; anything else would escape as a bare 500.
       throw thrown instanceof Error ? thrown : new Error("A non-Error value was thrown", {
         cause: thrown,
       });
     });
-    return successResponse(c, outcome.result, outcome.created);
+    if (outcome.notModified) return notModifiedResponse(c, outcome.headers);
+    return successResponse(c, outcome.result, outcome.created, outcome.headers);
   };
 
   // Checked before zValidator so that an unknown method is 405, whatever its parameters.

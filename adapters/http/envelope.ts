@@ -5,7 +5,7 @@
  * @module
  */
 
-import { CREATED_STATUS, SUCCESS_STATUS } from "./error_status.ts";
+import { CREATED_STATUS, NOT_MODIFIED_STATUS, SUCCESS_STATUS } from "./error_status.ts";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorCode } from "../../domain/errors.ts";
@@ -49,8 +49,26 @@ export function envelopeResponse(
 }
 
 /** `{"success":true,"result":...}`; `CREATED_STATUS` when a record was created. */
-export function successResponse(c: Context, result: unknown, created = false): Response {
-  return envelopeResponse(c, { success: true, result }, created ? CREATED_STATUS : SUCCESS_STATUS);
+export function successResponse(
+  c: Context,
+  result: unknown,
+  created = false,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return envelopeResponse(
+    c,
+    { success: true, result },
+    created ? CREATED_STATUS : SUCCESS_STATUS,
+    headers,
+  );
+}
+
+/** 304 Not Modified: no body, the validator headers only (RFC 9110, 15.4.5). */
+export function notModifiedResponse(
+  c: Context,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return c.body(null, NOT_MODIFIED_STATUS, headers);
 }
 
 /** `{"success":false,"error":{"code","message"}}` with the given status. */

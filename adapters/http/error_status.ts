@@ -26,6 +26,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> =
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
   NOT_FOUND: 404,
+  PRECONDITION_FAILED: 412,
   INTERNAL_ERROR: 500,
 };
 
@@ -34,6 +35,9 @@ export const SUCCESS_STATUS: ContentfulStatusCode = 200;
 
 /** The status of a call that created a record. */
 export const CREATED_STATUS: ContentfulStatusCode = 201;
+
+/** The status of a read whose record the client already holds (`If-None-Match`). */
+export const NOT_MODIFIED_STATUS = 304;
 
 const CODE_BY_HONO_STATUS: Readonly<Partial<Record<number, ErrorCode>>> = {
   400: "INVALID_PARAMETER",

@@ -17,6 +17,9 @@ export const MODULE_NAME_PATTERN: RegExp = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** What a Vtiger field name looks like (`rating`, `cf_851`). */
 export const FIELD_NAME_PATTERN: RegExp = /^[A-Za-z0-9_]+$/;
 
+/** What a `fields` list looks like (`accountname,phone`). */
+export const FIELD_LIST_PATTERN: RegExp = /^[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*$/;
+
 /** The longest `order` or `criteria` accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = 4000;
 
@@ -69,7 +72,7 @@ function cleanParams(value: unknown): unknown {
  * Every parameter of the protocol: the ones the original PHP client sends
  * (`module`, `token`, `id`, `start`, `length`, `order`, `criteria`,
  * `picklist`, `picklistdep`, `login`, `password`, `key`), vtrest's own
- * additions (`describe`), and no other.
+ * additions (`describe`, `count`, `fields`), and no other.
  * The token's format is left to the domain, which answers `TOKEN_NOT_FOUND`
  * or `INVALID_TOKEN`.
  */
@@ -90,6 +93,12 @@ const paramsObject = z.strictObject({
   }).optional(),
   picklistdep: flag.optional(),
   describe: flag.optional(),
+  count: flag.optional(),
+  fields: z.string().max(MAX_EXPRESSION_LENGTH, {
+    error: `must be at most ${MAX_EXPRESSION_LENGTH} characters long`,
+  }).regex(FIELD_LIST_PATTERN, {
+    error: "must be field names of letters, digits and underscores, separated by commas",
+  }).optional(),
   login: text.optional(),
   password: text.optional(),
   key: text.optional(),

@@ -18,6 +18,8 @@ export const PAIR_NAMES: readonly string[] = [
   "criteria",
   "picklist",
   "picklistdep",
+  "count",
+  "fields",
 ];
 
 /** The names that stand alone in a path and mean `name=1` (`Accounts/describe/TOKEN`). */

@@ -7,7 +7,12 @@
 
 import type { UseCases } from "../../application/use_cases.ts";
 import type { FieldValues } from "../../domain/record.ts";
+import { ANY_VERSION } from "../../domain/record_version.ts";
 import type { Action } from "./action.ts";
+import { entityTag } from "./entity_tags.ts";
+
+/** The header a list with `count=1` answers the number of matching records in. */
+export const TOTAL_COUNT_HEADER = "X-Total-Count";
 
 /** What a use case produced, and whether it created something. */
 export interface Outcome {
@@ -15,6 +20,39 @@ export interface Outcome {
   readonly result: unknown;
   /** `true` for a create, which answers 201. */
   readonly created: boolean;
+  /** Headers of the answer (`ETag`, `X-Total-Count`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `true` when the client's copy is current (`If-None-Match`): 304 without a body. */
+  readonly notModified?: boolean;
+}
+
+/** The request's conditional headers, as versions (`entity_tags.ts`). */
+export interface RequestConditions {
+  /** `If-Match`: an update or delete proceeds only on one of these versions (or `*`). */
+  readonly ifMatch?: readonly string[];
+  /** `If-None-Match`: a read answers 304 when the record still has one of these. */
+  readonly ifNoneMatch?: readonly string[];
+}
+
+/** The entries of `values` that are set: vtrest's additions reach a use case only when given. */
+function present<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+/** The answer to a read: the record, its `ETag`, or 304 when the client's copy is current. */
+function readOutcome(
+  read: { readonly record: unknown; readonly version?: string },
+  conditions: RequestConditions,
+): Outcome {
+  if (read.version === undefined) return { result: read.record, created: false };
+  const headers = { ETag: entityTag(read.version) };
+  const current =
+    conditions.ifNoneMatch?.some((version) =>
+      version === ANY_VERSION || version === read.version
+    ) ?? false;
+  return { result: read.record, created: false, headers, notModified: current };
 }
 
 /**
@@ -28,6 +66,7 @@ export async function runAction(
   action: Action,
   readValues: () => Promise<FieldValues>,
   clientAddress?: string,
+  conditions: RequestConditions = {},
 ): Promise<Outcome> {
   const done = (result: unknown): Outcome => ({ result, created: false });
   const client = clientAddress === undefined ? {} : { clientAddress };
@@ -53,14 +92,28 @@ export async function runAction(
       return done(await useCases.describeModule.execute({ token, module }));
     }
     case "list": {
-      const { token, module, start, length, order, criteria } = action;
-      return done(
-        await useCases.listRecords.execute({ token, module, start, length, order, criteria }),
-      );
+      const { token, module, start, length, order, criteria, count, fields } = action;
+      const page = await useCases.listRecords.page({
+        token,
+        module,
+        start,
+        length,
+        order,
+        criteria,
+        ...present({ count, fields }),
+      });
+      return page.total === undefined ? done(page.records) : {
+        result: page.records,
+        created: false,
+        headers: { [TOTAL_COUNT_HEADER]: String(page.total) },
+      };
     }
     case "read": {
-      const { token, module, id } = action;
-      return done(await useCases.getRecord.execute({ token, module, id }));
+      const { token, module, id, fields } = action;
+      return readOutcome(
+        await useCases.getRecord.read({ token, module, id, ...present({ fields }) }),
+        conditions,
+      );
     }
     case "picklist": {
       const { token, module, field, withDependencies } = action;
@@ -77,11 +130,26 @@ export async function runAction(
     }
     case "update": {
       const { token, module, id } = action;
-      return done(await useCases.updateRecord.execute({ token, module, id, values: readValues }));
+      return done(
+        await useCases.updateRecord.execute({
+          token,
+          module,
+          id,
+          values: readValues,
+          ...present({ ifMatch: conditions.ifMatch }),
+        }),
+      );
     }
     case "delete": {
       const { token, module, id } = action;
-      return done(await useCases.deleteRecord.execute({ token, module, id }));
+      return done(
+        await useCases.deleteRecord.execute({
+          token,
+          module,
+          id,
+          ...present({ ifMatch: conditions.ifMatch }),
+        }),
+      );
     }
   }
 }

@@ -18,7 +18,7 @@ import {
   recordLabel,
   recordNumberField,
 } from "../../domain/module.ts";
-import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import type { CountQuery, ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
 import {
   parentAllows,
   type RecordLocation,
@@ -27,6 +27,7 @@ import {
 } from "../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../domain/record.ts";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "../../domain/time_zone.ts";
+import { requireVersion } from "../../domain/record_version.ts";
 import { columnKey, compareRows, matches } from "./row_matching.ts";
 
 /** A record to start with. */
@@ -110,13 +111,23 @@ export class MemoryRecordRepository implements RecordRepository {
 
   /** One page of live records of the module. */
   list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
-    const rows = [...this.#rows.values()]
-      .filter((row) => row.module === module.name && !row.deleted)
-      .filter((row) => this.#inScope(row, query))
-      .filter((row) => query.conditions.every((condition) => matches(row.columns, condition)))
+    const rows = this.#matching(module, query)
       .sort((left, right) => compareRows(left.columns, right.columns, query.order, CRMID_KEY))
       .slice(query.start, query.start + query.length);
-    return Promise.resolve(rows.map((row) => this.#toStored(module, row)));
+    const only = query.fields === undefined ? undefined : new Set(query.fields);
+    return Promise.resolve(rows.map((row) => this.#toStored(module, row, only)));
+  }
+
+  /** How many live records of the module match. */
+  count(module: ModuleDefinition, query: CountQuery): Promise<number> {
+    return Promise.resolve(this.#matching(module, query).length);
+  }
+
+  #matching(module: ModuleDefinition, query: CountQuery): MemoryRow[] {
+    return [...this.#rows.values()]
+      .filter((row) => row.module === module.name && !row.deleted)
+      .filter((row) => this.#inScope(row, query))
+      .filter((row) => query.conditions.every((condition) => matches(row.columns, condition)));
   }
 
   /** The live record of that module. */
@@ -242,7 +253,7 @@ export class MemoryRecordRepository implements RecordRepository {
   }
 
   /** The list's permission scope and parent scope: what MySQL's list_scope.ts expresses in SQL. */
-  #inScope(row: MemoryRow, query: ListQuery): boolean {
+  #inScope(row: MemoryRow, query: CountQuery): boolean {
     if (!scopeIncludes(query.scope, Number(row.columns.get(OWNER_KEY)))) return false;
     const parents = query.parentScope;
     if (parents === undefined) return true;
@@ -274,15 +285,17 @@ export class MemoryRecordRepository implements RecordRepository {
     verb: "update" | "delete",
   ): MemoryRow {
     const row = this.#requireRow(module, id);
-    const ownerId = this.#toStored(module, row).ownerId;
-    requireOwnerInScope(context.scope, ownerId, module.name, id, verb);
+    const stored = this.#toStored(module, row);
+    requireOwnerInScope(context.scope, stored.ownerId, module.name, id, verb);
+    requireVersion(module, stored, context.expectedVersions);
     return row;
   }
 
-  #toStored(module: ModuleDefinition, row: MemoryRow): StoredRecord {
+  #toStored(module: ModuleDefinition, row: MemoryRow, only?: ReadonlySet<string>): StoredRecord {
     const values: Record<string, string | null> = {};
     for (const field of module.fields) {
-      if (field.onRecordTable) values[field.name] = row.columns.get(columnKey(field)) ?? null;
+      if (!field.onRecordTable || (only !== undefined && !only.has(field.name))) continue;
+      values[field.name] = row.columns.get(columnKey(field)) ?? null;
     }
     return { id: row.id, ownerId: Number(row.columns.get(OWNER_KEY)), values };
   }

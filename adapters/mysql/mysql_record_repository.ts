@@ -7,7 +7,7 @@
 
 import { DomainError, invalidFieldValue, moduleNotFound } from "../../domain/errors.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
-import type { ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import type { CountQuery, ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
 import type { RecordLocation } from "../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../domain/record.ts";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "../../domain/time_zone.ts";
@@ -18,9 +18,9 @@ import type { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { ensureHistorySequence } from "./records/history.ts";
 import { deleteRecord, updateRecord } from "./records/record_change.ts";
 import { insertRecord } from "./records/record_insert.ts";
-import { listRecords } from "./records/record_list.ts";
+import { countRecords, listRecords } from "./records/record_list.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
-import { storedParentScope } from "./records/list_scope.ts";
+import { type StoredParentScope, storedParentScope } from "./records/list_scope.ts";
 import type { WriteScene } from "./records/write_behaviour.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 
@@ -50,10 +50,15 @@ export class MysqlRecordRepository implements RecordRepository {
   /** One page of the module's live records, in a single statement. */
   async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
     const storage = await this.#storage(module);
-    const parents = query.parentScope === undefined
-      ? undefined
-      : await storedParentScope(query.parentScope, (name) => this.#catalog.storageOf(name));
+    const parents = await this.#parents(query);
     return await guarded(() => listRecords(dynamic(this.#db), storage, query, parents));
+  }
+
+  /** How many live records of the module match, in one statement. */
+  async count(module: ModuleDefinition, query: CountQuery): Promise<number> {
+    const storage = await this.#storage(module);
+    const parents = await this.#parents(query);
+    return await guarded(() => countRecords(dynamic(this.#db), storage, query, parents));
   }
 
   /** The live record of the module, or `undefined`. */
@@ -123,6 +128,13 @@ export class MysqlRecordRepository implements RecordRepository {
       now: formatDateTime(context.now, this.#timeZone),
       storageOf: (name) => this.#catalog.storageOf(name),
     };
+  }
+
+  /** A list's parent scope (comments) resolved to the parents' storage. */
+  async #parents(query: CountQuery): Promise<StoredParentScope | undefined> {
+    return query.parentScope === undefined
+      ? undefined
+      : await storedParentScope(query.parentScope, (name) => this.#catalog.storageOf(name));
   }
 
   async #storage(module: ModuleDefinition): Promise<ModuleStorage> {

@@ -26,7 +26,15 @@ export interface ListQuery {
    * caller may read, applied inside the same query as the page. Absent: no limit.
    */
   readonly parentScope?: ParentScope;
+  /**
+   * The names of the fields to read; absent: every field. Only these columns
+   * are read; the records' other values are left out.
+   */
+  readonly fields?: readonly string[];
 }
+
+/** Which records a count counts: a list's filter and permissions, without page or order. */
+export type CountQuery = Pick<ListQuery, "conditions" | "scope" | "parentScope">;
 
 /** Who writes, and when. */
 export interface WriteContext {
@@ -40,12 +48,21 @@ export interface WriteContext {
    * and writes nothing. Absent: no limit.
    */
   readonly scope?: OwnerScope;
+  /**
+   * The versions (`domain/record_version.ts`) the record may have for an
+   * update or delete to proceed; checked on the locked row, so a record
+   * changed meanwhile throws `PRECONDITION_FAILED` and nothing is written.
+   * Absent: no condition.
+   */
+  readonly expectedVersions?: readonly string[];
 }
 
 /** Storage of entity records. Every write is atomic: all of it or nothing. */
 export interface RecordRepository {
   /** One page of the module's live records that match the query. */
   list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]>;
+  /** How many of the module's live records match the query, all pages together. */
+  count(module: ModuleDefinition, query: CountQuery): Promise<number>;
   /** The live record of that module, or `undefined` (deleted, other module, absent). */
   findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined>;
   /** The module and owner of a live record with that id, of any module, or `undefined`. */

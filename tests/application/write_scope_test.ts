@@ -74,6 +74,7 @@ function reassignedAfterCheck(
   let armed = true;
   return {
     list: (module, query) => records.list(module, query),
+    count: (module, query) => records.count(module, query),
     locate: (recordId) => records.locate(recordId),
     create: (module, values, context) => records.create(module, values, context),
     update: (module, recordId, values, context) =>

@@ -31,6 +31,7 @@ Deno.test("domain error codes become their statuses", async (t) => {
     TOO_MANY_REQUESTS: 429,
     SERVICE_UNAVAILABLE: 503,
     NOT_FOUND: 404,
+    PRECONDITION_FAILED: 412,
     INTERNAL_ERROR: 500,
   };
 
@@ -101,7 +102,7 @@ Deno.test("unexpected errors are logged, never leaked", async (t) => {
 
   await t.step("a thrown non-Error value", async () => {
     const fields = await answer({
-      listRecords: { execute: () => Promise.reject(secret) },
+      listRecords: { page: () => Promise.reject(secret) },
     } as unknown as UseCases);
     assert.equal(fields.error_class, "Error");
     assert.equal(fields.cause_class, "string");

@@ -51,8 +51,8 @@ export function spyApp(
 ): { app: HttpApp; calls: Call[]; useCases: UseCases } {
   const calls: Call[] = [];
   const useCases = Object.fromEntries(
-    (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => [name, {
-      execute: async (given: Record<string, unknown>): Promise<unknown> => {
+    (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => {
+      const execute = async (given: Record<string, unknown>): Promise<unknown> => {
         // A write's body is read lazily, as the real use cases do once the caller may write.
         const input = typeof given.values === "function"
           ? { ...given, values: await given.values() }
@@ -61,8 +61,12 @@ export function spyApp(
         const answer = name in answers ? answers[name] : DEFAULT_ANSWERS[name](input);
         if (answer instanceof Error) throw answer;
         return answer;
-      },
-    }]),
+      };
+      // The HTTP layer reads records through read() and lists through page().
+      const read = async (input: Record<string, unknown>) => ({ record: await execute(input) });
+      const page = async (input: Record<string, unknown>) => ({ records: await execute(input) });
+      return [name, { execute, read, page }];
+    }),
   ) as unknown as UseCases;
   return { app: createApp(useCases, options), calls, useCases };
 }

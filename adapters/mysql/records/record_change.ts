@@ -21,6 +21,7 @@ import type { RecordRow } from "./record_select.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
 import type { WriteScene } from "./write_behaviour.ts";
+import { requireVersion } from "../../../domain/record_version.ts";
 
 async function readLocked(trx: VtigerDb, storage: ModuleStorage, id: number): Promise<RecordRow> {
   const row = await readRecord(trx, storage, id, true);
@@ -31,8 +32,9 @@ async function readLocked(trx: VtigerDb, storage: ModuleStorage, id: number): Pr
 /**
  * Locks and reads the live record before a write; `RECORD_NOT_FOUND` when
  * absent or deleted, `ACCESS_DENIED` when the locked row's owner is outside
- * the context's scope (checked here, so no other request can reassign the
- * record between the check and the write).
+ * the context's scope, `PRECONDITION_FAILED` when it no longer has a version
+ * the context expects (both checked here, so no other request can reassign or
+ * change the record between the check and the write).
  */
 async function requireWritable(
   trx: VtigerDb,
@@ -43,6 +45,7 @@ async function requireWritable(
 ): Promise<RecordRow> {
   const row = await readLocked(trx, storage, id);
   requireOwnerInScope(context.scope, row.record.ownerId, storage.module.name, id, verb);
+  requireVersion(storage.module, row.record, context.expectedVersions);
   return row;
 }
 

@@ -9,7 +9,7 @@
 import { type Expression, type RawBuilder, sql } from "kysely";
 import type { Condition, OrderTerm } from "../../../domain/criteria.ts";
 import { isNumericKind, type ValueKind } from "../../../domain/value_kind.ts";
-import type { ListQuery } from "../../../domain/ports.ts";
+import type { CountQuery, ListQuery } from "../../../domain/ports.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { comparableText, type DynamicDb } from "../database.ts";
@@ -91,7 +91,7 @@ function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<un
 export function applyListQuery(
   base: RecordQuery,
   storage: ModuleStorage,
-  query: Omit<ListQuery, "start" | "length" | "parentScope">,
+  query: Pick<ListQuery, "conditions" | "order" | "scope">,
   parents?: StoredParentScope,
 ): RecordQuery {
   let statement = base;
@@ -115,8 +115,27 @@ export async function listRecords(
   query: ListQuery,
   parents?: StoredParentScope,
 ): Promise<StoredRecord[]> {
-  const statement = applyListQuery(selectRecords(db, storage), storage, query, parents)
+  const only = query.fields === undefined ? undefined : new Set(query.fields);
+  const statement = applyListQuery(selectRecords(db, storage, only), storage, query, parents)
     .limit(query.length).offset(query.start);
   const rows = await statement.execute();
   return rows.map((row) => toStoredRecord(storage, row).record);
+}
+
+/** Counts the module's live records matching the query's conditions and permissions. */
+export async function countRecords(
+  db: DynamicDb,
+  storage: ModuleStorage,
+  query: CountQuery,
+  parents?: StoredParentScope,
+): Promise<number> {
+  const filtered = applyListQuery(
+    selectRecords(db, storage, new Set()),
+    storage,
+    { ...query, order: [] },
+    parents,
+  );
+  const row = await filtered.clearSelect().clearOrderBy()
+    .select(sql<number | string>`COUNT(*)`.as("total")).executeTakeFirst();
+  return Number(row?.total ?? 0);
 }

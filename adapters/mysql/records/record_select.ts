@@ -74,8 +74,15 @@ function liveRecordConditions(storage: ModuleStorage): Expression<unknown>[] {
   return conditions;
 }
 
-/** Starts a SELECT of the module's live records with every field value it can read. */
-export function selectRecords(db: DynamicDb, storage: ModuleStorage): RecordQuery {
+/**
+ * Starts a SELECT of the module's live records with every field value it can
+ * read, or only the fields named in `only` (a client's field selection).
+ */
+export function selectRecords(
+  db: DynamicDb,
+  storage: ModuleStorage,
+  only?: ReadonlySet<string>,
+): RecordQuery {
   let query = db.selectFrom(CRMENTITY_TABLE) as unknown as RecordQuery;
   for (const table of storage.tables) {
     if (!table.singleRow) continue;
@@ -90,7 +97,7 @@ export function selectRecords(db: DynamicDb, storage: ModuleStorage): RecordQuer
     sql.id(CRMENTITY_TABLE, "label").as(LABEL_ALIAS),
   ]);
   storage.module.fields.forEach((field, index) => {
-    if (!field.onRecordTable) return;
+    if (!field.onRecordTable || (only !== undefined && !only.has(field.name))) return;
     query = query.select(
       columnExpression(storage, field.table, field.column).as(fieldAlias(index)),
     );
@@ -126,7 +133,8 @@ export function toStoredRecord(
 ): RecordRow {
   const values: Record<string, string | null> = {};
   storage.module.fields.forEach((field, index) => {
-    if (field.onRecordTable) values[field.name] = toText(row[fieldAlias(index)]);
+    const alias = fieldAlias(index);
+    if (field.onRecordTable && Object.hasOwn(row, alias)) values[field.name] = toText(row[alias]);
   });
   return {
     record: { id: Number(row[ID_ALIAS]), ownerId: Number(row[OWNER_ALIAS]), values },

@@ -1,0 +1,121 @@
+/**
+ * Counts, field selection and versions on real Vtiger 7.1.0 and 7.3.0
+ * databases: X-Total-Count's number is what SQL counts, a selection reads
+ * only its columns, and If-Match guards updates and deletes on the locked row.
+ */
+
+import assert from "node:assert/strict";
+import { sql } from "kysely";
+import { openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
+import { createUseCases } from "../../application/use_cases.ts";
+import { rejectsDomainError } from "../domain/_assert_error.ts";
+import { adminTestPerVersion, adminToken, scalar } from "./mysql_support.ts";
+
+adminTestPerVersion(
+  (version) => `count, fields and If-Match on Vtiger ${version}`,
+  async (t, s) => {
+    const { database, useCases, token } = s;
+    const ids: number[] = [];
+    for (const name of ["Alpha", "Beta", "Gamma", "Alpha Two"]) {
+      ids.push(
+        await useCases.createRecord.execute({
+          token,
+          module: "Accounts",
+          values: { accountname: name, website: `${name.toLowerCase()}.example` },
+        }),
+      );
+    }
+
+    await t.step("count: every live match, as SQL counts it", async () => {
+      await useCases.deleteRecord.execute({ token, module: "Accounts", id: ids[1] });
+      const page = await useCases.listRecords.page({
+        token,
+        module: "Accounts",
+        criteria: "accountname:like:Alpha%",
+        length: 1,
+        count: true,
+      });
+      assert.equal(page.records.length, 1);
+      assert.equal(page.total, 2);
+      const all = await useCases.listRecords.page({ token, module: "Accounts", count: true });
+      const live = await scalar(
+        database,
+        sql`SELECT COUNT(*) FROM vtiger_crmentity WHERE setype = 'Accounts' AND deleted = 0`,
+      );
+      assert.equal(all.total, Number(live));
+    });
+
+    await t.step("fields: only those values, and only those columns read", async () => {
+      const statements: string[] = [];
+      const opened = await openMysqlPorts({
+        url: database.url,
+        onQuery: (text) => statements.push(text),
+      });
+      try {
+        const own = createUseCases(opened.ports);
+        const ownToken = await adminToken({ opened, useCases: own, close: () => opened.close() });
+        statements.length = 0;
+        const records = await own.listRecords.execute({
+          token: ownToken,
+          module: "Accounts",
+          fields: "accountname",
+          criteria: "website:gamma.example",
+        });
+        assert.deepEqual(records.map((record) => Object.keys(record)), [[
+          "accountname",
+          "record_id",
+          "record_module",
+          "api_date_now",
+        ]]);
+        assert.equal(records[0].accountname, "Gamma");
+        const page = statements.find((text) =>
+          /\blimit\b/i.test(text) && text.includes("accountname")
+        );
+        assert.ok(page, statements.join("\n"));
+        assert.equal(page.includes("`bill_city`"), false);
+        assert.equal(page.includes("`annualrevenue`"), false);
+      } finally {
+        await opened.close();
+      }
+    });
+
+    await t.step("versions: a stale If-Match changes nothing", async () => {
+      const read = await useCases.getRecord.read({ token, module: "Accounts", id: ids[2] });
+      const stored = await scalar(
+        database,
+        sql`SELECT modifiedtime FROM vtiger_crmentity WHERE crmid = ${ids[2]}`,
+      );
+      assert.equal(read.version, `${ids[2]}-${String(stored).replace(/\D/g, "")}`);
+      await sql`UPDATE vtiger_crmentity SET modifiedtime = '2030-01-01 00:00:00'
+      WHERE crmid = ${ids[2]}`.execute(database.db);
+      await rejectsDomainError(
+        useCases.updateRecord.execute({
+          token,
+          module: "Accounts",
+          id: ids[2],
+          values: { website: "changed.example" },
+          ifMatch: [read.version!],
+        }),
+        "PRECONDITION_FAILED",
+      );
+      await rejectsDomainError(
+        useCases.deleteRecord.execute({ token, module: "Accounts", id: ids[2], ifMatch: ["x"] }),
+        "PRECONDITION_FAILED",
+      );
+      const website = await scalar(
+        database,
+        sql`SELECT website FROM vtiger_account WHERE accountid = ${ids[2]}`,
+      );
+      assert.equal(website, "gamma.example");
+      const fresh = await useCases.getRecord.read({ token, module: "Accounts", id: ids[2] });
+      assert.equal(fresh.version, `${ids[2]}-20300101000000`);
+      await useCases.updateRecord.execute({
+        token,
+        module: "Accounts",
+        id: ids[2],
+        values: { website: "changed.example" },
+        ifMatch: [fresh.version!],
+      });
+    });
+  },
+);
