@@ -52,12 +52,18 @@ export {
   type GetPicklistDeps,
   type GetPicklistInput,
 } from "./application/get_picklist.ts";
-export { GetRecord, type GetRecordDeps, type GetRecordInput } from "./application/get_record.ts";
+export {
+  GetRecord,
+  type GetRecordDeps,
+  type GetRecordInput,
+  type RecordRead,
+} from "./application/get_record.ts";
 export {
   DEFAULT_PAGE_LENGTH,
   ListRecords,
   type ListRecordsDeps,
   type ListRecordsInput,
+  type RecordPage,
 } from "./application/list_records.ts";
 export {
   LoginWithAccessKey,
@@ -104,6 +110,7 @@ export type {
   ModuleType,
 } from "./domain/discovery.ts";
 export { FIELD_TYPES, type FieldType } from "./domain/field_type.ts";
+export { ANY_VERSION, recordVersion } from "./domain/record_version.ts";
 export type {
   PicklistDependencies,
   PicklistDependency,
