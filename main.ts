@@ -20,6 +20,7 @@ import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts"
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
 import { LineLogger } from "./adapters/system/line_logger.ts";
+import { WorkerPasswordVerifier } from "./adapters/system/worker_password_verifier.ts";
 import { readInstallTimeZone } from "./adapters/system/vtiger_config_file.ts";
 import { isKnownTimeZone } from "./domain/time_zone.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
@@ -42,7 +43,7 @@ export interface Service {
   readonly fetch: (request: Request) => Response | Promise<Response>;
   /** What the start line says about the data served (never a password). */
   readonly facts: Readonly<Record<string, string>>;
-  /** Closes the database pool. */
+  /** Stops the password workers and closes the database pool. */
   readonly close: () => Promise<void>;
 }
 
@@ -115,8 +116,13 @@ function dataFacts(config: Config): Record<string, string> {
 export async function buildService(config: Config, logger: Logger): Promise<Service> {
   const metrics = config.METRICS ? new ServiceMetrics() : undefined;
   const { ports, readiness, close } = await openPorts(config, logger, metrics);
+  // Password hashing runs in workers, so that no login holds the event loop.
+  const passwords = new WorkerPasswordVerifier({
+    workers: config.PASSWORD_WORKERS,
+    maxQueue: config.PASSWORD_QUEUE_LENGTH,
+  });
   const useCases = createUseCases(
-    observeCallers({ throttle: new MemoryLoginThrottle(), ...ports }),
+    observeCallers({ throttle: new MemoryLoginThrottle(), ...ports, passwords }),
     {
       sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: config.TOKEN_MAX_AGE_SECONDS,
@@ -135,7 +141,11 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     readiness,
     metrics,
   });
-  return { fetch: app.fetch, facts: dataFacts(config), close };
+  const closeAll = async (): Promise<void> => {
+    await passwords.close();
+    await close();
+  };
+  return { fetch: app.fetch, facts: dataFacts(config), close: closeAll };
 }
 
 /** Whether every permission the service needs was granted (asking would prompt). */

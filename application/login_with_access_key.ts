@@ -4,6 +4,7 @@
  * @module
  */
 
+import { requireCredentialLengths } from "../domain/credentials.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { UserDirectory } from "../domain/ports.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
@@ -25,11 +26,19 @@ export class LoginWithAccessKey {
   }
 
   /**
-   * `AUTH_FAILED` for an unknown key or an inactive user; `TOO_MANY_REQUESTS`
+   * `INVALID_PARAMETER` for a key longer than Vtiger holds; `AUTH_FAILED`
+   * for an unknown key or an inactive user; `TOO_MANY_REQUESTS`
    * after too many failures from the client.
    */
-  execute(input: { readonly accessKey: string; readonly clientAddress?: string }): Promise<string> {
-    return throttledLogin(this.#deps, clientKeys(input.clientAddress), () => this.#login(input));
+  async execute(
+    input: { readonly accessKey: string; readonly clientAddress?: string },
+  ): Promise<string> {
+    requireCredentialLengths({ accessKey: input.accessKey });
+    return await throttledLogin(
+      this.#deps,
+      clientKeys(input.clientAddress),
+      () => this.#login(input),
+    );
   }
 
   async #login(input: { readonly accessKey: string }): Promise<string> {

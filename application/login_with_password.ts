@@ -4,9 +4,10 @@
  * @module
  */
 
+import { requireCredentialLengths } from "../domain/credentials.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { PasswordVerifier, UserDirectory } from "../domain/ports.ts";
-import type { UserAccount } from "../domain/user.ts";
+import type { StoredPassword, UserAccount } from "../domain/user.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
 import { clientKeys, type ThrottleDeps, throttledLogin, userKey } from "./throttled_login.ts";
 import { excerpt } from "../domain/excerpt.ts";
@@ -39,21 +40,34 @@ export class LoginWithPassword {
   }
 
   /**
-   * `AUTH_FAILED` for an unknown user, a wrong password or an inactive user;
-   * `TOO_MANY_REQUESTS` after too many failures for the user or the client.
+   * `INVALID_PARAMETER` for a user name or password longer than Vtiger could
+   * hold or check; `AUTH_FAILED` for an unknown user, a wrong password or an
+   * inactive user; `TOO_MANY_REQUESTS` after too many failures for the user
+   * or the client. Every attempt checks exactly one password hash (the
+   * user's, or a decoy of the kind most users have when the name is
+   * unknown), so that its time does not tell which names exist.
    */
   async execute(input: LoginWithPasswordInput): Promise<string> {
+    requireCredentialLengths({ userName: input.userName, password: input.password });
     // Vtiger's database finds a user under many spellings (case, accents, trailing
     // spaces): failures count per account found, so a new spelling is no fresh start.
-    const user = await this.#deps.users.findByUserName(input.userName);
+    const [user, decoy] = await Promise.all([
+      this.#deps.users.findByUserName(input.userName),
+      this.#deps.users.commonPassword(),
+    ]);
     const keys = [userKey(user?.userName ?? input.userName), ...clientKeys(input.clientAddress)];
-    return await throttledLogin(this.#deps, keys, () => this.#login(input, user));
+    return await throttledLogin(this.#deps, keys, () => this.#login(input, user, decoy));
   }
 
-  async #login(input: LoginWithPasswordInput, user: UserAccount | undefined): Promise<string> {
-    const verified = user !== undefined && input.password !== "" &&
-      await this.#deps.passwords.verify(input.password, user);
-    if (!verified || !user.active) {
+  async #login(
+    input: LoginWithPasswordInput,
+    user: UserAccount | undefined,
+    decoy: StoredPassword | undefined,
+  ): Promise<string> {
+    const stored = user ?? decoy;
+    const matches = stored !== undefined &&
+      await this.#deps.passwords.verify(input.password, stored);
+    if (user === undefined || !matches || !user.active || input.password === "") {
       throw new DomainError(
         "AUTH_FAILED",
         `Login '${excerpt(input.userName)}' failed: wrong login or password, or inactive user`,

@@ -34,5 +34,8 @@ export interface UserAccount {
   readonly credentialFingerprint: string;
 }
 
+/** A stored password: the hash and how it was made, all a password check needs. */
+export type StoredPassword = Pick<UserAccount, "passwordHash" | "cryptType">;
+
 /** A user as a directory stores it, before its credential fingerprint is computed. */
 export type StoredUser = Omit<UserAccount, "credentialFingerprint">;

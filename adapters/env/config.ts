@@ -22,6 +22,10 @@ import {
   DEFAULT_SESSION_TTL_SECONDS,
 } from "../../application/use_cases.ts";
 
+import {
+  DEFAULT_PASSWORD_QUEUE_LENGTH,
+  defaultPasswordWorkers,
+} from "../system/worker_password_verifier.ts";
 const WHOLE_NUMBER = "must be a whole number";
 
 /** An IPv4 or IPv6 address, or a DNS name (`localhost`, `api.internal`). */
@@ -50,6 +54,9 @@ const schema = z.object({
   MAX_BODY_BYTES: positiveInteger(DEFAULT_MAX_BODY_BYTES),
   MAX_BODY_BYTES_IN_FLIGHT: positiveInteger(DEFAULT_MAX_BODY_BYTES_IN_FLIGHT),
   BODY_TIMEOUT_SECONDS: positiveInteger(DEFAULT_BODY_TIMEOUT_SECONDS),
+  PASSWORD_WORKERS: positiveInteger(defaultPasswordWorkers()),
+  PASSWORD_QUEUE_LENGTH: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(0, "must be 0 or more")
+    .default(DEFAULT_PASSWORD_QUEUE_LENGTH),
   CORS_ORIGIN: z.string().min(1).default("*"),
   TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false")
     .transform((value) => value === "true"),

@@ -5,7 +5,8 @@
  */
 
 import type { UserDirectory } from "../../domain/ports.ts";
-import type { StoredUser, UserAccount } from "../../domain/user.ts";
+import { mostCommonPassword } from "../../domain/login_decoy.ts";
+import type { StoredPassword, StoredUser, UserAccount } from "../../domain/user.ts";
 import { withCredentialFingerprint } from "../system/credential_fingerprint.ts";
 
 /** A user directory over a list of users and fixed group ids. */
@@ -53,5 +54,10 @@ export class MemoryUserDirectory implements UserDirectory {
   /** Whether an active user has that id. */
   userExists(id: number): Promise<boolean> {
     return Promise.resolve(this.#users.some((user) => user.id === id && user.active));
+  }
+
+  /** A password of the kind most active users have. */
+  commonPassword(): Promise<StoredPassword | undefined> {
+    return Promise.resolve(mostCommonPassword(this.#users.filter((user) => user.active)));
   }
 }

@@ -4,10 +4,13 @@
  * @module
  */
 
-import type { UserAccount } from "../user.ts";
+import type { StoredPassword } from "../user.ts";
 
 /** Checks a password against a user's stored Vtiger hash. */
 export interface PasswordVerifier {
-  /** Whether `password` matches the account's hash under its crypt type. */
-  verify(password: string, account: UserAccount): Promise<boolean>;
+  /**
+   * Whether `password` matches the stored hash under its crypt type. May
+   * throw `SERVICE_UNAVAILABLE` when too many checks are waiting already.
+   */
+  verify(password: string, stored: StoredPassword): Promise<boolean>;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { UserAccount } from "../user.ts";
+import type { StoredPassword, UserAccount } from "../user.ts";
 
 /** Where users and groups are looked up. */
 export interface UserDirectory {
@@ -18,4 +18,10 @@ export interface UserDirectory {
   ownerExists(id: number): Promise<boolean>;
   /** Whether an active user has that id. */
   userExists(id: number): Promise<boolean>;
+  /**
+   * A stored password of the kind most active users have (crypt type, and
+   * bcrypt cost, as stored): a login for an unknown or inactive name checks
+   * against it, so that its time does not tell the name apart.
+   */
+  commonPassword(): Promise<StoredPassword | undefined>;
 }

@@ -24,6 +24,7 @@ function looselyMatching(users: UserDirectory): UserDirectory {
     findById: (id) => users.findById(id),
     ownerExists: (id) => users.ownerExists(id),
     userExists: (id) => users.userExists(id),
+    commonPassword: () => users.commonPassword(),
   };
 }
 
