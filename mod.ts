@@ -136,8 +136,23 @@ export {
 export { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from "./domain/login_throttling.ts";
 export type { FieldValues, RecordView, StoredRecord } from "./domain/record.ts";
 export type { HistoryDetail } from "./domain/history.ts";
-export type { Session, SessionEnd, SessionLifetime } from "./domain/session.ts";
-export type { CryptType, StoredUser, UserAccount } from "./domain/user.ts";
+export {
+  isExpired,
+  type Session,
+  type SessionEnd,
+  sessionEnd,
+  type SessionLifetime,
+  sessionStillValid,
+} from "./domain/session.ts";
+export type { CryptType, StoredPassword, StoredUser, UserAccount } from "./domain/user.ts";
+export {
+  type LoginCredentials,
+  MAX_ACCESS_KEY_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MAX_USER_NAME_LENGTH,
+  requireCredentialLengths,
+} from "./domain/credentials.ts";
+export { mostCommonPassword, passwordKind } from "./domain/login_decoy.ts";
 
 // Adapters: HTTP.
 export { createApp, type HttpApp, type HttpOptions } from "./adapters/http/app.ts";
@@ -193,3 +208,9 @@ export {
 export { RandomTokenGenerator } from "./adapters/system/random_token_generator.ts";
 export { SystemClock } from "./adapters/system/system_clock.ts";
 export { VtigerPasswordVerifier } from "./adapters/system/vtiger_password_verifier.ts";
+export {
+  DEFAULT_PASSWORD_QUEUE_LENGTH,
+  defaultPasswordWorkers,
+  WorkerPasswordVerifier,
+  type WorkerPoolOptions,
+} from "./adapters/system/worker_password_verifier.ts";
