@@ -21,8 +21,7 @@ import { LineLogger } from "../system/line_logger.ts";
 import { mysqlReadiness } from "./mysql_readiness.ts";
 import type { PoolStats } from "./pool_stats.ts";
 import type { CacheOutcome } from "./ttl_cache.ts";
-import { guarded } from "./driver_errors.ts";
-import { migrateToLatest } from "./migrations/migrator.ts";
+import { setUpSchema } from "./schema_setup.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
@@ -113,7 +112,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
   });
   try {
     await requireConnection(database);
-    await guarded(() => migrateToLatest(database.db));
+    await setUpSchema(database.db, database.name, "start");
     const db = database.db;
     const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
     const logger = config.logger ?? new LineLogger();

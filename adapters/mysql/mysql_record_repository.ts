@@ -15,7 +15,6 @@ import type { ModuleStorage } from "./catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "./database.ts";
 import { guarded, isDeadlock, refusedValueColumn } from "./driver_errors.ts";
 import type { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
-import { ensureHistorySequence } from "./records/history.ts";
 import { deleteRecord, updateRecord } from "./records/record_change.ts";
 import { insertRecord } from "./records/record_insert.ts";
 import { countRecords, listRecords } from "./records/record_list.ts";
@@ -38,7 +37,6 @@ export class MysqlRecordRepository implements RecordRepository {
   #db: VtigerDb;
   #catalog: MysqlModuleCatalog;
   #timeZone: string;
-  #historyReady: Promise<void> | undefined;
 
   /** Reads and writes through `db`, with the module storage of `catalog`. */
   constructor(db: VtigerDb, catalog: MysqlModuleCatalog, options: RecordRepositoryOptions = {}) {
@@ -150,13 +148,6 @@ export class MysqlRecordRepository implements RecordRepository {
         "METHOD_NOT_ALLOWED",
         `Records of module ${module.name} cannot be written here: ${storage.module.writeRefusal}`,
       );
-    }
-    if (storage.tracked) {
-      this.#historyReady ??= guarded(() => ensureHistorySequence(this.#db)).catch((error) => {
-        this.#historyReady = undefined;
-        throw error;
-      });
-      await this.#historyReady;
     }
     return storage;
   }

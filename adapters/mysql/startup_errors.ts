@@ -38,6 +38,15 @@ export class StartupDatabaseError extends Error {
   }
 }
 
+/** A start refused on purpose, with the whole line to print. */
+export class StartupRefusal extends Error {
+  /** Creates the refusal with its one-line message. */
+  constructor(message: string) {
+    super(message);
+    this.name = "StartupRefusal";
+  }
+}
+
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
@@ -67,7 +76,7 @@ export function isConnectionError(error: unknown): boolean {
 /** The one line a failed start prints (after `vtrest: `), for any error start-up can throw. */
 export function describeStartupError(error: unknown): string {
   if (error instanceof StartupDatabaseError) return `${error.message}: ${driverWords(error.cause)}`;
-  if (isDomainError(error)) return error.message;
+  if (isDomainError(error) || error instanceof StartupRefusal) return error.message;
   if (error instanceof Error) {
     const code = codeOf(error);
     return code !== undefined && !error.message.includes(code)

@@ -21,17 +21,17 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 };
 
 /**
- * Whether every migration is already recorded. Kysely's migrator inspects the
+ * The migrations not yet recorded, in order. Kysely's migrator inspects the
  * whole schema before it runs (seconds on Vtiger's 500 tables), so a start-up
  * with nothing to do asks `vtrest_migrations` directly.
  */
-async function isUpToDate<T>(db: Kysely<T>): Promise<boolean> {
+export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
   try {
     const applied = await sql<{ name: string }>`SELECT name FROM vtrest_migrations`.execute(db);
     const names = new Set(applied.rows.map((row) => row.name));
-    return Object.keys(MIGRATIONS).every((name) => names.has(name));
+    return Object.keys(MIGRATIONS).filter((name) => !names.has(name));
   } catch (error) {
-    if ((error as { errno?: unknown }).errno === ER_NO_SUCH_TABLE) return false;
+    if ((error as { errno?: unknown }).errno === ER_NO_SUCH_TABLE) return Object.keys(MIGRATIONS);
     throw error;
   }
 }
@@ -43,7 +43,7 @@ const ER_NO_SUCH_TABLE = 1146;
  * Refuses a database that is not a Vtiger install (a wrong `VTIGER_DB_URL`:
  * an empty database, MySQL's own `mysql`), before vtrest adds its tables to it.
  */
-async function requireVtigerDatabase<T>(db: Kysely<T>): Promise<void> {
+export async function requireVtigerDatabase<T>(db: Kysely<T>): Promise<void> {
   const found = await sql<{ name: string | null; tabs: number | string }>`
     SELECT DATABASE() AS name, (SELECT COUNT(*) FROM information_schema.TABLES
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'vtiger_tab') AS tabs`.execute(db);
@@ -65,7 +65,7 @@ async function requireVtigerDatabase<T>(db: Kysely<T>): Promise<void> {
  */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
   await requireVtigerDatabase(db);
-  if (await isUpToDate(db)) return [];
+  if ((await pendingMigrations(db)).length === 0) return [];
   const migrator = new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },

@@ -1,0 +1,27 @@
+# vtrest in a container: `docker build -t vtrest .` then
+#   docker run -p 8080:8080 -e VTIGER_DB_URL=mysql://vtrest:secret@db:3306/vtiger vtrest
+# Deno's official image; pin the version the project is tested with.
+ARG DENO_VERSION=2.9.6
+FROM denoland/deno:${DENO_VERSION}
+
+WORKDIR /app
+
+# Dependencies first, so that a code change does not download them again.
+COPY deno.json deno.lock ./
+COPY . .
+RUN deno install --frozen-lockfile --entrypoint main.ts serve.ts adapters/mysql/migrate_command.ts
+
+# The image's unprivileged user; the service needs no write access.
+USER deno
+
+# Docker sets HOSTNAME to the container id: vtrest listens on LISTEN_HOST, never on HOSTNAME.
+ENV LISTEN_HOST=0.0.0.0 \
+    PORT=8080 \
+    LOG_FORMAT=json \
+    LOG_LEVEL=info \
+    SHUTDOWN_GRACE_SECONDS=10
+EXPOSE 8080
+
+# docker stop sends SIGTERM: vtrest drains requests in flight, then exits 0.
+STOPSIGNAL SIGTERM
+CMD ["deno", "task", "start"]
