@@ -142,3 +142,18 @@ Deno.test("HOSTNAME set to a container id never moves the service off PORT", asy
     assert.equal((await service.ended()).code, 0);
   }
 });
+
+Deno.test("LISTEN_HOST may be a host name: localhost is resolved", async () => {
+  const port = freePort();
+  const service = await startService({ LISTEN_HOST: "localhost", PORT: String(port) });
+  try {
+    const start = JSON.parse(service.lines.find((line) => line.includes('"event":"start"'))!);
+    assert.match(start.url, new RegExp(`^http://(127\\.0\\.0\\.1|\\[::1\\]):${port}/`));
+    const response = await fetch(`http://localhost:${port}/healthz`);
+    assert.equal(response.status, 200);
+    await response.body?.cancel();
+  } finally {
+    service.kill("SIGTERM");
+    assert.equal((await service.ended()).code, 0);
+  }
+});

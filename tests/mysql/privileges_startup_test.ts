@@ -103,6 +103,10 @@ Deno.test({
         // The 7.1.0 dump's admin logs in with "admin" (tests/mysql/mysql_support.ts).
         const service = await startService({ VTIGER_DB_URL: urlAs(four, database.name) });
         try {
+          const start = JSON.parse(service.lines.find((line) => line.includes('"event":"start"'))!);
+          assert.equal(start.db_name, database.name, "the start line names the database");
+          assert.match(start.db_host, /:\d+$/);
+          assert.ok(!service.lines.join("\n").includes(PASSWORD), "never the password");
           const login = await (await fetch(`${service.base}/auth/admin/admin`)).json();
           assert.equal(login.success, true, JSON.stringify(login));
           const created = await fetch(`${service.base}/Accounts/${login.result}`, {
