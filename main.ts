@@ -12,6 +12,8 @@
 
 import { type Config, ConfigError, listenHost, readConfig } from "./adapters/env/config.ts";
 import { observeCallers } from "./adapters/http/caller_observer.ts";
+import { currentRequestSignal } from "./adapters/http/request_signal.ts";
+import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts";
 import { createApp } from "./adapters/http/app.ts";
 import { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
@@ -90,6 +92,8 @@ async function openPorts(
     onCacheLookup: metrics?.cacheLookups(),
     logger,
     timeZone,
+    queryTimeoutSeconds: config.QUERY_TIMEOUT_SECONDS,
+    currentSignal: currentRequestSignal,
   });
   metrics?.addPool(opened.poolStats);
   // Loads the metadata now rather than on the first request; /readyz says 503 until it is.
@@ -122,7 +126,10 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     maxQueue: config.PASSWORD_QUEUE_LENGTH,
   });
   const useCases = createUseCases(
-    observeCallers({ throttle: new MemoryLoginThrottle(), ...ports, passwords }),
+    limitUserWork(
+      observeCallers({ throttle: new MemoryLoginThrottle(), ...ports, passwords }),
+      new UserWorkLimit(config.MAX_REQUESTS_PER_USER),
+    ),
     {
       sessionTtlSeconds: config.TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: config.TOKEN_MAX_AGE_SECONDS,

@@ -92,3 +92,33 @@ export function resolveColumn(
     `Column '${excerpt(text)}' is not a column you can query in module ${module.name}`,
   );
 }
+
+/** The longest text, in characters, a list may be sorted on. */
+export const MAX_SORTABLE_TEXT_LENGTH = 255;
+
+/** Uitypes of long text (text areas, multi-select picklists), whatever their column's length. */
+const LONG_TEXT_UITYPES: ReadonlySet<number> = new Set([19, 20, 21, 24, 33]);
+
+/**
+ * Whether a list may be sorted on the column: the record ids, the label and
+ * every field but long text. Sorting carries each matching row's key through
+ * the sort; a key of up to 255 characters (or a number, a date) keeps that
+ * cheap, and such columns are the ones Vtiger indexes, while sorting on a
+ * long text (a description) is costly and orders nothing a client needs.
+ */
+export function isSortable(column: ColumnRef): boolean {
+  const field = column.field;
+  if (field === undefined) return true;
+  return field.maxLength === undefined
+    ? !LONG_TEXT_UITYPES.has(field.uitype)
+    : field.maxLength <= MAX_SORTABLE_TEXT_LENGTH;
+}
+
+/** Returns the column, or throws `INVALID_PARAMETER` when a list cannot be sorted on it. */
+export function requireSortable(column: ColumnRef): ColumnRef {
+  if (isSortable(column)) return column;
+  throw invalidParameter(
+    `Column '${column.field?.name ?? column.column}' cannot be sorted on: a list sorts on ids, ` +
+      `numbers, dates and text of at most ${MAX_SORTABLE_TEXT_LENGTH} characters`,
+  );
+}

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { type ColumnRef, resolveColumn } from "./column.ts";
+import { type ColumnRef, requireSortable, resolveColumn } from "./column.ts";
 import { invalidParameter } from "./errors.ts";
 import { excerpt } from "./excerpt.ts";
 import type { FieldDefinition } from "./field.ts";
@@ -48,6 +48,14 @@ export interface OrderTerm {
 
 /** The most items one criteria or order string may hold. */
 export const MAX_QUERY_ITEMS = 20;
+
+/**
+ * The most terms one order may hold. Each term adds a sort key to every
+ * matching row; a few suffice to order any list (the record id always breaks
+ * ties), and a list sorted on many keys is a cheap way to keep the database
+ * busy.
+ */
+export const MAX_ORDER_TERMS = 3;
 
 /** Splits on `;` except where escaped as `\;`, unescaping those. */
 function splitCriteriaItems(text: string): string[] {
@@ -204,9 +212,9 @@ export function parseOrder(
 ): OrderTerm[] {
   if (text.trim() === "") throw invalidParameter("Order is empty");
   const items = text.split(",");
-  if (items.length > MAX_QUERY_ITEMS) {
+  if (items.length > MAX_ORDER_TERMS) {
     throw invalidParameter(
-      `Order has ${items.length} items; at most ${MAX_QUERY_ITEMS} are allowed`,
+      `Order has ${items.length} items; at most ${MAX_ORDER_TERMS} are allowed`,
     );
   }
   return items.map((item, index) => {
@@ -221,6 +229,6 @@ export function parseOrder(
     if (direction !== "ASC" && direction !== "DESC") {
       throw invalidParameter(`Order direction '${excerpt(words[1])}' is not ASC or DESC`);
     }
-    return { column: resolveColumn(module, fields, words[0]), direction };
+    return { column: requireSortable(resolveColumn(module, fields, words[0])), direction };
   });
 }

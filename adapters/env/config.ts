@@ -15,6 +15,8 @@ import {
   DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
 } from "../http/app.ts";
 import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
+import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
+import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
   DEFAULT_MAX_SESSIONS_PER_USER,
@@ -72,6 +74,10 @@ const schema = z.object({
     .transform((value) => value === "true"),
   VTIGER_TIMEZONE: z.string().refine(isKnownTimeZone, "must be an IANA time zone like Asia/Tokyo")
     .default(DEFAULT_TIME_ZONE),
+  QUERY_TIMEOUT_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
+    .min(1, "must be 1 to 3600").max(3600, "must be 1 to 3600")
+    .default(DEFAULT_QUERY_TIMEOUT_SECONDS),
+  MAX_REQUESTS_PER_USER: positiveInteger(DEFAULT_MAX_REQUESTS_PER_USER),
 });
 
 /** The validated configuration. */

@@ -119,6 +119,15 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   app.notFound(handleNotFound);
   // Context storage first: the ports note the caller's user id on the request (caller_observer.ts).
   app.use("*", contextStorage());
+  app.use("*", async (c, next) => {
+    const ends: (() => void)[] = [];
+    c.set("requestEnds", ends);
+    try {
+      await next();
+    } finally {
+      for (const end of ends.splice(0)) end();
+    }
+  });
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
   app.use("*", ...securityHeaders);

@@ -18,5 +18,7 @@ declare module "hono" {
     errorCode?: ErrorCode;
     /** The user the request was made as, once authenticated. */
     userId?: number;
+    /** What must happen when the request's answer is ready (ends its user's work, ...). */
+    requestEnds?: (() => void)[];
   }
 }

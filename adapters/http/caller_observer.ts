@@ -12,20 +12,10 @@ import { tryGetContext } from "hono/context-storage";
 import type { Ports } from "../../application/use_cases.ts";
 import type { AccessPolicy, SessionStore } from "../../domain/ports.ts";
 import "./app_env.ts";
+import { wrapping } from "./port_wrapping.ts";
 
 function noteUser(userId: number): void {
   tryGetContext()?.set("userId", userId);
-}
-
-/** The object with one method wrapped, every other member reached on the original. */
-function wrapping<T extends object, K extends keyof T>(target: T, name: K, method: T[K]): T {
-  return new Proxy(target, {
-    get(object, property) {
-      if (property === name) return method;
-      const value = Reflect.get(object, property, object);
-      return typeof value === "function" ? value.bind(object) : value;
-    },
-  });
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 
 import { Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
-import { createPool } from "mysql2";
+import { createPool, type PoolOptions } from "mysql2";
 import { countingPool, type PoolStats } from "./pool_stats.ts";
-import { withQueryTimeout } from "./query_timeout.ts";
+import { QueryKiller } from "./query_killer.ts";
+import { withStatementGuards } from "./query_timeout.ts";
 import type { DynamicTables, VtigerSchema } from "./schema_types.ts";
 
 /** The typed database handle of the adapter. */
@@ -38,8 +39,17 @@ export interface ConnectionSettings {
 export interface DatabaseOptions {
   /** Most connections the pool opens (default 10). */
   readonly connectionLimit?: number;
-  /** Seconds a statement may go unanswered before its connection is dropped (default 30). */
+  /**
+   * The query timeout in seconds (default 30): the server stops a statement
+   * running longer, the client gives up waiting a little later (and kills
+   * it), and waiting for a free connection is bounded by it too.
+   */
   readonly queryTimeoutSeconds?: number;
+  /**
+   * The signal of the request being answered, read when a statement starts:
+   * when it aborts (the client went away), the statement is killed.
+   */
+  readonly currentSignal?: () => AbortSignal | undefined;
   /** Called with each statement run and its bound values (the benchmark records them). */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
   /** Seconds to wait for a new connection's handshake and login (default 10). */
@@ -102,7 +112,7 @@ export function parseDatabaseUrl(url: string): ConnectionSettings {
 /** Opens a pool on the database of the URL. No connection is made until the first query. */
 export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   const settings = parseDatabaseUrl(url);
-  const pool = createPool({
+  const connection: PoolOptions = {
     host: settings.host,
     port: settings.port,
     user: settings.user,
@@ -110,15 +120,22 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     ...(settings.database === "" ? {} : { database: settings.database }),
     charset: "utf8mb4",
     timezone: "Z",
+    connectTimeout: (options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
+    enableKeepAlive: true,
+  };
+  const pool = createPool({
+    ...connection,
     dateStrings: true,
     supportBigNumbers: true,
     bigNumberStrings: true,
     connectionLimit: options.connectionLimit ?? 10,
-    connectTimeout: (options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
-    enableKeepAlive: true,
   });
-  const timeoutMs = (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
-  const counting = countingPool(withQueryTimeout(pool, timeoutMs));
+  const killer = new QueryKiller(connection);
+  const counting = countingPool(withStatementGuards(pool, {
+    timeoutMs: (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000,
+    killer,
+    ...(options.currentSignal === undefined ? {} : { currentSignal: options.currentSignal }),
+  }));
   const dialect = new MysqlDialect({ pool: counting.pool });
   const onQuery = options.onQuery;
   const db = new Kysely<VtigerSchema>({
@@ -136,7 +153,10 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
       settings.host.includes(":") ? `[${settings.host}]` : settings.host
     }:${settings.port}`,
     stats: counting.stats,
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await killer.close();
+    },
   };
 }
 

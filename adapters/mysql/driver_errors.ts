@@ -8,6 +8,7 @@
  */
 
 import { DomainError, isDomainError } from "../../domain/errors.ts";
+import { STATEMENT_TIMEOUT_ERRNOS } from "./statement_limit.ts";
 
 /** Driver and server error codes that mean the database is out of reach. */
 const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
@@ -61,9 +62,26 @@ export function isUnreachable(error: unknown): boolean {
   return false;
 }
 
+/** Whether the server stopped the statement at its time limit (the query timeout). */
+export function isStatementTimeout(error: unknown): boolean {
+  for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
+    const number = errorNumber(current);
+    if (number !== undefined && STATEMENT_TIMEOUT_ERRNOS.has(number)) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}
+
 /** Turns any thrown value into the error the use cases should see. */
 export function translateDriverError(error: unknown): Error {
   if (isDomainError(error)) return error;
+  if (isStatementTimeout(error)) {
+    return new DomainError(
+      "SERVICE_UNAVAILABLE",
+      "The database took longer than the query timeout to answer and stopped the statement; " +
+        "nothing was written",
+    );
+  }
   if (isUnreachable(error)) {
     return new DomainError(
       "SERVICE_UNAVAILABLE",

@@ -44,8 +44,13 @@ export interface MysqlPortsConfig {
   readonly vtigerLanguage?: string;
   /** Most pooled connections (default 10). */
   readonly connectionLimit?: number;
-  /** Seconds a statement may go unanswered before the request gets `SERVICE_UNAVAILABLE` (30). */
+  /**
+   * The query timeout in seconds (default 30): the server stops a statement
+   * running longer and the request gets `SERVICE_UNAVAILABLE`.
+   */
   readonly queryTimeoutSeconds?: number;
+  /** The signal of the request being answered: its abort kills the request's statements. */
+  readonly currentSignal?: () => AbortSignal | undefined;
   /** Seconds to wait for a new connection's handshake and login (default 10). */
   readonly connectTimeoutSeconds?: number;
   /** Told the outcome of every lookup in the metadata, picklist and privileges caches. */
@@ -107,6 +112,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
   const database = openDatabase(config.url, {
     connectionLimit: config.connectionLimit,
     queryTimeoutSeconds: config.queryTimeoutSeconds,
+    currentSignal: config.currentSignal,
     onQuery: config.onQuery,
     connectTimeoutSeconds: config.connectTimeoutSeconds,
   });

@@ -1,39 +1,103 @@
 /**
- * A statement the database leaves unanswered (a hung server, a silent network
- * partition, a lock held forever) must not hold its request forever: every
- * query carries mysql2's inactivity timeout, and a connection whose query
- * timed out is destroyed, so that what it still had queued fails at once and
- * the server rolls back its open transaction. The adapter reports the
- * timeout's error as `SERVICE_UNAVAILABLE`.
+ * No statement outlives the query timeout, and none outlives its request.
+ *
+ * - The server stops every statement at the timeout itself (a time limit
+ *   put on each statement, `statement_limit.ts`), so an expensive query ends
+ *   there whatever happens to its client; the adapter reports it as
+ *   `SERVICE_UNAVAILABLE`.
+ * - A statement left unanswered a little longer (a hung server, a silent
+ *   network, a statement the server limit does not cover) fails on mysql2's
+ *   inactivity timeout: its connection is destroyed, so that what it still
+ *   had queued fails at once and the server rolls back its open transaction,
+ *   and the statement is killed (`KILL QUERY`) on another connection.
+ * - A statement whose request was abandoned (the client went away: the
+ *   request's signal aborted) is killed too, and its connection, which might
+ *   otherwise carry the kill over to the next statement, is destroyed
+ *   instead of going back to the pool.
+ * - Waiting for a free connection is bounded by the same timeout.
  *
  * @module
  */
 
 import type { MysqlPool, MysqlPoolConnection, MysqlQueryResult } from "kysely";
 import type { Pool, PoolConnection, QueryOptions } from "mysql2";
+import { DomainError } from "../../domain/errors.ts";
+import type { QueryKiller } from "./query_killer.ts";
+import { limitStatement, type ServerFlavour, serverFlavour } from "./statement_limit.ts";
+
+/** How much longer than the server's limit the client waits for an answer. */
+export const CLIENT_GRACE_MS = 2_000;
 
 /** The code of mysql2's "Query inactivity timeout". */
 const TIMEOUT_CODE = "PROTOCOL_SEQUENCE_TIMEOUT";
 
 type QueryCallback = (error: unknown, result: MysqlQueryResult) => void;
 
+/** How statements are guarded. */
+export interface StatementGuards {
+  /** The query timeout: the server's limit on each statement, in milliseconds. */
+  readonly timeoutMs: number;
+  /** Kills statements their client gave up on. */
+  readonly killer: QueryKiller;
+  /** The signal of the request being answered, if any: its abort abandons its statements. */
+  readonly currentSignal?: () => AbortSignal | undefined;
+}
+
 function isTimeout(error: unknown): boolean {
   return typeof error === "object" && error !== null &&
     (error as { code?: unknown }).code === TIMEOUT_CODE;
 }
 
-/** The connection with a timeout on every query, as Kysely uses it. */
-function timedConnection(connection: PoolConnection, timeoutMs: number): MysqlPoolConnection {
+/** What a statement of a request whose client went away fails with (a client matter, not a fault). */
+function clientGone(): DomainError {
+  return new DomainError(
+    "INVALID_PARAMETER",
+    "The client went away before the answer was ready; its statement was stopped",
+  );
+}
+
+/** What waiting too long for a free connection fails with. */
+function poolBusy(seconds: number): DomainError {
+  return new DomainError(
+    "SERVICE_UNAVAILABLE",
+    `No database connection became free within ${seconds} seconds; try again shortly`,
+    { retryAfterSeconds: 1 },
+  );
+}
+
+/** The connection with every statement limited, timed and tied to its request. */
+function guardedConnection(
+  connection: PoolConnection,
+  flavour: ServerFlavour,
+  guards: StatementGuards,
+): MysqlPoolConnection {
+  let abandoned = false;
+  const abandon = () => {
+    abandoned = true;
+    guards.killer.kill(connection.threadId);
+  };
   const query = (sql: string, parameters: unknown, callback?: QueryCallback) => {
     const options: QueryOptions = {
-      sql,
+      sql: limitStatement(sql, flavour, guards.timeoutMs),
       values: parameters as QueryOptions["values"],
-      timeout: timeoutMs,
+      timeout: guards.timeoutMs + CLIENT_GRACE_MS,
     };
     if (callback === undefined) return connection.query(options);
+    const signal = guards.currentSignal?.();
+    if (signal?.aborted) {
+      queueMicrotask(() => callback(clientGone(), undefined as unknown as MysqlQueryResult));
+      return;
+    }
+    signal?.addEventListener("abort", abandon, { once: true });
     return connection.query(options, (error: unknown, result: unknown) => {
-      if (isTimeout(error)) connection.destroy();
-      callback(error, result as MysqlQueryResult);
+      signal?.removeEventListener("abort", abandon);
+      if (isTimeout(error)) {
+        abandoned = true;
+        guards.killer.kill(connection.threadId);
+        connection.destroy();
+      }
+      const gone = error !== null && error !== undefined && signal?.aborted === true;
+      callback(gone ? clientGone() : error, result as MysqlQueryResult);
     });
   };
   return {
@@ -45,21 +109,61 @@ function timedConnection(connection: PoolConnection, timeoutMs: number): MysqlPo
     },
     connect: (callback) => connection.connect(callback),
     destroy: () => connection.destroy(),
-    release: () => connection.release(),
+    release: () => abandoned ? connection.destroy() : connection.release(),
     query: query as MysqlPoolConnection["query"],
   };
 }
 
-/** The pool as Kysely sees it, every connection it hands out timing its queries out. */
-export function withQueryTimeout(pool: Pool, timeoutMs: number): MysqlPool {
-  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) {
-    throw new RangeError(`The query timeout ${timeoutMs} ms must be a positive whole number`);
+/** The server's flavour, asked once per pool (asked again after a failure). */
+function flavourProbe(): (connection: PoolConnection) => Promise<ServerFlavour> {
+  let known: Promise<ServerFlavour> | undefined;
+  return (connection) => {
+    known ??= new Promise<ServerFlavour>((resolve, reject) => {
+      connection.query("SELECT VERSION() AS version", (error: unknown, rows: unknown) => {
+        if (error) return reject(error);
+        const version = (rows as { version?: unknown }[])[0]?.version;
+        resolve(serverFlavour(typeof version === "string" ? version : ""));
+      });
+    }).catch((error) => {
+      known = undefined;
+      throw error;
+    });
+    return known;
+  };
+}
+
+/** The pool as Kysely sees it, every connection it hands out guarding its statements. */
+export function withStatementGuards(pool: Pool, guards: StatementGuards): MysqlPool {
+  if (!Number.isSafeInteger(guards.timeoutMs) || guards.timeoutMs < 1) {
+    throw new RangeError(
+      `The query timeout ${guards.timeoutMs} ms must be a positive whole number`,
+    );
   }
+  const flavourOf = flavourProbe();
   return {
-    getConnection: (callback) =>
-      pool.getConnection((error, connection) =>
-        callback(error, error ? connection : timedConnection(connection, timeoutMs))
-      ),
+    getConnection: (callback) => {
+      let waiting = true;
+      const timer = setTimeout(() => {
+        waiting = false;
+        callback(poolBusy(guards.timeoutMs / 1000), undefined as unknown as MysqlPoolConnection);
+      }, guards.timeoutMs);
+      pool.getConnection((error, connection) => {
+        clearTimeout(timer);
+        if (!waiting) {
+          // Too late: the request already failed; the connection goes straight back.
+          if (!error) connection.release();
+          return;
+        }
+        if (error) return callback(error, connection as unknown as MysqlPoolConnection);
+        flavourOf(connection).then(
+          (flavour) => callback(null, guardedConnection(connection, flavour, guards)),
+          (failure) => {
+            connection.release();
+            callback(failure, connection as unknown as MysqlPoolConnection);
+          },
+        );
+      });
+    },
     end: (callback) => pool.end(callback),
   };
 }

@@ -4,7 +4,9 @@
  */
 
 import assert from "node:assert/strict";
-import { MAX_QUERY_ITEMS, parseOrder } from "../../domain/criteria.ts";
+import { MAX_ORDER_TERMS, parseOrder } from "../../domain/criteria.ts";
+import { isSortable, MAX_SORTABLE_TEXT_LENGTH } from "../../domain/column.ts";
+import { DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
 import { throwsDomainError } from "./_assert_error.ts";
 import { accounts, allFields, order, withoutRevenue } from "./_criteria.ts";
 
@@ -37,8 +39,27 @@ Deno.test("parseOrder", async (t) => {
     );
   });
 
-  await t.step(`${MAX_QUERY_ITEMS} terms are allowed`, () => {
-    assert.equal(order(Array(MAX_QUERY_ITEMS).fill("accountname").join(",")).length, 20);
+  await t.step(`${MAX_ORDER_TERMS} terms are allowed`, () => {
+    assert.equal(order(Array(MAX_ORDER_TERMS).fill("accountname").join(",")).length, 3);
+  });
+
+  await t.step("ids, the label, numbers, dates, picklists and short text are sortable", () => {
+    for (
+      const name of [
+        "CE.crmid",
+        "vtiger_account.accountid",
+        "CE.label",
+        "employees",
+        "annual_revenue",
+        "createdtime",
+        "rating",
+        "accountname",
+        "bill_street",
+        "assigned_user_id",
+      ]
+    ) {
+      assert.equal(order(name).length, 1, name);
+    }
   });
 });
 
@@ -82,8 +103,26 @@ Deno.test("bad order is INVALID_PARAMETER naming the bad part", async (t) => {
 
   await t.step("too many items", () => {
     bad(
-      Array(MAX_QUERY_ITEMS + 1).fill("accountname").join(","),
-      `Order has ${MAX_QUERY_ITEMS + 1} items; at most ${MAX_QUERY_ITEMS}`,
+      Array(MAX_ORDER_TERMS + 1).fill("accountname").join(","),
+      `Order has ${MAX_ORDER_TERMS + 1} items; at most ${MAX_ORDER_TERMS}`,
+    );
+  });
+
+  await t.step("long text cannot be sorted on", () => {
+    const message = "Column 'description' cannot be sorted on: a list sorts on ids, numbers, " +
+      `dates and text of at most ${MAX_SORTABLE_TEXT_LENGTH} characters`;
+    bad("description", message);
+    bad("CE.description DESC", message);
+    bad("accountname, description", message);
+    const description = DEMO_CONTACTS.fields.find((field) => field.name === "description")!;
+    assert.equal(isSortable({ table: "t", column: "c", field: description }), false, "uitype 19");
+    const sized = (maxLength: number) => ({ ...description, uitype: 1, maxLength });
+    assert.equal(isSortable({ table: "t", column: "c", field: sized(255) }), true);
+    assert.equal(isSortable({ table: "t", column: "c", field: sized(256) }), false);
+    assert.equal(isSortable({ table: "t", column: "c", field: sized(65535) }), false, "TEXT");
+    assert.equal(
+      isSortable({ table: "t", column: "c", field: { ...sized(100), uitype: 19 } }),
+      true,
     );
   });
 

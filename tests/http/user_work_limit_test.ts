@@ -1,0 +1,112 @@
+/**
+ * The work one user can have in flight: over the bound, a request is turned
+ * away with TOO_MANY_REQUESTS and Retry-After before it reaches the records;
+ * other users are not affected; every way a request ends gives its share
+ * back. And the request's signal reaches the adapters while it is answered.
+ */
+
+import assert from "node:assert/strict";
+import { createApp } from "../../adapters/http/app.ts";
+import { wrapping } from "../../adapters/http/port_wrapping.ts";
+import { currentRequestSignal } from "../../adapters/http/request_signal.ts";
+import { limitUserWork, UserWorkLimit } from "../../adapters/http/user_work_limit.ts";
+import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
+import { createUseCases } from "../../application/use_cases.ts";
+import type { RecordRepository } from "../../domain/ports.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
+import { README_TIME } from "../_fixtures/readme.ts";
+import { BASE, expectFailure, expectSuccess } from "./helpers.ts";
+
+Deno.test("UserWorkLimit counts each user's requests in flight", () => {
+  const limit = new UserWorkLimit(2);
+  const first = limit.admit(1);
+  const second = limit.admit(1);
+  assert.throws(() => limit.admit(1), (error: unknown) => {
+    const domain = error as { code?: string; details?: { retryAfterSeconds?: number } };
+    return domain.code === "TOO_MANY_REQUESTS" && domain.details?.retryAfterSeconds === 1;
+  });
+  const other = limit.admit(2);
+  assert.equal(limit.inFlight(1), 2);
+  first();
+  first();
+  assert.equal(limit.inFlight(1), 1, "ending twice gives back one share only");
+  limit.admit(1)();
+  second();
+  other();
+  assert.equal(limit.inFlight(1), 0);
+  assert.equal(limit.inFlight(2), 0);
+  assert.throws(() => new UserWorkLimit(0), RangeError);
+});
+
+/** The demo's records, the first `held` lists waiting until `open()`; lists note the request's signal. */
+function heldRecords(records: RecordRepository, held: number) {
+  let waiting = held;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const signals: (AbortSignal | undefined)[] = [];
+  const list: RecordRepository["list"] = async (module, query) => {
+    signals.push(currentRequestSignal());
+    if (waiting > 0) {
+      waiting--;
+      await gate;
+    }
+    return await records.list(module, query);
+  };
+  const wrapped = wrapping(records, "list", list);
+  return { records: wrapped, open, signals };
+}
+
+Deno.test("a user's requests beyond the bound are turned away, others go on", async (t) => {
+  const ports = createDemoPorts({ clock: new FixedClock(README_TIME) });
+  const held = heldRecords(ports.records, 2);
+  const limit = new UserWorkLimit(2);
+  const app = createApp(createUseCases(limitUserWork({ ...ports, records: held.records }, limit)));
+  const login = async (user: string) =>
+    await expectSuccess(await app.request(`${BASE}/auth/${user}/${user}`)) as string;
+  const admin = await login("admin");
+  const sales = await login("sales");
+  const list = (token: string, init?: RequestInit) =>
+    app.request(`${BASE}/Accounts/${token}`, init);
+
+  await t.step("over the bound: 429 with Retry-After, before any record is read", async () => {
+    const first = list(admin);
+    const second = list(admin);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(limit.inFlight(1), 2);
+    const third = await list(admin);
+    assert.equal(third.headers.get("Retry-After"), "1");
+    const message = await expectFailure(third, 429, "TOO_MANY_REQUESTS");
+    assert.match(message, /already has 2 requests in progress/);
+    assert.equal(held.signals.length, 2, "the third request never reached the records");
+    await expectSuccess(await list(sales), 200);
+    held.open();
+    await expectSuccess(await first);
+    await expectSuccess(await second);
+    assert.equal(limit.inFlight(1), 0);
+  });
+
+  await t.step("failures and unauthenticated requests give their share back", async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expectFailure(
+        await app.request(`${BASE}/Accounts/999/${admin}`),
+        404,
+        "RECORD_NOT_FOUND",
+      );
+      await expectFailure(await app.request(`${BASE}/Nope/${admin}`), 404, "MODULE_NOT_FOUND");
+      await expectFailure(await list("0".repeat(32)), 401, "INVALID_TOKEN");
+    }
+    assert.equal(limit.inFlight(1), 0);
+    await expectSuccess(await list(admin));
+  });
+
+  await t.step("the adapters see the request's signal, aborted when the client goes", async () => {
+    const controller = new AbortController();
+    await expectSuccess(await list(admin, { signal: controller.signal }));
+    const seen = held.signals.at(-1);
+    assert.ok(seen instanceof AbortSignal);
+    assert.equal(seen.aborted, false);
+    controller.abort();
+    assert.equal(seen.aborted, true);
+    assert.equal(currentRequestSignal(), undefined, "no request, no signal");
+  });
+});
