@@ -48,6 +48,12 @@ export {
 } from "./application/describe_module.ts";
 export { ListTypes, type ListTypesDeps, type ListTypesInput } from "./application/list_types.ts";
 export {
+  SyncRecords,
+  type SyncRecordsDeps,
+  type SyncRecordsInput,
+} from "./application/sync_records.ts";
+export { DEFAULT_SYNC_LENGTH, type SyncPage } from "./domain/sync.ts";
+export {
   GetPicklist,
   type GetPicklistDeps,
   type GetPicklistInput,

@@ -25,6 +25,7 @@ import { GetPicklist } from "./get_picklist.ts";
 import { GetRecord } from "./get_record.ts";
 import { ListRecords } from "./list_records.ts";
 import { ListTypes } from "./list_types.ts";
+import { SyncRecords } from "./sync_records.ts";
 import { LoginWithAccessKey } from "./login_with_access_key.ts";
 import { LoginWithPassword } from "./login_with_password.ts";
 import { Logout } from "./logout.ts";
@@ -104,6 +105,8 @@ export interface UseCases {
   readonly listTypes: ListTypes;
   /** Describe a module's fields as the caller sees them. */
   readonly describeModule: DescribeModule;
+  /** The changes of a module since a time. */
+  readonly syncRecords: SyncRecords;
 }
 
 /** Builds every use case on the given ports. */
@@ -127,5 +130,6 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
     getPicklist: new GetPicklist(deps),
     listTypes: new ListTypes(deps),
     describeModule: new DescribeModule(deps),
+    syncRecords: new SyncRecords(deps),
   };
 }

@@ -12,8 +12,10 @@ export type { PicklistRepository } from "./ports/picklist_repository.ts";
 export type { LoginThrottle } from "./ports/login_throttle.ts";
 export type { LogFields, Logger, LogLevel } from "./ports/logger.ts";
 export type {
+  ChangeQuery,
   CountQuery,
   ListQuery,
+  RecordChange,
   RecordRepository,
   WriteContext,
 } from "./ports/record_repository.ts";

@@ -23,6 +23,13 @@ export type Action =
   | { readonly kind: "listTypes"; readonly token: string | undefined }
   | { readonly kind: "describe"; readonly token: string | undefined; readonly module: string }
   | {
+    readonly kind: "sync";
+    readonly token: string | undefined;
+    readonly module: string;
+    readonly since: string;
+    readonly length?: number;
+  }
+  | {
     readonly kind: "list";
     readonly token: string | undefined;
     readonly module: string;
@@ -125,6 +132,10 @@ function authAction(method: Method, params: Params, bearer: string | undefined):
 
 function readAction(params: Params, token: string | undefined): Action {
   const { module } = params;
+  if (params.sync !== undefined) {
+    allowOnly(params, ["module", "token", "sync", "length"], "a sync");
+    return { kind: "sync", token, module, since: params.sync, length: params.length };
+  }
   if (params.describe) {
     allowOnly(params, ["module", "token", "describe"], "a describe");
     return { kind: "describe", token, module };

@@ -72,7 +72,7 @@ function cleanParams(value: unknown): unknown {
  * Every parameter of the protocol: the ones the original PHP client sends
  * (`module`, `token`, `id`, `start`, `length`, `order`, `criteria`,
  * `picklist`, `picklistdep`, `login`, `password`, `key`), vtrest's own
- * additions (`describe`, `count`, `fields`), and no other.
+ * additions (`describe`, `count`, `fields`, `sync`), and no other.
  * The token's format is left to the domain, which answers `TOKEN_NOT_FOUND`
  * or `INVALID_TOKEN`.
  */
@@ -94,6 +94,8 @@ const paramsObject = z.strictObject({
   picklistdep: flag.optional(),
   describe: flag.optional(),
   count: flag.optional(),
+  sync: z.string().max(40, { error: "must be a date and time such as 2017-09-04 09:29:15" })
+    .optional(),
   fields: z.string().max(MAX_EXPRESSION_LENGTH, {
     error: `must be at most ${MAX_EXPRESSION_LENGTH} characters long`,
   }).regex(FIELD_LIST_PATTERN, {

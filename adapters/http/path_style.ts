@@ -20,6 +20,7 @@ export const PAIR_NAMES: readonly string[] = [
   "picklistdep",
   "count",
   "fields",
+  "sync",
 ];
 
 /** The names that stand alone in a path and mean `name=1` (`Accounts/describe/TOKEN`). */

@@ -87,6 +87,12 @@ export async function runAction(
       return done(await useCases.logout.execute({ token: action.token }));
     case "listTypes":
       return done(await useCases.listTypes.execute({ token: action.token }));
+    case "sync": {
+      const { token, module, since, length } = action;
+      return done(
+        await useCases.syncRecords.execute({ token, module, since, ...present({ length }) }),
+      );
+    }
     case "describe": {
       const { token, module } = action;
       return done(await useCases.describeModule.execute({ token, module }));

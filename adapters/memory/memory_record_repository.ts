@@ -18,7 +18,14 @@ import {
   recordLabel,
   recordNumberField,
 } from "../../domain/module.ts";
-import type { CountQuery, ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import type {
+  ChangeQuery,
+  CountQuery,
+  ListQuery,
+  RecordChange,
+  RecordRepository,
+  WriteContext,
+} from "../../domain/ports.ts";
 import {
   parentAllows,
   type RecordLocation,
@@ -123,9 +130,31 @@ export class MemoryRecordRepository implements RecordRepository {
     return Promise.resolve(this.#matching(module, query).length);
   }
 
-  #matching(module: ModuleDefinition, query: CountQuery): MemoryRow[] {
+  /** The module's records modified after the query's time, deleted ones included. */
+  changes(module: ModuleDefinition, query: ChangeQuery): Promise<RecordChange[]> {
+    const timeKey = `${CRMENTITY_TABLE}.modifiedtime`;
+    const changes = [...this.#rows.values()]
+      .filter((row) => row.module === module.name && this.#inScope(row, query))
+      .map((row) => ({ id: row.id, modifiedTime: row.columns.get(timeKey), deleted: row.deleted }))
+      .filter((change): change is RecordChange =>
+        typeof change.modifiedTime === "string" && change.modifiedTime > query.after &&
+        (query.through === undefined || change.modifiedTime <= query.through)
+      )
+      .sort((left, right) =>
+        left.modifiedTime < right.modifiedTime
+          ? -1
+          : left.modifiedTime > right.modifiedTime
+          ? 1
+          : left.id - right.id
+      );
+    return Promise.resolve(changes.slice(0, query.limit ?? changes.length));
+  }
+
+  #matching(module: ModuleDefinition, query: CountQuery & Pick<ListQuery, "ids">): MemoryRow[] {
+    const ids = query.ids === undefined ? undefined : new Set(query.ids);
     return [...this.#rows.values()]
       .filter((row) => row.module === module.name && !row.deleted)
+      .filter((row) => ids === undefined || ids.has(row.id))
       .filter((row) => this.#inScope(row, query))
       .filter((row) => query.conditions.every((condition) => matches(row.columns, condition)));
   }
@@ -253,7 +282,7 @@ export class MemoryRecordRepository implements RecordRepository {
   }
 
   /** The list's permission scope and parent scope: what MySQL's list_scope.ts expresses in SQL. */
-  #inScope(row: MemoryRow, query: CountQuery): boolean {
+  #inScope(row: MemoryRow, query: Pick<CountQuery, "scope" | "parentScope">): boolean {
     if (!scopeIncludes(query.scope, Number(row.columns.get(OWNER_KEY)))) return false;
     const parents = query.parentScope;
     if (parents === undefined) return true;

@@ -7,7 +7,14 @@
 
 import { DomainError, invalidFieldValue, moduleNotFound } from "../../domain/errors.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
-import type { CountQuery, ListQuery, RecordRepository, WriteContext } from "../../domain/ports.ts";
+import type {
+  ChangeQuery,
+  CountQuery,
+  ListQuery,
+  RecordChange,
+  RecordRepository,
+  WriteContext,
+} from "../../domain/ports.ts";
 import type { RecordLocation } from "../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../domain/record.ts";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "../../domain/time_zone.ts";
@@ -17,6 +24,7 @@ import { guarded, isDeadlock, refusedValueColumn } from "./driver_errors.ts";
 import type { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { deleteRecord, updateRecord } from "./records/record_change.ts";
 import { insertRecord } from "./records/record_insert.ts";
+import { readChanges } from "./records/record_changes.ts";
 import { countRecords, listRecords } from "./records/record_list.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
 import { type StoredParentScope, storedParentScope } from "./records/list_scope.ts";
@@ -50,6 +58,13 @@ export class MysqlRecordRepository implements RecordRepository {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
     return await guarded(() => listRecords(dynamic(this.#db), storage, query, parents));
+  }
+
+  /** The module's records modified after a time, deleted ones included, in one statement. */
+  async changes(module: ModuleDefinition, query: ChangeQuery): Promise<RecordChange[]> {
+    const storage = await this.#storage(module);
+    const parents = await this.#parents(query);
+    return await guarded(() => readChanges(dynamic(this.#db), storage, query, parents));
   }
 
   /** How many live records of the module match, in one statement. */
@@ -129,7 +144,9 @@ export class MysqlRecordRepository implements RecordRepository {
   }
 
   /** A list's parent scope (comments) resolved to the parents' storage. */
-  async #parents(query: CountQuery): Promise<StoredParentScope | undefined> {
+  async #parents(
+    query: Pick<CountQuery, "parentScope">,
+  ): Promise<StoredParentScope | undefined> {
     return query.parentScope === undefined
       ? undefined
       : await storedParentScope(query.parentScope, (name) => this.#catalog.storageOf(name));

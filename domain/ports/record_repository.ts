@@ -31,6 +31,32 @@ export interface ListQuery {
    * are read; the records' other values are left out.
    */
   readonly fields?: readonly string[];
+  /** Only records with these ids (a sync page's changed records); absent: any. */
+  readonly ids?: readonly number[];
+}
+
+/** Which changes a sync reads: records modified after a time, deleted ones included. */
+export interface ChangeQuery {
+  /** Only records whose modified time is later than this (`YYYY-MM-DD HH:MM:SS`). */
+  readonly after: string;
+  /** Only records whose modified time is at most this; absent: no bound. */
+  readonly through?: string;
+  /** Whose records the caller may reach, live or deleted. */
+  readonly scope: OwnerScope;
+  /** For records reachable only through a parent (comments). */
+  readonly parentScope?: ParentScope;
+  /** The most changes to return; absent: all. */
+  readonly limit?: number;
+}
+
+/** A record that changed: created, modified or deleted. */
+export interface RecordChange {
+  /** The crmid. */
+  readonly id: number;
+  /** Its modified time, as stored (`YYYY-MM-DD HH:MM:SS`). */
+  readonly modifiedTime: string;
+  /** Whether it is deleted now. */
+  readonly deleted: boolean;
 }
 
 /** Which records a count counts: a list's filter and permissions, without page or order. */
@@ -61,6 +87,11 @@ export interface WriteContext {
 export interface RecordRepository {
   /** One page of the module's live records that match the query. */
   list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]>;
+  /**
+   * The module's records, deleted ones included, modified after a time, in
+   * the order of their modified time, then id.
+   */
+  changes(module: ModuleDefinition, query: ChangeQuery): Promise<RecordChange[]>;
   /** How many of the module's live records match the query, all pages together. */
   count(module: ModuleDefinition, query: CountQuery): Promise<number>;
   /** The live record of that module, or `undefined` (deleted, other module, absent). */

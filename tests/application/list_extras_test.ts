@@ -174,6 +174,7 @@ Deno.test("record versions and If-Match", async (t) => {
     const racing: RecordRepository = {
       list: (module, query) => records.list(module, query),
       count: (module, query) => records.count(module, query),
+      changes: (module, query) => records.changes(module, query),
       locate: (id) => records.locate(id),
       create: (module, values, write) => records.create(module, values, write),
       update: (module, id, values, write) => records.update(module, id, values, write),

@@ -75,6 +75,7 @@ function reassignedAfterCheck(
   return {
     list: (module, query) => records.list(module, query),
     count: (module, query) => records.count(module, query),
+    changes: (module, query) => records.changes(module, query),
     locate: (recordId) => records.locate(recordId),
     create: (module, values, context) => records.create(module, values, context),
     update: (module, recordId, values, context) =>

@@ -91,10 +91,16 @@ function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<un
 export function applyListQuery(
   base: RecordQuery,
   storage: ModuleStorage,
-  query: Pick<ListQuery, "conditions" | "order" | "scope">,
+  query: Pick<ListQuery, "conditions" | "order" | "scope" | "ids">,
   parents?: StoredParentScope,
 ): RecordQuery {
   let statement = base;
+  if (query.ids !== undefined) {
+    const ids = query.ids.filter(Number.isSafeInteger);
+    statement = statement.where(
+      ids.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`${CRMID_REF} IN (${sql.join(ids)})`,
+    );
+  }
   for (const condition of query.conditions) {
     statement = statement.where(conditionSql(storage, condition));
   }
@@ -116,7 +122,7 @@ export async function listRecords(
   parents?: StoredParentScope,
 ): Promise<StoredRecord[]> {
   const only = query.fields === undefined ? undefined : new Set(query.fields);
-  const statement = applyListQuery(selectRecords(db, storage, only), storage, query, parents)
+  const statement = applyListQuery(selectRecords(db, storage, { only }), storage, query, parents)
     .limit(query.length).offset(query.start);
   const rows = await statement.execute();
   return rows.map((row) => toStoredRecord(storage, row).record);
@@ -130,7 +136,7 @@ export async function countRecords(
   parents?: StoredParentScope,
 ): Promise<number> {
   const filtered = applyListQuery(
-    selectRecords(db, storage, new Set()),
+    selectRecords(db, storage, { only: new Set() }),
     storage,
     { ...query, order: [] },
     parents,

@@ -57,12 +57,15 @@ function fieldAlias(index: number): string {
   return `f${index}`;
 }
 
-/** The conditions that make a row a live record of the module (not deleted, right setype). */
-function liveRecordConditions(storage: ModuleStorage): Expression<unknown>[] {
+/**
+ * The conditions that make a row a live record of the module (not deleted,
+ * right setype), or with `withDeleted` any record of it.
+ */
+function liveRecordConditions(storage: ModuleStorage, withDeleted = false): Expression<unknown>[] {
   const conditions: Expression<unknown>[] = [
-    sql`${sql.id(CRMENTITY_TABLE, "deleted")} = 0`,
     sql`${sql.id(CRMENTITY_TABLE, "setype")} = ${storage.setype}`,
   ];
+  if (!withDeleted) conditions.unshift(sql`${sql.id(CRMENTITY_TABLE, "deleted")} = 0`);
   if (storage.activityKind !== undefined) {
     const type = sql.id(storage.module.baseTable, "activitytype");
     conditions.push(
@@ -74,15 +77,24 @@ function liveRecordConditions(storage: ModuleStorage): Expression<unknown>[] {
   return conditions;
 }
 
+/** What {@linkcode selectRecords} reads. */
+export interface SelectOptions {
+  /** Only these fields (a client's field selection); absent: every field. */
+  readonly only?: ReadonlySet<string>;
+  /** Deleted records too (a sync); absent: live records only. */
+  readonly withDeleted?: boolean;
+}
+
 /**
  * Starts a SELECT of the module's live records with every field value it can
- * read, or only the fields named in `only` (a client's field selection).
+ * read, or as `options` say.
  */
 export function selectRecords(
   db: DynamicDb,
   storage: ModuleStorage,
-  only?: ReadonlySet<string>,
+  options: SelectOptions = {},
 ): RecordQuery {
+  const { only } = options;
   let query = db.selectFrom(CRMENTITY_TABLE) as unknown as RecordQuery;
   for (const table of storage.tables) {
     if (!table.singleRow) continue;
@@ -102,7 +114,7 @@ export function selectRecords(
       columnExpression(storage, field.table, field.column).as(fieldAlias(index)),
     );
   });
-  for (const condition of liveRecordConditions(storage)) {
+  for (const condition of liveRecordConditions(storage, options.withDeleted)) {
     query = query.where(condition as Expression<boolean>);
   }
   return query;
