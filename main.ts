@@ -18,7 +18,7 @@ import { createApp } from "./adapters/http/app.ts";
 import { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
-import { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
+import { MemoryCounterStore } from "./adapters/memory/memory_counter_store.ts";
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
 import { LineLogger } from "./adapters/system/line_logger.ts";
@@ -26,7 +26,7 @@ import { WorkerPasswordVerifier } from "./adapters/system/worker_password_verifi
 import { readInstallTimeZone } from "./adapters/system/vtiger_config_file.ts";
 import { isKnownTimeZone } from "./domain/time_zone.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
-import type { Logger } from "./domain/ports.ts";
+import type { CounterStore, Logger } from "./domain/ports.ts";
 
 /** The permissions the service runs with: `deno task start` grants exactly these. */
 const PERMISSIONS: readonly Deno.PermissionDescriptor[] = [
@@ -68,6 +68,7 @@ async function installTimeZone(config: Config): Promise<string> {
 /** The ports, and what the service's own routes need from them. */
 interface OpenedPorts {
   readonly ports: Ports;
+  readonly counters: CounterStore;
   readonly readiness?: () => Promise<string | undefined>;
   readonly close: () => Promise<void>;
 }
@@ -80,7 +81,11 @@ async function openPorts(
 ): Promise<OpenedPorts> {
   const timeZone = await installTimeZone(config);
   if (config.VTIGER_DB_URL === undefined) {
-    return { ports: createDemoPorts({ timeZone }), close: () => Promise.resolve() };
+    return {
+      ports: createDemoPorts({ timeZone }),
+      counters: new MemoryCounterStore(),
+      close: () => Promise.resolve(),
+    };
   }
   const opened = await openMysqlPorts({
     url: config.VTIGER_DB_URL,
@@ -98,7 +103,12 @@ async function openPorts(
   metrics?.addPool(opened.poolStats);
   // Loads the metadata now rather than on the first request; /readyz says 503 until it is.
   opened.catalog.listModules().catch(() => {});
-  return { ports: opened.ports, readiness: opened.readiness, close: opened.close };
+  return {
+    ports: opened.ports,
+    counters: opened.counters,
+    readiness: opened.readiness,
+    close: opened.close,
+  };
 }
 
 /** Where the data comes from, for the start line: never the password. */
@@ -119,7 +129,7 @@ function dataFacts(config: Config): Record<string, string> {
 /** Builds the whole service from a configuration: the composition of every adapter. */
 export async function buildService(config: Config, logger: Logger): Promise<Service> {
   const metrics = config.METRICS ? new ServiceMetrics() : undefined;
-  const { ports, readiness, close } = await openPorts(config, logger, metrics);
+  const { ports, counters, readiness, close } = await openPorts(config, logger, metrics);
   // Password hashing runs in workers, so that no login holds the event loop.
   const passwords = new WorkerPasswordVerifier({
     workers: config.PASSWORD_WORKERS,
@@ -127,7 +137,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
   });
   const useCases = createUseCases(
     limitUserWork(
-      observeCallers({ throttle: new MemoryLoginThrottle(), ...ports, passwords }),
+      observeCallers({ ...ports, counters, passwords }),
       new UserWorkLimit(config.MAX_REQUESTS_PER_USER),
     ),
     {

@@ -139,7 +139,17 @@ export {
   type SharingRuleFacts,
   type TabFacts,
 } from "./domain/privilege_facts.ts";
-export { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from "./domain/login_throttling.ts";
+export {
+  accessKeyLoginKey,
+  backOffSeconds,
+  DEFAULT_THROTTLE_POLICY,
+  failureWindow,
+  knownClientWindow,
+  type PasswordLoginKeys,
+  passwordLoginKeys,
+  passwordLoginWait,
+  type ThrottlePolicy,
+} from "./domain/login_throttling.ts";
 export type { FieldValues, RecordView, StoredRecord } from "./domain/record.ts";
 export type { HistoryDetail } from "./domain/history.ts";
 export {
@@ -174,6 +184,7 @@ export {
   openMysqlPorts,
 } from "./adapters/mysql/mysql_ports.ts";
 export { type CatalogOptions, MysqlModuleCatalog } from "./adapters/mysql/mysql_module_catalog.ts";
+export { MysqlCounterStore } from "./adapters/mysql/mysql_counter_store.ts";
 export type { PoolStats } from "./adapters/mysql/pool_stats.ts";
 export type {
   ActivityKind,
@@ -190,7 +201,10 @@ export {
   type DemoPorts,
 } from "./adapters/memory/demo/demo_ports.ts";
 export { MemoryAccessPolicy } from "./adapters/memory/memory_access_policy.ts";
-export { MemoryLoginThrottle } from "./adapters/memory/memory_login_throttle.ts";
+export {
+  DEFAULT_MAX_COUNTERS,
+  MemoryCounterStore,
+} from "./adapters/memory/memory_counter_store.ts";
 export { MemoryModuleCatalog } from "./adapters/memory/memory_module_catalog.ts";
 export { MemoryPicklistRepository } from "./adapters/memory/memory_picklist_repository.ts";
 export {

@@ -8,7 +8,7 @@ import { requireCredentialLengths } from "../domain/credentials.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { UserDirectory } from "../domain/ports.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
-import { clientKeys, type ThrottleDeps, throttledLogin } from "./throttled_login.ts";
+import { throttledAccessKeyLogin, type ThrottleDeps } from "./throttled_login.ts";
 
 /** The ports an access-key login needs. */
 export interface LoginWithAccessKeyDeps extends SessionDeps, ThrottleDeps {
@@ -34,11 +34,7 @@ export class LoginWithAccessKey {
     input: { readonly accessKey: string; readonly clientAddress?: string },
   ): Promise<string> {
     requireCredentialLengths({ accessKey: input.accessKey });
-    return await throttledLogin(
-      this.#deps,
-      clientKeys(input.clientAddress),
-      () => this.#login(input),
-    );
+    return await throttledAccessKeyLogin(this.#deps, input.clientAddress, () => this.#login(input));
   }
 
   async #login(input: { readonly accessKey: string }): Promise<string> {

@@ -9,7 +9,7 @@ import { DomainError } from "../domain/errors.ts";
 import type { PasswordVerifier, UserDirectory } from "../domain/ports.ts";
 import type { StoredPassword, UserAccount } from "../domain/user.ts";
 import { type SessionDeps, startSession } from "./start_session.ts";
-import { clientKeys, type ThrottleDeps, throttledLogin, userKey } from "./throttled_login.ts";
+import { type ThrottleDeps, throttledPasswordLogin } from "./throttled_login.ts";
 import { excerpt } from "../domain/excerpt.ts";
 
 /** The ports a password login needs. */
@@ -43,7 +43,7 @@ export class LoginWithPassword {
    * `INVALID_PARAMETER` for a user name or password longer than Vtiger could
    * hold or check; `AUTH_FAILED` for an unknown user, a wrong password or an
    * inactive user; `TOO_MANY_REQUESTS` after too many failures for the user
-   * or the client. Every attempt checks exactly one password hash (the
+   * or the client (domain/login_throttling.ts). Every attempt checks exactly one password hash (the
    * user's, or a decoy of the kind most users have when the name is
    * unknown), so that its time does not tell which names exist.
    */
@@ -55,8 +55,12 @@ export class LoginWithPassword {
       this.#deps.users.findByUserName(input.userName),
       this.#deps.users.commonPassword(),
     ]);
-    const keys = [userKey(user?.userName ?? input.userName), ...clientKeys(input.clientAddress)];
-    return await throttledLogin(this.#deps, keys, () => this.#login(input, user, decoy));
+    return await throttledPasswordLogin(
+      this.#deps,
+      user?.userName ?? input.userName,
+      input.clientAddress,
+      () => this.#login(input, user, decoy),
+    );
   }
 
   async #login(

@@ -1,69 +1,104 @@
 /**
- * Wraps a login attempt in the throttle: refused with `TOO_MANY_REQUESTS` while
- * any of its keys is locked, counted as a failure when it fails.
+ * Wraps a login attempt in the throttle (domain/login_throttling.ts): refused
+ * with `TOO_MANY_REQUESTS` while it must wait, its failure counted, its
+ * success making the client known for the user.
  *
  * @module
  */
 
 import { DomainError, isDomainError } from "../domain/errors.ts";
-import type { Clock, LoginThrottle } from "../domain/ports.ts";
+import {
+  accessKeyLoginKey,
+  backOffSeconds,
+  DEFAULT_THROTTLE_POLICY,
+  failureWindow,
+  knownClientWindow,
+  passwordLoginKeys,
+  passwordLoginWait,
+  type ThrottlePolicy,
+} from "../domain/login_throttling.ts";
+import type { Clock, CounterStore } from "../domain/ports.ts";
 
-/** The ports a throttled login needs; without a throttle, logins are not limited. */
+/** The ports a throttled login needs; without counters, logins are not limited. */
 export interface ThrottleDeps {
-  /** Failed-login memory, if limiting is wanted. */
-  readonly throttle?: LoginThrottle;
+  /** Where failures are counted (shared by every instance), if limiting is wanted. */
+  readonly counters?: CounterStore;
+  /** The numbers of the rule (default {@linkcode DEFAULT_THROTTLE_POLICY}). */
+  readonly throttlePolicy?: ThrottlePolicy;
   /** Time. */
   readonly clock: Clock;
 }
 
+function tooMany(seconds: number): DomainError {
+  return new DomainError(
+    "TOO_MANY_REQUESTS",
+    `Too many failed logins; try again in ${seconds} seconds`,
+    { retryAfterSeconds: seconds },
+  );
+}
+
+function isAuthFailure(error: unknown): boolean {
+  return isDomainError(error) && error.code === "AUTH_FAILED";
+}
+
+function defined(values: ReadonlyArray<string | undefined>): string[] {
+  return values.filter((value): value is string => value !== undefined);
+}
+
 /**
- * Runs `attempt` unless a key is locked; counts an `AUTH_FAILED` against every
- * key. Success forgets only the user's own key: a client address keeps its
- * count, so one valid login cannot clear a guessing run from the same client.
+ * Runs a password login of `userName` from `client` unless it must wait;
+ * an `AUTH_FAILED` counts against its pair, its user and its client, a
+ * success clears its pair and makes the client known for the user.
  */
-export async function throttledLogin<T>(
+export async function throttledPasswordLogin<T>(
   deps: ThrottleDeps,
-  keys: readonly string[],
+  userName: string,
+  client: string | undefined,
   attempt: () => Promise<T>,
 ): Promise<T> {
-  const throttle = deps.throttle;
-  if (throttle === undefined) return await attempt();
+  const counters = deps.counters;
+  if (counters === undefined) return await attempt();
+  const policy = deps.throttlePolicy ?? DEFAULT_THROTTLE_POLICY;
+  const keys = passwordLoginKeys(userName, client);
   const now = deps.clock.now();
-  for (const key of keys) {
-    const wait = await throttle.secondsUntilAllowed(key, now);
-    if (wait > 0) {
-      throw new DomainError(
-        "TOO_MANY_REQUESTS",
-        `Too many failed logins; try again in ${wait} seconds`,
-        { retryAfterSeconds: wait },
-      );
-    }
-  }
+  const counts = await counters.read(defined([keys.pair, keys.user, keys.client, keys.known]), now);
+  const wait = passwordLoginWait(keys, counts, policy, now);
+  if (wait > 0) throw tooMany(wait);
+  let result: T;
   try {
-    const result = await attempt();
-    for (const key of keys.filter((key) => key.startsWith(USER_KEY_PREFIX))) {
-      await throttle.reset(key);
-    }
-    return result;
+    result = await attempt();
   } catch (error) {
-    if (isDomainError(error) && error.code === "AUTH_FAILED") {
-      for (const key of keys) await throttle.recordFailure(key, now);
+    if (isAuthFailure(error)) {
+      await counters.add(defined([keys.pair, keys.user, keys.client]), now, failureWindow(policy));
     }
     throw error;
   }
-}
-
-const USER_KEY_PREFIX = "user:";
-
-/** The throttle key of a user name (case-insensitive, as MySQL compares names). */
-export function userKey(userName: string): string {
-  return `${USER_KEY_PREFIX}${userName.toLowerCase()}`;
+  await counters.clear([keys.pair]);
+  if (keys.known !== undefined) await counters.add([keys.known], now, knownClientWindow(policy));
+  return result;
 }
 
 /**
- * The throttle key of a client address; none when the address is unknown, so
- * that callers without one (library use) never lock each other out.
+ * Runs an access-key login from `client` unless that client must wait for
+ * its own failed keys; password failures never slow it.
  */
-export function clientKeys(clientAddress: string | undefined): string[] {
-  return clientAddress === undefined || clientAddress === "" ? [] : [`client:${clientAddress}`];
+export async function throttledAccessKeyLogin<T>(
+  deps: ThrottleDeps,
+  client: string | undefined,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const counters = deps.counters;
+  const key = accessKeyLoginKey(client);
+  if (counters === undefined || key === undefined) return await attempt();
+  const policy = deps.throttlePolicy ?? DEFAULT_THROTTLE_POLICY;
+  const now = deps.clock.now();
+  const counts = await counters.read([key], now);
+  const wait = backOffSeconds(counts.get(key), policy.clientFreeFailures, policy, now);
+  if (wait > 0) throw tooMany(wait);
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isAuthFailure(error)) await counters.add([key], now, failureWindow(policy));
+    throw error;
+  }
 }

@@ -5,10 +5,11 @@
  * @module
  */
 
+import type { ThrottlePolicy } from "../domain/login_throttling.ts";
 import type {
   AccessPolicy,
   Clock,
-  LoginThrottle,
+  CounterStore,
   ModuleCatalog,
   PasswordVerifier,
   PicklistRepository,
@@ -53,8 +54,8 @@ export interface Ports {
   readonly clock: Clock;
   /** Tokens. */
   readonly tokens: TokenGenerator;
-  /** Failed-login memory; without it logins are not limited. */
-  readonly throttle?: LoginThrottle;
+  /** Failed-login counts, shared by every instance; without them logins are not limited. */
+  readonly counters?: CounterStore;
 }
 
 /** How long a token lives without use, by default: one hour. */
@@ -79,6 +80,8 @@ export interface UseCaseSettings {
   readonly maxSessionsPerUser?: number;
   /** The largest page a list may ask for (default `DEFAULT_MAX_PAGE_LENGTH`). */
   readonly maxPageLength?: number;
+  /** The login throttle's numbers (default `DEFAULT_THROTTLE_POLICY`). */
+  readonly throttlePolicy?: ThrottlePolicy;
 }
 
 /** The use cases, one per thing a client does. */
@@ -117,6 +120,7 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
     sessionMaxAgeSeconds: settings.sessionMaxAgeSeconds ?? DEFAULT_SESSION_MAX_AGE_SECONDS,
     maxSessionsPerUser: settings.maxSessionsPerUser ?? DEFAULT_MAX_SESSIONS_PER_USER,
     maxPageLength: settings.maxPageLength ?? DEFAULT_MAX_PAGE_LENGTH,
+    ...(settings.throttlePolicy === undefined ? {} : { throttlePolicy: settings.throttlePolicy }),
   };
   return {
     loginWithPassword: new LoginWithPassword(deps),

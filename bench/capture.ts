@@ -15,7 +15,7 @@ import { sql } from "kysely";
 import { dynamic, openDatabase, type VtigerDb } from "../adapters/mysql/database.ts";
 import { openMysqlPorts } from "../adapters/mysql/mysql_ports.ts";
 import { selectRecords } from "../adapters/mysql/records/record_select.ts";
-import { MemoryLoginThrottle } from "../adapters/memory/memory_login_throttle.ts";
+import { MemoryCounterStore } from "../adapters/memory/memory_counter_store.ts";
 import { createUseCases } from "../application/use_cases.ts";
 import { parseCriteria, parseOrder } from "../domain/criteria.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
@@ -149,7 +149,7 @@ export async function capturePlans(
     await sql`UPDATE vtiger_modtracker_basic_seq SET id = GREATEST(id, ${HISTORY_ID_FLOOR})`
       .execute(direct.db);
 
-    const useCases = createUseCases({ throttle: new MemoryLoginThrottle(), ...ports });
+    const useCases = createUseCases({ counters: new MemoryCounterStore(), ...ports });
     const [token, login] = await record(() =>
       useCases.loginWithPassword.execute({
         userName: NON_ADMIN.userName,

@@ -9,7 +9,7 @@ export type { Clock } from "./ports/clock.ts";
 export type { ModuleCatalog } from "./ports/module_catalog.ts";
 export type { PasswordVerifier } from "./ports/password_verifier.ts";
 export type { PicklistRepository } from "./ports/picklist_repository.ts";
-export type { LoginThrottle } from "./ports/login_throttle.ts";
+export type { CounterStore, CounterWindow, WindowCount } from "./ports/counter_store.ts";
 export type { LogFields, Logger, LogLevel } from "./ports/logger.ts";
 export type {
   ChangeQuery,

@@ -26,6 +26,7 @@ import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
 import { MysqlSessionStore } from "./mysql_session_store.ts";
+import { MysqlCounterStore } from "./mysql_counter_store.ts";
 import { MysqlUserDirectory } from "./mysql_user_directory.ts";
 import { MysqlAccessPolicy } from "./privileges/mysql_access_policy.ts";
 
@@ -79,6 +80,12 @@ export interface MysqlPorts {
   readonly ports: Ports;
   /** The module catalog, whose cache can be dropped with `invalidate()`. */
   readonly catalog: MysqlModuleCatalog;
+  /**
+   * Counters in `vtrest_counters`, shared by every instance: give them to the
+   * use cases as `counters` to throttle logins (left out of `ports`, so that
+   * tests and library callers opt in).
+   */
+  readonly counters: MysqlCounterStore;
   /** The pool's connections in use and requests waiting for one, now. */
   poolStats(): PoolStats;
   /** Why the service cannot answer from the database now (unreachable, metadata not loaded), or `undefined`. */
@@ -158,6 +165,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     return {
       ports,
       catalog,
+      counters: new MysqlCounterStore(db),
       poolStats: () => database.stats(),
       readiness: () => mysqlReadiness(db, catalog),
       close: () => database.close(),

@@ -1,92 +1,163 @@
+/**
+ * The login throttle slows guessing without locking the owner out: an
+ * attacker's client waits longer and longer, the owner's known client and
+ * access-key logins go through, and huge user names cost no memory.
+ */
+
 import assert from "node:assert/strict";
 import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
-import { MemoryLoginThrottle } from "../../adapters/memory/memory_login_throttle.ts";
+import { MemoryCounterStore } from "../../adapters/memory/memory_counter_store.ts";
 import { createUseCases } from "../../application/use_cases.ts";
+import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from "../../domain/login_throttling.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
 
-function setup(now: { time: number }) {
-  const clock = { now: () => new Date(now.time) };
-  const throttle = new MemoryLoginThrottle({ maxFailures: 3, windowSeconds: 60 });
-  return createUseCases({ ...createDemoPorts({ clock }), throttle });
+const POLICY: ThrottlePolicy = {
+  ...DEFAULT_THROTTLE_POLICY,
+  pairFreeFailures: 3,
+  userFreeFailures: 6,
+  clientFreeFailures: 10,
+};
+
+function setup() {
+  const clock = new FixedClock("2026-01-01T00:00:00Z");
+  const counters = new MemoryCounterStore();
+  const useCases = createUseCases({ ...createDemoPorts({ clock }), counters }, {
+    throttlePolicy: POLICY,
+  });
+  const login = (userName: string, password: string, clientAddress?: string) =>
+    outcome(useCases.loginWithPassword.execute({ userName, password, clientAddress }));
+  const keyLogin = (accessKey: string, clientAddress?: string) =>
+    outcome(useCases.loginWithAccessKey.execute({ accessKey, clientAddress }));
+  return { clock, counters, login, keyLogin };
 }
 
-async function code(promise: Promise<unknown>): Promise<string> {
+/** `OK`, or the error's code (with the wait for TOO_MANY_REQUESTS: `TOO_MANY_REQUESTS 4`). */
+async function outcome(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
     return "OK";
   } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const wait = error.details.retryAfterSeconds;
+    return wait === undefined ? error.code : `${error.code} ${wait}`;
   }
 }
 
-Deno.test("login throttling", async (t) => {
-  await t.step("locks a user after repeated wrong passwords, even with the right one", async () => {
-    const now = { time: Date.UTC(2026, 0, 1) };
-    const useCases = setup(now);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      assert.equal(
-        await code(useCases.loginWithPassword.execute({ userName: "admin", password: "x" })),
-        "AUTH_FAILED",
-      );
-    }
-    const locked = useCases.loginWithPassword.execute({ userName: "admin", password: "admin" });
-    await assert.rejects(locked, (error: DomainError) => {
-      assert.equal(error.code, "TOO_MANY_REQUESTS");
-      assert.equal(error.details.retryAfterSeconds, 60);
-      return true;
-    });
-    now.time += 61_000;
-    const token = await useCases.loginWithPassword.execute({
-      userName: "admin",
-      password: "admin",
-    });
-    assert.match(token, /^[0-9a-f]{32}$/);
-  });
+const OWNER = "198.51.100.7";
+const ATTACKER = "203.0.113.66";
 
-  await t.step("a success clears the user's count but not the client's", async () => {
-    const now = { time: Date.UTC(2026, 0, 1) };
-    const useCases = setup(now);
-    const client = "192.0.2.7";
-    for (const userName of ["admin", "sales"]) {
-      await code(
-        useCases.loginWithPassword.execute({ userName, password: "x", clientAddress: client }),
-      );
-    }
-    await useCases.loginWithPassword.execute({
-      userName: "admin",
-      password: "admin",
-      clientAddress: client,
-    });
-    await code(useCases.loginWithAccessKey.execute({ accessKey: "nope", clientAddress: client }));
-    assert.equal(
-      await code(useCases.loginWithAccessKey.execute({
-        accessKey: "DemoAccessKey016",
-        clientAddress: client,
-      })),
-      "TOO_MANY_REQUESTS",
-    );
-    assert.equal(
-      await code(useCases.loginWithAccessKey.execute({
-        accessKey: "DemoAccessKey016",
-        clientAddress: "192.0.2.8",
-      })),
-      "OK",
-    );
-  });
+Deno.test("one attacker's client: free failures, then waits that double", async () => {
+  const { clock, login } = setup();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    assert.equal(await login("admin", "guess", ATTACKER), "AUTH_FAILED");
+  }
+  assert.equal(await login("admin", "admin", ATTACKER), "TOO_MANY_REQUESTS 1");
+  clock.advance(1);
+  assert.equal(await login("admin", "guess", ATTACKER), "AUTH_FAILED");
+  assert.equal(await login("admin", "guess", ATTACKER), "TOO_MANY_REQUESTS 2");
+  clock.advance(2);
+  assert.equal(await login("admin", "guess", ATTACKER), "AUTH_FAILED");
+  assert.equal(await login("admin", "guess", ATTACKER), "TOO_MANY_REQUESTS 4");
+  // Meanwhile the owner, from their own client, is not slowed at all.
+  assert.equal(await login("admin", "admin", OWNER), "OK");
+});
 
-  await t.step("callers without an address are throttled per user only", async () => {
-    const now = { time: Date.UTC(2026, 0, 1) };
-    const useCases = setup(now);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      assert.equal(
-        await code(useCases.loginWithAccessKey.execute({ accessKey: `wrong${attempt}` })),
-        "AUTH_FAILED",
-      );
-    }
-    assert.equal(
-      await code(useCases.loginWithAccessKey.execute({ accessKey: "DemoAccessKey016" })),
-      "OK",
-    );
-  });
+Deno.test("many attackers' clients: the owner's known client still logs in", async () => {
+  const { clock, login, keyLogin } = setup();
+  assert.equal(await login("admin", "admin", OWNER), "OK"); // OWNER is now known for admin
+  clock.advance(3600);
+  for (let index = 0; index < 6; index++) {
+    assert.equal(await login("admin", "guess", `203.0.113.${index}`), "AUTH_FAILED");
+  }
+  assert.equal(await login("admin", "guess", "203.0.113.100"), "TOO_MANY_REQUESTS 1");
+  clock.advance(1);
+  assert.equal(await login("admin", "guess", "203.0.113.101"), "AUTH_FAILED");
+  assert.equal(await login("admin", "guess", "203.0.113.102"), "TOO_MANY_REQUESTS 2");
+  // A client that never logged in as admin waits as an attacker does...
+  assert.equal(await login("admin", "admin", "192.0.2.99"), "TOO_MANY_REQUESTS 2");
+  // ...but the owner's known client does not, and neither does an access key.
+  assert.equal(await login("admin", "admin", OWNER), "OK");
+  assert.equal(await keyLogin("DemoAccessKey016", "192.0.2.99"), "OK");
+  // Another user is not slowed by admin's attackers.
+  assert.equal(await login("sales", "sales", "203.0.113.200"), "OK");
+});
+
+Deno.test("one address spraying many names waits; known pairs behind it go through", async () => {
+  // Behind a proxy without TRUST_PROXY every client has the proxy's address.
+  const { login } = setup();
+  const proxy = "10.0.0.1";
+  assert.equal(await login("sales", "sales", proxy), "OK");
+  for (let index = 0; index < 10; index++) {
+    assert.equal(await login(`user${index}`, "guess", proxy), "AUTH_FAILED");
+  }
+  assert.equal(await login("user99", "guess", proxy), "TOO_MANY_REQUESTS 1");
+  assert.equal(await login("admin", "admin", proxy), "TOO_MANY_REQUESTS 1");
+  assert.equal(await login("sales", "sales", proxy), "OK");
+});
+
+Deno.test("a success clears its own pair's failures", async () => {
+  const { login } = setup();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    assert.equal(await login("admin", "typo", OWNER), "AUTH_FAILED");
+  }
+  assert.equal(await login("admin", "admin", OWNER), "OK");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    assert.equal(await login("admin", "typo", OWNER), "AUTH_FAILED");
+  }
+  assert.equal(await login("admin", "typo", OWNER), "TOO_MANY_REQUESTS 1");
+});
+
+Deno.test("failures are forgotten after an hour of quiet", async () => {
+  const { clock, login } = setup();
+  for (let attempt = 0; attempt < 3; attempt++) await login("admin", "guess", ATTACKER);
+  assert.equal(await login("admin", "guess", ATTACKER), "TOO_MANY_REQUESTS 1");
+  clock.advance(3600);
+  assert.equal(await login("admin", "guess", ATTACKER), "AUTH_FAILED");
+});
+
+Deno.test("access keys: counted per client apart from passwords", async () => {
+  const { login, keyLogin } = setup();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    assert.equal(await keyLogin(`WrongKey${attempt}`, ATTACKER), "AUTH_FAILED");
+  }
+  assert.equal(await keyLogin("DemoAccessKey016", ATTACKER), "TOO_MANY_REQUESTS 1");
+  assert.equal(await keyLogin("DemoAccessKey016", OWNER), "OK");
+  assert.equal(await login("admin", "admin", ATTACKER), "OK");
+  // Password failures, even many, never slow an access-key login.
+  for (let index = 0; index < 12; index++) await login(`nobody${index}`, "x", OWNER);
+  assert.equal(await keyLogin("DemoAccessKey016", OWNER), "OK");
+});
+
+Deno.test("callers without an address are counted per user only", async () => {
+  const { login, keyLogin } = setup();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    assert.equal(await login("admin", "guess"), "AUTH_FAILED");
+  }
+  assert.equal(await login("admin", "admin"), "TOO_MANY_REQUESTS 1");
+  assert.equal(await login("sales", "sales"), "OK");
+  for (let attempt = 0; attempt < 12; attempt++) await keyLogin("nope");
+  assert.equal(await keyLogin("DemoAccessKey016"), "OK");
+});
+
+Deno.test("long user names: refused past 255 characters, counted as digests, quoted short", async () => {
+  const clock = new FixedClock("2026-01-01T00:00:00Z");
+  const counters = new MemoryCounterStore();
+  const useCases = createUseCases({ ...createDemoPorts({ clock }), counters });
+  const messages: string[] = [];
+  for (let index = 0; index < 100; index++) {
+    const name = `${index}-`.padEnd(255, "n");
+    await useCases.loginWithPassword
+      .execute({ userName: name, password: "x", clientAddress: `192.0.2.${index}` })
+      .catch((error: DomainError) => messages.push(`${error.code} ${error.message}`));
+  }
+  // Three counters per failed login (pair, user, client), each kept as a SHA-256.
+  assert.equal(counters.size, 300);
+  assert.ok(messages.every((message) => message.startsWith("AUTH_FAILED ")));
+  assert.ok(messages.every((message) => message.length < 200), messages[0]);
+  const huge = await outcome(
+    useCases.loginWithPassword.execute({ userName: "n".repeat(60_000), password: "x" }),
+  );
+  assert.equal(huge, "INVALID_PARAMETER");
+  assert.equal(counters.size, 300);
 });

@@ -1,22 +1,81 @@
+/**
+ * The throttle's rule: free failures, then a wait that doubles with each
+ * failure up to a ceiling; a client known for a user waits only on its own
+ * failures.
+ */
+
 import assert from "node:assert/strict";
-import { secondsUntilAllowed } from "../../domain/login_throttling.ts";
+import {
+  accessKeyLoginKey,
+  backOffSeconds,
+  DEFAULT_THROTTLE_POLICY,
+  passwordLoginKeys,
+  passwordLoginWait,
+  type ThrottlePolicy,
+} from "../../domain/login_throttling.ts";
+import type { WindowCount } from "../../domain/ports.ts";
 
-const policy = { maxFailures: 3, windowSeconds: 60 };
+const T0 = Date.UTC(2026, 0, 1);
+const at = (seconds: number) => new Date(T0 + seconds * 1000);
+const policy: ThrottlePolicy = {
+  ...DEFAULT_THROTTLE_POLICY,
+  pairFreeFailures: 3,
+  userFreeFailures: 10,
+  clientFreeFailures: 20,
+  baseDelaySeconds: 2,
+  maxDelaySeconds: 60,
+};
+const failures = (count: number, lastSecond = 0): WindowCount => ({
+  count,
+  firstAt: at(0),
+  lastAt: at(lastSecond),
+});
 
-Deno.test("login throttling rule", async (t) => {
-  await t.step("allows attempts below the limit", () => {
-    assert.equal(secondsUntilAllowed([0, 1000], 2000, policy), 0);
+Deno.test("backOffSeconds", async (t) => {
+  await t.step("no wait without failures or while they are free", () => {
+    assert.equal(backOffSeconds(undefined, 3, policy, at(0)), 0);
+    assert.equal(backOffSeconds(failures(2), 3, policy, at(0)), 0);
   });
-
-  await t.step("locks once the limit is reached inside the window", () => {
-    assert.equal(secondsUntilAllowed([0, 1000, 2000], 3000, policy), 57);
+  await t.step("then the base delay, doubled with each failure, from the latest one", () => {
+    assert.equal(backOffSeconds(failures(3), 3, policy, at(0)), 2);
+    assert.equal(backOffSeconds(failures(4), 3, policy, at(0)), 4);
+    assert.equal(backOffSeconds(failures(5), 3, policy, at(0)), 8);
+    assert.equal(backOffSeconds(failures(5), 3, policy, at(5)), 3);
+    assert.equal(backOffSeconds(failures(5), 3, policy, at(8)), 0);
   });
-
-  await t.step("unlocks when the oldest counted failure leaves the window", () => {
-    assert.equal(secondsUntilAllowed([0, 1000, 2000], 60_001, policy), 0);
+  await t.step("never longer than the ceiling, however many failures", () => {
+    assert.equal(backOffSeconds(failures(9), 3, policy, at(0)), 60);
+    assert.equal(backOffSeconds(failures(10_000), 3, policy, at(0)), 60);
   });
+});
 
-  await t.step("counts only the most recent failures for the wait", () => {
-    assert.equal(secondsUntilAllowed([0, 30_000, 31_000, 32_000], 33_000, policy), 57);
+Deno.test("passwordLoginWait", async (t) => {
+  const keys = passwordLoginKeys("Admin", "192.0.2.1");
+  const counts = (entries: Array<[string | undefined, WindowCount]>) =>
+    new Map(entries.map(([key, count]) => [key!, count]));
+
+  await t.step("names are compared without case; keys hold the user and the client", () => {
+    assert.deepEqual(keys, passwordLoginKeys("ADMIN", "192.0.2.1"));
+    assert.notEqual(keys.pair, passwordLoginKeys("admin", "192.0.2.2").pair);
+    assert.equal(keys.user, passwordLoginKeys("admin", "192.0.2.2").user);
+  });
+  await t.step("the pair's own failures always count", () => {
+    const wait = passwordLoginWait(keys, counts([[keys.pair, failures(3)]]), policy, at(0));
+    assert.equal(wait, 2);
+    const known = counts([[keys.pair, failures(3)], [keys.known, failures(1)]]);
+    assert.equal(passwordLoginWait(keys, known, policy, at(0)), 2);
+  });
+  await t.step("the user's and the client's counts slow unknown clients only", () => {
+    const attacked = counts([[keys.user, failures(12)], [keys.client, failures(25)]]);
+    assert.equal(passwordLoginWait(keys, attacked, policy, at(0)), 60);
+    const known = new Map([...attacked, [keys.known!, failures(1)]]);
+    assert.equal(passwordLoginWait(keys, known, policy, at(0)), 0);
+  });
+  await t.step("without a client address: no client count, no known client", () => {
+    const bare = passwordLoginKeys("admin", undefined);
+    assert.equal(bare.client, undefined);
+    assert.equal(bare.known, undefined);
+    assert.equal(accessKeyLoginKey(undefined), undefined);
+    assert.equal(accessKeyLoginKey(""), undefined);
   });
 });
