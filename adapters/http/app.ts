@@ -29,6 +29,7 @@ import { readFieldValues } from "./request_body.ts";
 import { BodyBudget } from "./body_budget.ts";
 import { type RequestConditions, runAction, TOTAL_COUNT_HEADER } from "./run_action.ts";
 import { conditionVersions } from "./entity_tags.ts";
+import { addDocsRoutes, docsPagePolicy } from "./docs_routes.ts";
 import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
 
@@ -98,7 +99,8 @@ function normalizeBasePath(basePath: string): string {
 }
 
 /**
- * Builds the app. Routes: `/healthz`, `/readyz`, `/metrics` (health_routes.ts); query style at `{basePath}`,
+ * Builds the app. Routes: `/healthz`, `/readyz`, `/metrics` (health_routes.ts);
+ * `{basePath}/openapi.json` and `{basePath}/docs` (docs_routes.ts); query style at `{basePath}`,
  * `{basePath}/` and `{basePath}/index.php`; path style at everything else
  * under `{basePath}`. Anything outside is a 404 envelope.
  */
@@ -130,6 +132,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   });
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
+  app.use("*", docsPagePolicy(basePath));
   app.use("*", ...securityHeaders);
   if (options.metrics !== undefined) app.use("*", metricsMiddleware(options.metrics));
   app.use("*", compressAnswers());
@@ -147,6 +150,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   // route runs): readFieldValues applies the limits, once the write is allowed.
 
   addHealthRoutes(app, options);
+  addDocsRoutes(app, useCases, { basePath, metrics: options.metrics !== undefined });
 
   /** Shared by both styles once the parameters are validated. */
   const respond = async (c: Context, params: Params, bearer: string | undefined) => {

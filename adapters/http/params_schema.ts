@@ -80,31 +80,37 @@ const paramsObject = z.strictObject({
   module: z.string().max(100, { error: "must be at most 100 characters long" }).regex(
     MODULE_NAME_PATTERN,
     { error: "must be a module name: a letter, then letters, digits or underscores" },
-  ),
-  token: text.optional(),
+  ).describe("The module (Accounts, Contacts, ...), Auth to log in or out, or listtypes"),
+  token: text.describe("The token a login answered (or send it as a Bearer header)").optional(),
   id: z.string().regex(DIGITS, { error: "must be a record id: a positive whole number" })
-    .optional(),
-  start: wholeNumber.optional(),
-  length: wholeNumber.optional(),
-  order: expression.optional(),
-  criteria: expression.optional(),
+    .describe("A record id (crmid)").optional(),
+  start: wholeNumber.describe("Records to skip (default 0)").optional(),
+  length: wholeNumber.describe("Records per page (default 100)").optional(),
+  order: expression.describe("COLUMN [ASC|DESC], comma-separated").optional(),
+  criteria: expression.describe("COLUMN[:OP]:VALUE items joined by ;, all ANDed").optional(),
   picklist: z.string().regex(FIELD_NAME_PATTERN, {
     error: "must be a field name of letters, digits and underscores",
-  }).optional(),
-  picklistdep: flag.optional(),
-  describe: flag.optional(),
-  count: flag.optional(),
+  }).describe("A picklist field's name").optional(),
+  picklistdep: flag.describe("1: add the picklist's dependencies").optional(),
+  describe: flag.describe("1: describe the module's fields").optional(),
+  count: flag.describe("1: answer X-Total-Count with the list").optional(),
   sync: z.string().max(40, { error: "must be a date and time such as 2017-09-04 09:29:15" })
-    .optional(),
+    .describe("Changes after this time: YYYY-MM-DD HH:MM:SS").optional(),
   fields: z.string().max(MAX_EXPRESSION_LENGTH, {
     error: `must be at most ${MAX_EXPRESSION_LENGTH} characters long`,
   }).regex(FIELD_LIST_PATTERN, {
     error: "must be field names of letters, digits and underscores, separated by commas",
-  }).optional(),
-  login: text.optional(),
-  password: text.optional(),
-  key: text.optional(),
+  }).describe("Only these fields, comma-separated").optional(),
+  login: text.describe("A user name").optional(),
+  password: text.describe("The user's password").optional(),
+  key: text.describe("A user's access key").optional(),
 });
+
+/**
+ * The schema of each parameter, as validation applies it: the OpenAPI
+ * document describes the parameters from these same schemas.
+ */
+export const PARAM_SCHEMAS: typeof paramsObject.shape = paramsObject.shape;
 
 /** The schema of a request's parameters, cleaned (`\/` unescaped, empty ones dropped) first. */
 export const paramsSchema = z.preprocess(cleanParams, paramsObject);
