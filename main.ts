@@ -153,6 +153,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxBodyBytesInFlight: config.MAX_BODY_BYTES_IN_FLIGHT,
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
+    requestTimeoutSeconds: config.REQUEST_TIMEOUT_SECONDS,
     trustProxy: config.TRUST_PROXY,
     logger,
     readiness,

@@ -13,6 +13,7 @@ import {
   DEFAULT_BODY_TIMEOUT_SECONDS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
 } from "../http/app.ts";
 import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
 import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
@@ -56,6 +57,7 @@ const schema = z.object({
   MAX_BODY_BYTES: positiveInteger(DEFAULT_MAX_BODY_BYTES),
   MAX_BODY_BYTES_IN_FLIGHT: positiveInteger(DEFAULT_MAX_BODY_BYTES_IN_FLIGHT),
   BODY_TIMEOUT_SECONDS: positiveInteger(DEFAULT_BODY_TIMEOUT_SECONDS),
+  REQUEST_TIMEOUT_SECONDS: positiveInteger(DEFAULT_REQUEST_TIMEOUT_SECONDS),
   PASSWORD_WORKERS: positiveInteger(defaultPasswordWorkers()),
   PASSWORD_QUEUE_LENGTH: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(0, "must be 0 or more")
     .default(DEFAULT_PASSWORD_QUEUE_LENGTH),

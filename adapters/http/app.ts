@@ -32,6 +32,7 @@ import { conditionVersions } from "./entity_tags.ts";
 import { addDocsRoutes, docsPagePolicy } from "./docs_routes.ts";
 import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
+import { requestDeadline } from "./request_deadline.ts";
 
 /** Settings of the HTTP adapter. */
 export interface HttpOptions extends HealthOptions {
@@ -48,6 +49,8 @@ export interface HttpOptions extends HealthOptions {
   readonly maxBodyBytesInFlight?: number;
   /** Seconds a request body may take to arrive (default 30); then `REQUEST_TIMEOUT`. */
   readonly bodyTimeoutSeconds?: number;
+  /** Seconds a request may take in all (default 60); then `SERVICE_UNAVAILABLE`. */
+  readonly requestTimeoutSeconds?: number;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */
   readonly trustProxy?: boolean;
   /**
@@ -76,6 +79,9 @@ export const DEFAULT_MAX_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 /** The default time a body may take to arrive, in seconds. */
 export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
+
+/** The default time a request may take in all, in seconds: beyond a slow body and a slow query. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 
 /** The longest `X-Request-Id` taken from a request; a longer or odd one is replaced. */
 export const MAX_REQUEST_ID_LENGTH = 128;
@@ -145,6 +151,10 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
       exposeHeaders: ["Retry-After", "X-Request-Id", "ETag", TOTAL_COUNT_HEADER],
       maxAge: 600,
     }),
+  );
+  app.use(
+    "*",
+    requestDeadline(options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS),
   );
   // No body middleware (hono's bodyLimit reads a chunked body whole before any
   // route runs): readFieldValues applies the limits, once the write is allowed.

@@ -38,9 +38,12 @@ function quotedPath(path: string): string {
 
 /**
  * Maps what hono itself may throw (malformed input it parsed, its own body
- * limit) onto protocol errors; anything else from hono is a bug of ours.
+ * limit, a middleware that carries our error as its cause) onto protocol
+ * errors; anything else from hono is a bug of ours.
  */
 function fromHttpException(error: HTTPException): DomainError | undefined {
+  // Raised by hono's middleware on our behalf (request_deadline.ts): our error is its cause.
+  if (isDomainError(error.cause)) return error.cause;
   const code = codeOfHonoStatus(error.status);
   if (code === "PAYLOAD_TOO_LARGE") {
     return new DomainError(code, "The request body is too large");

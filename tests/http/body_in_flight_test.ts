@@ -10,6 +10,7 @@ import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
 import { createUseCases } from "../../application/use_cases.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
 import { README_TIME } from "../_fixtures/readme.ts";
+import { MemoryLogger } from "../_fixtures/memory_logger.ts";
 import { adminToken, BASE, expectFailure, expectSuccess, spyApp, TOKEN } from "./helpers.ts";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -201,23 +202,31 @@ Deno.test("slow and dropped bodies", async (t) => {
   );
 
   await t.step("a client that drops mid-body: a 4xx, and nothing logged as internal", async () => {
-    const { app, calls } = spyApp();
+    const logger = new MemoryLogger();
+    const { app, calls } = spyApp({}, { logger });
     const dropped = new SlowBody("accountname=half");
-    const logged: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => logged.push(args);
-    try {
-      const pending = app.request(url, { method: "POST", headers: FORM, body: dropped.stream });
-      await settle();
-      dropped.fail();
-      assert.match(
-        await expectFailure(await pending, 400, "INVALID_PARAMETER"),
-        /ended before it was complete/,
-      );
-    } finally {
-      console.error = original;
-    }
-    assert.deepEqual(logged, []);
+    const pending = app.request(url, { method: "POST", headers: FORM, body: dropped.stream });
+    await settle();
+    dropped.fail();
+    assert.match(
+      await expectFailure(await pending, 400, "INVALID_PARAMETER"),
+      /ended before it was complete/,
+    );
+    assert.deepEqual(logger.of("internal_error"), []);
+    assert.deepEqual(logger.entries.filter((entry) => entry.level === "error"), []);
     assert.equal(calls.length, 0);
   });
+});
+
+Deno.test("a request that runs past REQUEST_TIMEOUT_SECONDS: 503 with Retry-After", async () => {
+  // A use case that never answers, as a statement the database never finishes.
+  const { app } = spyApp({ getRecord: new Promise<never>(() => {}) }, {
+    requestTimeoutSeconds: 0.1,
+  });
+  const response = await app.request(`${BASE}/Accounts/3/${TOKEN}`);
+  assert.match(
+    await expectFailure(response, 503, "SERVICE_UNAVAILABLE"),
+    /did not finish within 0.1 seconds/,
+  );
+  assert.equal(response.headers.get("Retry-After"), "1");
 });

@@ -1,0 +1,32 @@
+/**
+ * A deadline for every request: hono's `timeout` middleware, answering
+ * `SERVICE_UNAVAILABLE` when the request is not done in time. Bodies have a
+ * tighter deadline of their own (request_body.ts) and statements a time
+ * limit in the database; this one catches whatever else runs long, so that
+ * no client waits on a request without end.
+ *
+ * @module
+ */
+
+import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { timeout } from "hono/timeout";
+import { DomainError } from "../../domain/errors.ts";
+
+/**
+ * The middleware. What the request started may still finish after the
+ * answer (a write is one transaction: whole or not at all); the client is
+ * told so, and to try again later.
+ */
+export function requestDeadline(seconds: number): MiddlewareHandler {
+  // hono's middleware throws an HTTPException; its cause is our error, which onError answers.
+  return timeout(seconds * 1000, () =>
+    new HTTPException(503, {
+      cause: new DomainError(
+        "SERVICE_UNAVAILABLE",
+        `The request did not finish within ${seconds} seconds; a write it made is either ` +
+          "complete or absent, never half-done",
+        { retryAfterSeconds: 1 },
+      ),
+    }));
+}
