@@ -5,9 +5,12 @@ import { createApp } from "../../adapters/http/app.ts";
 import { ServiceMetrics } from "../../adapters/http/metrics.ts";
 import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
 import { createUseCases } from "../../application/use_cases.ts";
+import { FixedClock } from "../_fixtures/fixed_clock.ts";
 import { BASE, expectFailure, expectSuccess } from "./helpers.ts";
 
-const useCases = () => createUseCases(createDemoPorts());
+// A fixed clock: answers carry api_date_now, which must not change between two calls.
+const useCases = () =>
+  createUseCases(createDemoPorts({ clock: new FixedClock("2026-01-01T00:00:00Z") }));
 
 Deno.test("readiness: 200 when ready, 503 saying why when not; liveness stays 200", async () => {
   let reason: string | undefined = "the Vtiger database cannot be reached";
