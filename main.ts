@@ -151,6 +151,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     basePath: config.BASE_PATH,
     corsOrigin: config.CORS_ORIGIN,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
     maxBodyBytesInFlight: config.MAX_BODY_BYTES_IN_FLIGHT,
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     requestTimeoutSeconds: config.REQUEST_TIMEOUT_SECONDS,

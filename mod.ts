@@ -30,7 +30,7 @@ export type { SessionDeps, SessionLifetimeSettings } from "./application/start_s
 export type { ThrottleDeps } from "./application/throttled_login.ts";
 export type { WriteCheckDeps } from "./application/check_write.ts";
 export type { ReachDeps } from "./application/find_reachable_record.ts";
-export type { FieldValueSource } from "./application/field_value_source.ts";
+export type { FieldValueSource, WriteSource } from "./application/field_value_source.ts";
 export {
   CreateRecord,
   type CreateRecordDeps,
@@ -41,6 +41,12 @@ export {
   type DeleteRecordDeps,
   type DeleteRecordInput,
 } from "./application/delete_record.ts";
+export {
+  DownloadDocument,
+  type DownloadDocumentDeps,
+  type DownloadDocumentInput,
+} from "./application/download_document.ts";
+export type { PreparedWrite, WriteInput } from "./application/write_input.ts";
 export {
   DescribeModule,
   type DescribeModuleDeps,
@@ -108,6 +114,9 @@ export {
 export { VALUE_KINDS, type ValueKind } from "./domain/value_kind.ts";
 export type { FieldDefinition, PicklistKind } from "./domain/field.ts";
 export type { ModuleDefinition } from "./domain/module.ts";
+export type { ModuleInputs } from "./domain/module_inputs.ts";
+export type { DocumentFile, UploadedFile } from "./domain/documents/upload.ts";
+export type { LineItem, LineItemColumns, LineItemInput } from "./domain/inventory/line_items.ts";
 export type {
   DescribedField,
   DescribedValue,
@@ -150,7 +159,13 @@ export {
   passwordLoginWait,
   type ThrottlePolicy,
 } from "./domain/login_throttling.ts";
-export type { FieldValues, RecordView, StoredRecord } from "./domain/record.ts";
+export type {
+  FieldValues,
+  RecordExtra,
+  RecordExtraObject,
+  RecordView,
+  StoredRecord,
+} from "./domain/record.ts";
 export type { HistoryDetail } from "./domain/history.ts";
 export {
   isExpired,

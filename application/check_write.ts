@@ -26,6 +26,7 @@ import {
 } from "../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../domain/record.ts";
 import { type ReachDeps, readableModuleOf } from "./find_reachable_record.ts";
+import { LINE_ITEMS_KEY, type LineItem } from "../domain/inventory/line_items.ts";
 
 /** The ports the write checks need (records and modules: for references). */
 export interface WriteCheckDeps extends ReachDeps {
@@ -107,6 +108,46 @@ async function checkReference(
     } that you may read; '${excerpt(value)}' is not one`,
     { fields: [field.name] },
   );
+}
+
+/** The modules a line item's product may come from. */
+const LINE_PRODUCT_MODULES: readonly string[] = ["Products", "Services"];
+
+/**
+ * Each line must name a product or service the caller may read, as a
+ * reference field's value must (Vtiger's webservice checks a line's
+ * `productid` like a reference); unreadable and absent ones get one answer.
+ */
+export async function checkLineProducts(
+  deps: WriteCheckDeps,
+  privileges: Privileges,
+  lines: readonly LineItem[],
+): Promise<void> {
+  if (!LINE_PRODUCT_MODULES.some((name) => mayUseModule(privileges, name))) {
+    throw accessDenied(
+      "Permission to use modules Products and Services, which line items name, is denied",
+    );
+  }
+  const seen = new Set<number>();
+  for (const [index, line] of lines.entries()) {
+    if (seen.has(line.productId)) continue;
+    seen.add(line.productId);
+    const where = `${LINE_ITEMS_KEY}[${index + 1}].productid`;
+    const readable = await readableModuleOf(deps, privileges, line.productId);
+    if (readable !== undefined && LINE_PRODUCT_MODULES.includes(readable)) continue;
+    if (readable !== undefined) {
+      throw invalidFieldValue(
+        LINE_ITEMS_KEY,
+        `${where} must point to a product or service; '${line.productId}' is a record of ${readable}`,
+      );
+    }
+    throw new DomainError(
+      "ACCESS_DENIED",
+      `${where} may only point to a product or service that you may read; ` +
+        `'${line.productId}' is not one`,
+      { fields: [LINE_ITEMS_KEY] },
+    );
+  }
 }
 
 /**

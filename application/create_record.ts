@@ -8,9 +8,10 @@ import { requireMandatoryFields } from "../domain/field_values.ts";
 import { ownerField } from "../domain/module.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
-import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
-import { type FieldValueSource, readFieldValueSource } from "./field_value_source.ts";
+import { checkLineProducts, checkWrite, type WriteCheckDeps } from "./check_write.ts";
+import { type FieldValueSource, readWriteSource, type WriteSource } from "./field_value_source.ts";
 import { openModuleFor } from "./open_module.ts";
+import { prepareWrite } from "./write_input.ts";
 
 /** The ports a create needs. */
 export interface CreateRecordDeps extends CallerDeps, WriteCheckDeps {
@@ -19,13 +20,14 @@ export interface CreateRecordDeps extends CallerDeps, WriteCheckDeps {
 }
 
 /** What a create sends. */
-export interface CreateRecordInput {
+export interface CreateRecordInput extends WriteSource {
   /** The caller's token. */
   readonly token: string | undefined;
   /** The module name. */
   readonly module: string;
   /**
-   * Field values by Vtiger field name, or a reader of them (a request body),
+   * Field values by Vtiger field name (and the module's extra inputs,
+   * `module_inputs.ts`), or a reader of the whole write (a request body),
    * called only once the caller is known to be allowed to create.
    */
   readonly values: FieldValueSource;
@@ -51,16 +53,20 @@ export class CreateRecord {
       input.module,
       "create",
     );
+    const prepared = prepareWrite(module, await readWriteSource(input));
     const owner = ownerField(module);
-    const values: Record<string, string> = { ...await readFieldValueSource(input.values) };
+    const values: Record<string, string> = { ...prepared.values };
     if (owner !== undefined && (values[owner.name] ?? "").trim() === "") {
       values[owner.name] = String(user.id);
     }
     const checked = await checkWrite(this.#deps, privileges, module, grant, values, "create");
     requireMandatoryFields(module, grant, checked);
+    if (prepared.extras.lineItems !== undefined) {
+      await checkLineProducts(this.#deps, privileges, prepared.extras.lineItems);
+    }
     return await this.#deps.records.create(module, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),
-    });
+    }, prepared.extras);
   }
 }

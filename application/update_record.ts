@@ -8,8 +8,9 @@ import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
 import { parseRecordId } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
-import { checkWrite, type WriteCheckDeps } from "./check_write.ts";
-import { type FieldValueSource, readFieldValueSource } from "./field_value_source.ts";
+import { checkLineProducts, checkWrite, type WriteCheckDeps } from "./check_write.ts";
+import { type FieldValueSource, readWriteSource, type WriteSource } from "./field_value_source.ts";
+import { prepareWrite } from "./write_input.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import { openModuleFor } from "./open_module.ts";
 import { checkVersion } from "./version_condition.ts";
@@ -21,7 +22,7 @@ export interface UpdateRecordDeps extends CallerDeps, WriteCheckDeps {
 }
 
 /** What an update sends. */
-export interface UpdateRecordInput {
+export interface UpdateRecordInput extends WriteSource {
   /** The caller's token. */
   readonly token: string | undefined;
   /** The module name. */
@@ -68,25 +69,32 @@ export class UpdateRecord {
       "update",
     );
     const expectedVersions = checkVersion(module, fields, current, input.ifMatch);
-    const values = await readFieldValueSource(input.values);
-    if (Object.keys(values).length === 0) {
+    const body = await readWriteSource(input);
+    if (
+      Object.keys(body.values).length === 0 && body.lineItems === undefined &&
+      body.upload === undefined
+    ) {
       throw invalidParameter(`No field values were given to update ${module.name} record ${id}`);
     }
+    const prepared = prepareWrite(module, body, current.values);
     const checked = await checkWrite(
       this.#deps,
       privileges,
       module,
       grant,
-      values,
+      prepared.values,
       "update",
       current,
     );
+    if (prepared.extras.lineItems !== undefined) {
+      await checkLineProducts(this.#deps, privileges, prepared.extras.lineItems);
+    }
     await this.#deps.records.update(module, id, checked, {
       actorId: user.id,
       now: this.#deps.clock.now(),
       scope: grant.write,
       ...(expectedVersions === undefined ? {} : { expectedVersions }),
-    });
+    }, prepared.extras);
     return id;
   }
 }

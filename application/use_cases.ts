@@ -10,6 +10,7 @@ import type {
   AccessPolicy,
   Clock,
   CounterStore,
+  DocumentFiles,
   ModuleCatalog,
   PasswordVerifier,
   PicklistRepository,
@@ -22,6 +23,7 @@ import type {
 import { CreateRecord } from "./create_record.ts";
 import { DeleteRecord } from "./delete_record.ts";
 import { DescribeModule } from "./describe_module.ts";
+import { DownloadDocument } from "./download_document.ts";
 import { GetPicklist } from "./get_picklist.ts";
 import { GetRecord } from "./get_record.ts";
 import { ListRecords } from "./list_records.ts";
@@ -56,6 +58,8 @@ export interface Ports {
   readonly tokens: TokenGenerator;
   /** Failed-login counts, shared by every instance; without them logins are not limited. */
   readonly counters?: CounterStore;
+  /** The files of Documents records; without it they cannot be downloaded. */
+  readonly files?: DocumentFiles;
 }
 
 /** How long a token lives without use, by default: one hour. */
@@ -110,6 +114,8 @@ export interface UseCases {
   readonly describeModule: DescribeModule;
   /** The changes of a module since a time. */
   readonly syncRecords: SyncRecords;
+  /** Download a document's file. */
+  readonly downloadDocument: DownloadDocument;
 }
 
 /** Builds every use case on the given ports. */
@@ -135,5 +141,6 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
     listTypes: new ListTypes(deps),
     describeModule: new DescribeModule(deps),
     syncRecords: new SyncRecords(deps),
+    downloadDocument: new DownloadDocument(deps),
   };
 }

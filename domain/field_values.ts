@@ -48,10 +48,22 @@ function requireWritableField(
       `Field '${excerpt(name)}' is not a field of module ${module.name}`,
     );
   }
-  if (!isClientWritable(field) || grant.readOnlyFields.has(name)) {
+  if (!isTakenOnWrite(module, field) || grant.readOnlyFields.has(name)) {
     throw invalidFieldValue(name, `Field '${name}' of module ${module.name} is read-only`);
   }
   return field;
+}
+
+/**
+ * Whether a write may carry the field: a plainly writable one, or one the
+ * module's own save takes although its display type hides it
+ * (`module_inputs.ts`).
+ */
+function isTakenOnWrite(module: ModuleDefinition, field: FieldDefinition): boolean {
+  if (isClientWritable(field)) return true;
+  const inputs = module.inputs;
+  return field.onRecordTable && inputs !== undefined &&
+    (inputs.fields.has(field.name) || inputs.computed.has(field.name));
 }
 
 /**
@@ -96,7 +108,8 @@ export function checkFieldValues(
 /**
  * The mandatory fields a create must carry but does not. The owner is filled
  * in for the client, and the record number is Vtiger's; field defaults are
- * not, as Vtiger's own webservice does not apply them either.
+ * not, as Vtiger's own webservice does not apply them either. Fields a
+ * module's save computes or derives (`module_inputs.ts`) are not asked for.
  */
 export function missingMandatoryFields(
   module: ModuleDefinition,

@@ -6,6 +6,7 @@
 
 import { DomainError, moduleNotFound } from "./errors.ts";
 import { type FieldDefinition, UITYPE_OWNER, UITYPE_RECORD_NUMBER } from "./field.ts";
+import type { ModuleInputs } from "./module_inputs.ts";
 
 /** The table every entity record has a row in. */
 export const CRMENTITY_TABLE = "vtiger_crmentity";
@@ -32,6 +33,8 @@ export interface ModuleDefinition {
   readonly label?: string;
   /** `vtiger_tab.allowduplicates`: `false` when Vtiger's duplicate prevention is on. */
   readonly allowDuplicates?: boolean;
+  /** What the module's own save takes besides its plainly writable fields (`module_inputs.ts`). */
+  readonly inputs?: ModuleInputs;
 }
 
 /** Finds a field of the module by its Vtiger field name. */

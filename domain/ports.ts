@@ -6,6 +6,7 @@
 
 export type { AccessPolicy } from "./ports/access_policy.ts";
 export type { Clock } from "./ports/clock.ts";
+export type { DocumentFiles } from "./ports/document_files.ts";
 export type { ModuleCatalog } from "./ports/module_catalog.ts";
 export type { PasswordVerifier } from "./ports/password_verifier.ts";
 export type { PicklistRepository } from "./ports/picklist_repository.ts";
@@ -18,6 +19,7 @@ export type {
   RecordChange,
   RecordRepository,
   WriteContext,
+  WriteExtras,
 } from "./ports/record_repository.ts";
 export type { SessionStore } from "./ports/session_store.ts";
 export type { TokenGenerator } from "./ports/token_generator.ts";

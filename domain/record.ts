@@ -10,6 +10,16 @@ import type { ModuleDefinition } from "./module.ts";
 import { formatDateTime } from "./time_zone.ts";
 import { excerpt } from "./excerpt.ts";
 
+/** A group of values a module returns with its records besides its fields (a line item). */
+export type RecordExtraObject = Readonly<Record<string, string | readonly string[]>>;
+
+/**
+ * A value a module returns with its records besides its fields: text (a
+ * product's `tax4`), a list of objects (an invoice's `LineItems`) or an
+ * object (an event's `recurrence`).
+ */
+export type RecordExtra = string | readonly RecordExtraObject[] | RecordExtraObject;
+
 /** A record as read from storage: raw values keyed by field name. */
 export interface StoredRecord {
   /** The crmid. */
@@ -18,10 +28,15 @@ export interface StoredRecord {
   readonly ownerId: number;
   /** Values keyed by field name; `null` for SQL NULL. Fields not on record tables may be absent. */
   readonly values: Readonly<Record<string, string | null>>;
+  /** What the module adds to its records (`LineItems`, taxes, `recurrence`), by key. */
+  readonly extras?: Readonly<Record<string, RecordExtra>>;
 }
 
-/** A record as the protocol returns it: every value a string. */
-export type RecordView = Record<string, string>;
+/**
+ * A record as the protocol returns it: every field value a string; the few
+ * modules that add structured values (`LineItems`) add them after the fields.
+ */
+export type RecordView = Record<string, RecordExtra>;
 
 /** Field values a client sends for a create or update, keyed by field name. */
 export type FieldValues = Readonly<Record<string, string>>;
@@ -30,8 +45,9 @@ export { formatDateTime } from "./time_zone.ts";
 
 /**
  * Shapes a stored record for the protocol: the given fields in `fieldid` order,
- * NULL and missing values as `""`, then `record_id`, `record_module` and
- * `api_date_now` (the install's wall-clock time, as the record's times are).
+ * NULL and missing values as `""`, the module's extras, then `record_id`,
+ * `record_module` and `api_date_now` (the install's wall-clock time, as the
+ * record's times are).
  */
 export function shapeRecord(
   module: ModuleDefinition,
@@ -44,10 +60,28 @@ export function shapeRecord(
   for (const field of fields) {
     view[field.name] = field.onRecordTable ? record.values[field.name] ?? "" : "";
   }
+  for (const [key, value] of Object.entries(record.extras ?? {})) {
+    view[key] = Array.isArray(value)
+      ? value.map((item) => withoutHiddenFields(module, fields, item))
+      : value;
+  }
   view.record_id = String(record.id);
   view.record_module = module.name;
   view.api_date_now = formatDateTime(now, timeZone);
   return view;
+}
+
+/** An extra's object without the keys that are fields of the module the caller may not see. */
+function withoutHiddenFields(
+  module: ModuleDefinition,
+  visible: readonly FieldDefinition[],
+  item: RecordExtraObject,
+): RecordExtraObject {
+  const shown = new Set(visible.map((field) => field.name));
+  const hidden = new Set(
+    module.fields.map((field) => field.name).filter((name) => !shown.has(name)),
+  );
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !hidden.has(key)));
 }
 
 /** Parses a record id: a positive integer that fits Vtiger's INT column, else `INVALID_PARAMETER`. */

@@ -48,6 +48,12 @@ export type Action =
     readonly fields?: string;
   }
   | {
+    readonly kind: "download";
+    readonly token: string | undefined;
+    readonly module: string;
+    readonly id: string;
+  }
+  | {
     readonly kind: "picklist";
     readonly token: string | undefined;
     readonly module: string;
@@ -150,8 +156,18 @@ function readAction(params: Params, token: string | undefined): Action {
       withDependencies: params.picklistdep ?? false,
     };
   }
+  if (params.download === true) {
+    allowOnly(params, ["module", "token", "id", "download"], "a download");
+    if (params.id === undefined) {
+      throw invalidParameter(
+        "A download names its document: GET Documents/{ID}/download/{TOKEN} or " +
+          "?module=Documents&id=ID&download=1",
+      );
+    }
+    return { kind: "download", token, module, id: params.id };
+  }
   if (params.id !== undefined) {
-    allowOnly(params, ["module", "token", "id", "fields"], "a record read");
+    allowOnly(params, ["module", "token", "id", "fields", "download"], "a record read");
     return { kind: "read", token, module, id: params.id, fields: params.fields };
   }
   allowOnly(

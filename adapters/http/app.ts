@@ -25,7 +25,8 @@ import { metricsMiddleware } from "./metrics.ts";
 import { addHealthRoutes, type HealthOptions } from "./health_routes.ts";
 import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
 import { pathParams, segmentsUnder } from "./path_style.ts";
-import { readFieldValues } from "./request_body.ts";
+import { fileResponse } from "./file_response.ts";
+import { readWriteBody } from "./request_body.ts";
 import { BodyBudget } from "./body_budget.ts";
 import { type RequestConditions, runAction, TOTAL_COUNT_HEADER } from "./run_action.ts";
 import { conditionVersions } from "./entity_tags.ts";
@@ -42,6 +43,8 @@ export interface HttpOptions extends HealthOptions {
   readonly corsOrigin?: string;
   /** The largest request body accepted, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** The largest file a Documents write may upload, in bytes (default 3 MiB, as Vtiger). */
+  readonly maxUploadBytes?: number;
   /**
    * The most bytes of request bodies held at once across all requests
    * (default 64 MiB); a body that does not fit gets `SERVICE_UNAVAILABLE`.
@@ -73,6 +76,9 @@ export const DEFAULT_BASE_PATH = "/modules/RestfulApi";
 
 /** The default body limit: far above any record, far below a memory problem. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The default upload limit: Vtiger's own default `$upload_maxsize` (3 MiB). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
 
 /** The default budget of body bytes in flight: 64 full-size bodies at once. */
 export const DEFAULT_MAX_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
@@ -116,6 +122,10 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new RangeError(`The body limit ${maxBodyBytes} must be a positive whole number`);
   }
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes < 1) {
+    throw new RangeError(`The upload limit ${maxUploadBytes} must be a positive whole number`);
+  }
   const budget = new BodyBudget(
     options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
   );
@@ -157,7 +167,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
     requestDeadline(options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS),
   );
   // No body middleware (hono's bodyLimit reads a chunked body whole before any
-  // route runs): readFieldValues applies the limits, once the write is allowed.
+  // route runs): readWriteBody applies the limits, once the write is allowed.
 
   addHealthRoutes(app, options);
   addDocsRoutes(app, useCases, { basePath, metrics: options.metrics !== undefined });
@@ -172,8 +182,9 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
       useCases,
       action,
       () =>
-        readFieldValues(c.req.raw, {
+        readWriteBody(c.req.raw, {
           maxBytes: maxBodyBytes,
+          maxUploadBytes,
           lease,
           timeoutSeconds: bodyTimeoutSeconds,
         }),
@@ -185,6 +196,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
         cause: thrown,
       });
     });
+    if (outcome.file !== undefined) return fileResponse(outcome.file);
     if (outcome.notModified) return notModifiedResponse(c, outcome.headers);
     return successResponse(c, outcome.result, outcome.created, outcome.headers);
   };

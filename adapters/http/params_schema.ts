@@ -101,6 +101,7 @@ const paramsObject = z.strictObject({
   }).regex(FIELD_LIST_PATTERN, {
     error: "must be field names of letters, digits and underscores, separated by commas",
   }).describe("Only these fields, comma-separated").optional(),
+  download: flag.describe("1: send the document's stored file instead of the record").optional(),
   login: text.describe("A user name").optional(),
   password: text.describe("The user's password").optional(),
   key: text.describe("A user's access key").optional(),

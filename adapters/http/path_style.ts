@@ -23,8 +23,8 @@ export const PAIR_NAMES: readonly string[] = [
   "sync",
 ];
 
-/** The names that stand alone in a path and mean `name=1` (`Accounts/describe/TOKEN`). */
-export const FLAG_NAMES: readonly string[] = ["describe"];
+/** The names that stand alone in a path and mean `name=1` (`Accounts/describe/TOKEN`, `Documents/25/download/TOKEN`). */
+export const FLAG_NAMES: readonly string[] = ["describe", "download"];
 
 /** The module name of logins and logouts, matched case-insensitively in paths. */
 export const AUTH_MODULE = "Auth";

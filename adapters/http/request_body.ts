@@ -1,25 +1,42 @@
 /**
- * The field values of a create or update, read from a form-encoded or JSON
- * body with the size limit enforced on the bytes actually received.
+ * The body of a create or update: field values from a form-encoded, JSON or
+ * `multipart/form-data` body, an inventory record's `LineItems` (a JSON
+ * array, or its JSON text in a form), and a Documents record's file (the
+ * multipart part `filename`), with the size limits enforced on the bytes
+ * actually received.
  *
  * @module
  */
 
 import { z } from "zod";
+import type { WriteInput } from "../../application/write_input.ts";
+import { FILE_FIELD, type UploadedFile } from "../../domain/documents/upload.ts";
+import { excerpt } from "../../domain/excerpt.ts";
 import { DomainError, invalidParameter, isDomainError } from "../../domain/errors.ts";
-import type { FieldValues } from "../../domain/record.ts";
+import { LINE_ITEMS_KEY, type LineItemInput } from "../../domain/inventory/line_items.ts";
 import type { BodyLease } from "./body_budget.ts";
 import { cleanFieldValue } from "./field_value_cleaning.ts";
-import { excerpt } from "../../domain/excerpt.ts";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
+const MULTIPART_TYPE = "multipart/form-data";
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
 
-/** A JSON body: an object of field names to scalar values. */
-const jsonBodySchema = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null()]),
-);
+/** A value of a JSON body or line. */
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** `LineItems`: an array of objects of scalar values. */
+const lineItemsSchema = z.array(z.record(z.string(), scalar));
+
+/** A JSON body: an object of field names to scalar values, `LineItems` an array of lines. */
+const jsonBodySchema = z.record(z.string(), z.union([scalar, lineItemsSchema]));
+
+/** The `PAYLOAD_TOO_LARGE` error for an uploaded file over `maxBytes`. */
+export function uploadTooLarge(maxBytes: number): DomainError {
+  return new DomainError(
+    "PAYLOAD_TOO_LARGE",
+    `The uploaded file is larger than the upload limit of ${maxBytes} bytes`,
+  );
+}
 
 /** The `PAYLOAD_TOO_LARGE` error for a body over `maxBytes`. */
 export function payloadTooLarge(maxBytes: number): DomainError {
@@ -31,8 +48,10 @@ export function payloadTooLarge(maxBytes: number): DomainError {
 
 /** How a body may be read. */
 export interface BodyLimits {
-  /** The largest body, in bytes. */
+  /** The largest body without a file, in bytes. */
   readonly maxBytes: number;
+  /** The largest uploaded file, in bytes: a multipart body may be this much larger (default 0). */
+  readonly maxUploadBytes?: number;
   /** The process-wide share the body's bytes are counted against, if any. */
   readonly lease?: BodyLease;
   /** Seconds the whole body may take to arrive, if limited. */
@@ -85,7 +104,10 @@ async function beforeDeadline<T>(
  * length is reserved in the budget at once, so that a body that cannot fit
  * is refused before a byte of it is read.
  */
-async function readBytes(request: Request, limits: BodyLimits): Promise<Uint8Array> {
+async function readBytes(
+  request: Request,
+  limits: BodyLimits,
+): Promise<Uint8Array<ArrayBuffer>> {
   const { maxBytes, lease } = limits;
   const declared = declaredLength(request);
   if (declared !== undefined && declared > maxBytes) throw payloadTooLarge(maxBytes);
@@ -134,14 +156,74 @@ function formValues(text: string): Array<[string, string]> {
   return [...new Map(new URLSearchParams(text)).entries()];
 }
 
-function jsonValues(text: string): Array<[string, string]> {
+/** A scalar as field text: null empties a field; booleans become Vtiger's checkbox values. */
+function scalarText(value: z.output<typeof scalar>): string {
+  return value === null ? "" : typeof value === "boolean" ? (value ? "1" : "0") : String(value);
+}
+
+/** The lines of `LineItems`, each value cleaned like a field value. */
+function linesOf(lines: z.output<typeof lineItemsSchema>): LineItemInput[] {
+  return lines.map((line) =>
+    Object.fromEntries(
+      Object.entries(line).map(([key, value]) => [key.trim(), cleanFieldValue(scalarText(value))]),
+    )
+  );
+}
+
+function lineItemsFailure(error: z.core.$ZodError): DomainError {
+  const path = error.issues[0]?.path ?? [];
+  return invalidParameter(
+    path.length < 2
+      ? `${LINE_ITEMS_KEY} must be an array of objects, one per line`
+      : `${LINE_ITEMS_KEY}[${Number(path[0]) + 1}].${String(path[1])} must be a string, ` +
+        "number, boolean or null",
+  );
+}
+
+/** `LineItems` given as JSON text (in a form or multipart body, or a JSON string). */
+function linesFromText(text: string): LineItemInput[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalidParameter(
+      `${LINE_ITEMS_KEY} must be a JSON array of lines, not '${excerpt(text)}'`,
+    );
+  }
+  const result = lineItemsSchema.safeParse(parsed);
+  if (!result.success) throw lineItemsFailure(result.error);
+  return linesOf(result.data);
+}
+
+/** What a body held: its named values and, apart, `LineItems` and the file. */
+interface BodyParts {
+  readonly entries: Array<[string, string]>;
+  readonly lineItems?: LineItemInput[];
+  readonly upload?: UploadedFile;
+}
+
+function jsonParts(text: string): BodyParts {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw invalidParameter("The request body is not valid JSON");
   }
-  const result = jsonBodySchema.safeParse(parsed);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw invalidParameter("The JSON body must be an object of field names to values");
+  }
+  const record = parsed as Record<string, unknown>;
+  let lineItems: LineItemInput[] | undefined;
+  if (Object.hasOwn(record, LINE_ITEMS_KEY)) {
+    const lines = record[LINE_ITEMS_KEY];
+    if (typeof lines === "string") lineItems = linesFromText(lines);
+    else {
+      const result = lineItemsSchema.safeParse(lines);
+      if (!result.success) throw lineItemsFailure(result.error);
+      lineItems = linesOf(result.data);
+    }
+  }
+  const result = jsonBodySchema.safeParse(record);
   if (!result.success) {
     const name = result.error.issues[0]?.path[0];
     throw invalidParameter(
@@ -151,11 +233,65 @@ function jsonValues(text: string): Array<[string, string]> {
           "not an object or array",
     );
   }
-  // null empties a field; booleans become Vtiger's checkbox values.
-  return Object.entries(result.data).map(([name, value]) => [
-    name,
-    value === null ? "" : typeof value === "boolean" ? (value ? "1" : "0") : String(value),
-  ]);
+  const entries: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(result.data)) {
+    if (name === LINE_ITEMS_KEY) continue;
+    if (Array.isArray(value)) {
+      throw invalidParameter(
+        `Field '${
+          excerpt(name)
+        }' must be a string, number, boolean or null, not an object or array`,
+      );
+    }
+    entries.push([name, scalarText(value)]);
+  }
+  return { entries, ...(lineItems === undefined ? {} : { lineItems }) };
+}
+
+/** Form values; `LineItems` is JSON text. */
+function formParts(entries: Array<[string, string]>): BodyParts {
+  const lines = entries.find(([name]) => name.trim() === LINE_ITEMS_KEY);
+  return {
+    entries: entries.filter(([name]) => name.trim() !== LINE_ITEMS_KEY),
+    ...(lines === undefined ? {} : { lineItems: linesFromText(lines[1]) }),
+  };
+}
+
+/** A multipart body: text parts as form values, the part `filename` as the file. */
+async function multipartParts(
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType: string,
+  maxUploadBytes: number,
+): Promise<BodyParts> {
+  let form: FormData;
+  try {
+    form = await new Response(bytes, { headers: { "Content-Type": contentType } }).formData();
+  } catch {
+    throw invalidParameter("The request body is not valid multipart/form-data");
+  }
+  const entries: Array<[string, string]> = [];
+  let upload: UploadedFile | undefined;
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") {
+      entries.push([name, value]);
+      continue;
+    }
+    if (name !== FILE_FIELD) {
+      throw invalidParameter(
+        `Part '${excerpt(name)}' carries a file; only the part '${FILE_FIELD}' may`,
+      );
+    }
+    if (upload !== undefined) throw invalidParameter("The request body carries more than one file");
+    if (value.size > maxUploadBytes) throw uploadTooLarge(maxUploadBytes);
+    upload = {
+      name: value.name,
+      type: value.type,
+      bytes: new Uint8Array(await value.arrayBuffer()),
+    };
+  }
+  // A repeated name keeps its last value, as PHP's `$_POST` does.
+  const deduplicated = [...new Map(entries).entries()];
+  return { ...formParts(deduplicated), ...(upload === undefined ? {} : { upload }) };
 }
 
 function mediaTypeOf(contentType: string | null): string {
@@ -163,37 +299,48 @@ function mediaTypeOf(contentType: string | null): string {
 }
 
 /**
- * The field values of a create or update. An empty body gives no values (the
- * use case then names the missing mandatory fields); otherwise the body must
- * be `application/x-www-form-urlencoded` (what the original PHP client sends,
- * for POST and PUT alike) or `application/json`. Every value is cleaned by
- * {@linkcode cleanFieldValue}. The body's bytes are counted against
- * `limits.lease` until that lease is disposed.
+ * The body of a create or update. An empty body gives no values (the use
+ * case then names the missing mandatory fields); otherwise it must be
+ * `application/x-www-form-urlencoded` (what the original PHP client sends,
+ * for POST and PUT alike), `application/json`, or `multipart/form-data` (a
+ * Documents record with its file, which may make the body larger by
+ * `limits.maxUploadBytes`). Every value is cleaned by
+ * {@linkcode cleanFieldValue}; a file is passed on as received. The body's
+ * bytes are counted against `limits.lease` until that lease is disposed.
  */
-export async function readFieldValues(request: Request, limits: BodyLimits): Promise<FieldValues> {
-  const bytes = await readBytes(request, limits);
-  if (bytes.length === 0) return {};
-  const mediaType = mediaTypeOf(request.headers.get("Content-Type"));
-  const text = decodeUtf8(bytes);
-  let entries: Array<[string, string]>;
-  if (mediaType === FORM_TYPE) entries = formValues(text);
-  else if (JSON_TYPE.test(mediaType)) entries = jsonValues(text);
+export async function readWriteBody(request: Request, limits: BodyLimits): Promise<WriteInput> {
+  const contentType = request.headers.get("Content-Type");
+  const mediaType = mediaTypeOf(contentType);
+  const multipart = mediaType === MULTIPART_TYPE;
+  const maxUploadBytes = limits.maxUploadBytes ?? 0;
+  const bytes = await readBytes(
+    request,
+    multipart ? { ...limits, maxBytes: limits.maxBytes + maxUploadBytes } : limits,
+  );
+  if (bytes.length === 0) return { values: {} };
+  let parts: BodyParts;
+  if (multipart) parts = await multipartParts(bytes, contentType ?? "", maxUploadBytes);
+  else if (mediaType === FORM_TYPE) parts = formParts(formValues(decodeUtf8(bytes)));
+  else if (JSON_TYPE.test(mediaType)) parts = jsonParts(decodeUtf8(bytes));
   else {
+    const accepted = `${FORM_TYPE}, application/json or ${MULTIPART_TYPE}`;
     throw invalidParameter(
       mediaType === ""
-        ? `The request body has no Content-Type; send ${FORM_TYPE} or application/json`
-        : `Content-Type '${
-          excerpt(mediaType)
-        }' is not supported; send ${FORM_TYPE} or application/json`,
+        ? `The request body has no Content-Type; send ${accepted}`
+        : `Content-Type '${excerpt(mediaType)}' is not supported; send ${accepted}`,
     );
   }
-  const values = entries.map(([name, value]): [string, string] => [
+  const values = parts.entries.map(([name, value]): [string, string] => [
     name.trim(),
     cleanFieldValue(value),
   ]);
   if (values.some(([name]) => name === "")) {
     throw invalidParameter("The request body has a value without a field name");
   }
-  // fromEntries defines own properties, so a field named `__proto__` stays a plain (bad) field.
-  return Object.fromEntries(values);
+  return {
+    // fromEntries defines own properties, so a field named `__proto__` stays a plain (bad) field.
+    values: Object.fromEntries(values),
+    ...(parts.lineItems === undefined ? {} : { lineItems: parts.lineItems }),
+    ...(parts.upload === undefined ? {} : { upload: parts.upload }),
+  };
 }

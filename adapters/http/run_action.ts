@@ -6,7 +6,8 @@
  */
 
 import type { UseCases } from "../../application/use_cases.ts";
-import type { FieldValues } from "../../domain/record.ts";
+import type { WriteInput } from "../../application/write_input.ts";
+import type { DocumentFile } from "../../domain/documents/upload.ts";
 import { ANY_VERSION } from "../../domain/record_version.ts";
 import type { Action } from "./action.ts";
 import { entityTag } from "./entity_tags.ts";
@@ -24,6 +25,8 @@ export interface Outcome {
   readonly headers?: Readonly<Record<string, string>>;
   /** `true` when the client's copy is current (`If-None-Match`): 304 without a body. */
   readonly notModified?: boolean;
+  /** A file to send as it is instead of the envelope (a document's download). */
+  readonly file?: DocumentFile;
 }
 
 /** The request's conditional headers, as versions (`entity_tags.ts`). */
@@ -64,7 +67,7 @@ function readOutcome(
 export async function runAction(
   useCases: UseCases,
   action: Action,
-  readValues: () => Promise<FieldValues>,
+  readValues: () => Promise<WriteInput>,
   clientAddress?: string,
   conditions: RequestConditions = {},
 ): Promise<Outcome> {
@@ -126,6 +129,11 @@ export async function runAction(
       return done(
         await useCases.getPicklist.execute({ token, module, field, withDependencies }),
       );
+    }
+    case "download": {
+      const { token, module, id } = action;
+      const file = await useCases.downloadDocument.execute({ token, module, id });
+      return { result: undefined, created: false, file };
     }
     case "create": {
       const { token, module } = action;

@@ -5,6 +5,8 @@
  */
 
 import type { Condition, OrderTerm } from "../criteria.ts";
+import type { UploadedFile } from "../documents/upload.ts";
+import type { LineItem } from "../inventory/line_items.ts";
 import type { ModuleDefinition } from "../module.ts";
 import type { OwnerScope, ParentScope, RecordLocation } from "../privileges.ts";
 import type { FieldValues, StoredRecord } from "../record.ts";
@@ -83,6 +85,20 @@ export interface WriteContext {
   readonly expectedVersions?: readonly string[];
 }
 
+/**
+ * What a write carries besides the checked field values, for the modules
+ * whose save takes more (`module_inputs.ts`); the repository applies each
+ * module's write rules to them inside the write's transaction.
+ */
+export interface WriteExtras {
+  /** The module's extra inputs that are no field (`tax4`, `hdnS_H_Amount`, `invitees`), as given. */
+  readonly inputs?: Readonly<Record<string, string>>;
+  /** Inventory: the checked lines (always on create; on update when the client sent them). */
+  readonly lineItems?: readonly LineItem[];
+  /** Documents: the uploaded file. */
+  readonly upload?: UploadedFile;
+}
+
 /** Storage of entity records. Every write is atomic: all of it or nothing. */
 export interface RecordRepository {
   /** One page of the module's live records that match the query. */
@@ -102,7 +118,12 @@ export interface RecordRepository {
    * Creates a record from checked values (`assigned_user_id` already set) and
    * returns its id. Numbers it, labels it and writes its history as Vtiger would.
    */
-  create(module: ModuleDefinition, values: FieldValues, context: WriteContext): Promise<number>;
+  create(
+    module: ModuleDefinition,
+    values: FieldValues,
+    context: WriteContext,
+    extras?: WriteExtras,
+  ): Promise<number>;
   /**
    * Overlays checked values on a live record; refreshes label, modified time,
    * history. `RECORD_NOT_FOUND` when not live, `ACCESS_DENIED` when its owner
@@ -113,6 +134,7 @@ export interface RecordRepository {
     id: number,
     values: FieldValues,
     context: WriteContext,
+    extras?: WriteExtras,
   ): Promise<void>;
   /**
    * Marks a live record deleted and writes its history. `RECORD_NOT_FOUND`

@@ -43,6 +43,12 @@ const DEFAULT_ANSWERS: Record<keyof UseCases, (input: Record<string, unknown>) =
   listTypes: () => [{ name: "Accounts" }],
   describeModule: (input) => ({ name: input.module, fields: [] }),
   syncRecords: () => ({ updated: [], deleted: [], lastModifiedTime: "2017-09-04 09:29:15" }),
+  downloadDocument: () => ({
+    name: "contrat cadre.pdf",
+    type: "application/pdf",
+    size: 3,
+    content: new Blob([new Uint8Array([37, 80, 68])]).stream(),
+  }),
 };
 
 /** An app over use cases that record their input and answer canned results (also returned). */
@@ -54,9 +60,10 @@ export function spyApp(
   const useCases = Object.fromEntries(
     (Object.keys(DEFAULT_ANSWERS) as (keyof UseCases)[]).map((name) => {
       const execute = async (given: Record<string, unknown>): Promise<unknown> => {
-        // A write's body is read lazily, as the real use cases do once the caller may write.
+        // A write's body is read lazily, as the real use cases do once the caller may write;
+        // the reader gives the values and, apart, any line items and file.
         const input = typeof given.values === "function"
-          ? { ...given, values: await given.values() }
+          ? { ...given, ...await given.values() }
           : given;
         calls.push({ useCase: name, input });
         const answer = name in answers ? answers[name] : DEFAULT_ANSWERS[name](input);

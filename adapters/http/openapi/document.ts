@@ -58,8 +58,16 @@ const TAGS: Readonly<Record<string, string>> = {
   delete: "Records",
 };
 
-const RecordBody = z.record(z.string(), z.string()).describe(
-  "Field values by Vtiger field name; values are trimmed, \\/ means /, HTML tags are stripped",
+const RecordBody = z.record(
+  z.string(),
+  z.union([z.string(), z.array(z.record(z.string(), z.string()))]),
+).describe(
+  "Field values by Vtiger field name; values are trimmed, \\/ means /, HTML tags are stripped. " +
+    "An inventory record's lines go in LineItems (an array; in a form, its JSON text)",
+);
+
+const MultipartBody = z.record(z.string(), z.string()).describe(
+  "A Documents record's fields, and its file in the part 'filename' (at most MAX_UPLOAD_BYTES)",
 );
 
 function required(schema: z.ZodType): z.ZodType {
@@ -125,9 +133,11 @@ function route(
   );
   const responses: Record<number, ResponseConfig> = {
     [operation.status]: {
-      description: operation.status === 201 ? "Created" : "Success",
+      description: operation.file ? "The file" : operation.status === 201 ? "Created" : "Success",
       headers: successHeaders(operation),
-      content: { [JSON_TYPE]: { schema: successSchema(operation.result) } },
+      content: operation.file
+        ? { "application/octet-stream": { schema: z.string().describe("The file's bytes") } }
+        : { [JSON_TYPE]: { schema: successSchema(operation.result) } },
     },
     ...errorResponses(operation.errors),
   };
@@ -161,6 +171,7 @@ function route(
             content: {
               "application/x-www-form-urlencoded": { schema: RecordBody },
               "application/json": { schema: RecordBody },
+              "multipart/form-data": { schema: MultipartBody },
             },
           },
         }

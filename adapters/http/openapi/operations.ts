@@ -48,8 +48,10 @@ export interface OperationSpec {
   readonly queryParams?: readonly ParamName[];
   /** Whether the query parameter `module` is required (query style). */
   readonly requiresModule?: boolean;
-  /** Whether a record body (form or JSON) is sent. */
+  /** Whether a record body (form, JSON or multipart) is sent. */
   readonly body?: boolean;
+  /** Whether the success answer is a stored file rather than the envelope. */
+  readonly file?: boolean;
   /** The conditional header it honours. */
   readonly conditional?: "If-Match" | "If-None-Match";
   /** The `result` of its success envelope. */
@@ -204,6 +206,21 @@ export const ACTION_OPERATIONS: Readonly<Record<Action["kind"], readonly Operati
     authenticated: true,
     errors: ON_RECORD,
   }],
+  download: [{
+    id: "download",
+    method: "get",
+    path: "/{module}/{id}/download/{token}",
+    summary: "A document's stored file, as an attachment with its type and name",
+    description: `Only Documents have files; NOT_FOUND when the document has none (a link, a ` +
+      `note). ${BEARER}`,
+    pathParams: [MODULE, ID, TOKEN],
+    file: true,
+    result: z.string(),
+    status: 200,
+    successHeaders: ["Content-Disposition"],
+    authenticated: true,
+    errors: [...ON_RECORD, "NOT_FOUND"],
+  }],
   picklist: [
     {
       id: "picklist",
@@ -309,7 +326,7 @@ export const QUERY_OPERATIONS: readonly (OperationSpec & {
     method: "get",
     path: "/index.php",
     summary: "Query style: log in (module=Auth), list, read (id), picklist, describe, sync, " +
-      "listtypes (module=listtypes)",
+      "listtypes (module=listtypes), a document's file (id, download=1)",
     description: "The parameters choose the action: module=Auth with login and password, or " +
       "key; module=listtypes; describe=1; sync=TIME; picklist=FIELD (picklistdep=1); id=ID; " +
       "else a list. The base path itself and the base path with a slash answer the same.",
@@ -328,6 +345,7 @@ export const QUERY_OPERATIONS: readonly (OperationSpec & {
       "picklistdep",
       "describe",
       "sync",
+      "download",
       "login",
       "password",
       "key",
@@ -348,6 +366,7 @@ export const QUERY_OPERATIONS: readonly (OperationSpec & {
       "read",
       "picklist",
       "sync",
+      "download",
     ],
   },
   {
