@@ -44,7 +44,8 @@ export type FieldValues = Readonly<Record<string, string>>;
 export { formatDateTime } from "./time_zone.ts";
 
 /**
- * Shapes a stored record for the protocol: the given fields in `fieldid` order,
+ * Shapes a stored record for the protocol: the given fields in `fieldid` order
+ * (an inventory record's line fields excepted: they come in its `LineItems`),
  * NULL and missing values as `""`, the module's extras, then `record_id`,
  * `record_module` and `api_date_now` (the install's wall-clock time, as the
  * record's times are).
@@ -57,7 +58,10 @@ export function shapeRecord(
   timeZone?: string,
 ): RecordView {
   const view: RecordView = {};
+  const lineFields = module.inputs?.lineFields;
   for (const field of fields) {
+    // An inventory record's line fields come in its LineItems, not as the first line's values.
+    if (lineFields?.has(field.name)) continue;
     view[field.name] = field.onRecordTable ? record.values[field.name] ?? "" : "";
   }
   for (const [key, value] of Object.entries(record.extras ?? {})) {

@@ -14,6 +14,7 @@ import type {
   RecordChange,
   RecordRepository,
   WriteContext,
+  WriteExtras,
 } from "../../domain/ports.ts";
 import type { RecordLocation } from "../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../domain/record.ts";
@@ -30,6 +31,7 @@ import { readLocation, readRecord } from "./records/record_read.ts";
 import { type StoredParentScope, storedParentScope } from "./records/list_scope.ts";
 import type { WriteScene } from "./records/write_behaviour.ts";
 import { excerpt } from "../../domain/excerpt.ts";
+import { withExtras } from "./modules/record_extras.ts";
 
 /** How many times a write chosen as a deadlock victim is run again. */
 const DEADLOCK_RETRIES = 3;
@@ -57,7 +59,13 @@ export class MysqlRecordRepository implements RecordRepository {
   async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
-    return await guarded(() => listRecords(dynamic(this.#db), storage, query, parents));
+    return await guarded(async () =>
+      await withExtras(
+        this.#db,
+        storage,
+        await listRecords(dynamic(this.#db), storage, query, parents),
+      )
+    );
   }
 
   /** The module's records modified after a time, deleted ones included, in one statement. */
@@ -77,7 +85,10 @@ export class MysqlRecordRepository implements RecordRepository {
   /** The live record of the module, or `undefined`. */
   async findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined> {
     const storage = await this.#storage(module);
-    return (await guarded(() => readRecord(this.#db, storage, id)))?.record;
+    return await guarded(async () => {
+      const record = (await readRecord(this.#db, storage, id))?.record;
+      return record === undefined ? undefined : (await withExtras(this.#db, storage, [record]))[0];
+    });
   }
 
   /** The module (Events for a Calendar record that is not a task) and owner of a live record. */
@@ -90,6 +101,7 @@ export class MysqlRecordRepository implements RecordRepository {
     module: ModuleDefinition,
     values: FieldValues,
     context: WriteContext,
+    extras: WriteExtras = {},
   ): Promise<number> {
     const storage = await this.#writable(module);
     return await this.#write(
@@ -97,7 +109,7 @@ export class MysqlRecordRepository implements RecordRepository {
       values,
       () =>
         this.#db.transaction().execute((trx) =>
-          insertRecord(this.#scene(trx, storage, context), values)
+          insertRecord(this.#scene(trx, storage, context, extras), values)
         ),
     );
   }
@@ -108,6 +120,7 @@ export class MysqlRecordRepository implements RecordRepository {
     id: number,
     values: FieldValues,
     context: WriteContext,
+    extras: WriteExtras = {},
   ): Promise<void> {
     const storage = await this.#writable(module);
     await this.#write(
@@ -115,7 +128,7 @@ export class MysqlRecordRepository implements RecordRepository {
       values,
       () =>
         this.#db.transaction().execute((trx) =>
-          updateRecord(this.#scene(trx, storage, context), id, values)
+          updateRecord(this.#scene(trx, storage, context, extras), id, values)
         ),
     );
   }
@@ -133,11 +146,18 @@ export class MysqlRecordRepository implements RecordRepository {
     );
   }
 
-  #scene(trx: VtigerDb, storage: ModuleStorage, context: WriteContext): WriteScene {
+  #scene(
+    trx: VtigerDb,
+    storage: ModuleStorage,
+    context: WriteContext,
+    extras: WriteExtras = {},
+  ): WriteScene {
     return {
       trx,
       storage,
       context,
+      extras,
+      timeZone: this.#timeZone,
       now: formatDateTime(context.now, this.#timeZone),
       storageOf: (name) => this.#catalog.storageOf(name),
     };

@@ -21,9 +21,10 @@ export const TASKS_MODULE = "Calendar";
 export const EVENTS_MODULE = "Events";
 
 /**
- * Checks and completes the values of a task or event write. `before` holds
- * the stored values on an update (the check of start and end runs on the
- * record as it will be, when the write changes a date or time). Returns the values, a task's `activitytype` set.
+ * Checks the values of a task or event write and returns them. `before`
+ * holds the stored values on an update (the check of start and end runs on
+ * the record as it will be, when the write changes a date or time). A task's
+ * `activitytype` is set by the storage's create.
  */
 export function activityWriteValues(
   moduleName: string,
@@ -40,7 +41,6 @@ export function activityWriteValues(
           "create other activities through Events",
       );
     }
-    if (before === undefined || type !== undefined) result.activitytype = TASK_TYPE;
   } else if (type === TASK_TYPE) {
     throw invalidFieldValue("activitytype", "Tasks are created through Calendar, not Events");
   }

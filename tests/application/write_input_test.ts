@@ -89,7 +89,11 @@ Deno.test("lines and files only where the module takes them", () => {
 });
 
 Deno.test("tasks and events: the task's type, no series, no end before the start", () => {
-  assert.equal(prepareWrite(TASKS, { values: { subject: "T" } }).values.activitytype, "Task");
+  assert.deepEqual(prepareWrite(TASKS, { values: { subject: "T" } }).values, { subject: "T" });
+  assert.equal(
+    prepareWrite(TASKS, { values: { activitytype: "Task" } }).values.activitytype,
+    "Task",
+  );
   throwsDomainError(
     () => prepareWrite(TASKS, { values: { activitytype: "Meeting" } }),
     "INVALID_FIELD_VALUE",

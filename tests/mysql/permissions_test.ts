@@ -155,7 +155,7 @@ Deno.test({
             const created = await useCases.createRecord.execute({
               token: admin,
               module: "ModComments",
-              values: { commentcontent: `On ${parent}`, related_to: account.record_id },
+              values: { commentcontent: `On ${parent}`, related_to: String(account.record_id) },
             });
             await runOnServer(
               `UPDATE vtiger_modcomments SET related_to = ${parent} WHERE modcommentsid = ${created}`,

@@ -19,6 +19,8 @@ import type { ActivityKind, ModuleStorage, StorageTable } from "./module_storage
 import { readSchema, type SchemaInfo, type TableInfo } from "./schema_reader.ts";
 import { STANDARD_TAB_NAME_INDEX } from "./standard_tables.ts";
 import { MULTIROW_SKIPPED_TABLES, NO_USER_FIELD_ROW, writeRefusalFor } from "./write_rules.ts";
+import { moduleInputsOf } from "../modules/module_inputs_loader.ts";
+import { readTaxCatalog, type TaxCatalog } from "../modules/tax_catalog.ts";
 
 interface TabRow {
   tabid: number;
@@ -43,6 +45,19 @@ const SHARED_SETYPE: Readonly<Record<string, { setype: string; activity: Activit
 };
 
 const EMPTY_TABLE: TableInfo = { columns: new Map(), uniqueColumns: new Set() };
+
+const NO_TAXES: TaxCatalog = { taxes: [], shippingTaxes: [], charges: [], currencies: [] };
+
+/** The install's taxes, charges and currencies, when it has their tables. */
+async function taxCatalogOf(db: VtigerDb, schema: SchemaInfo): Promise<TaxCatalog> {
+  const tables = [
+    "vtiger_inventorytaxinfo",
+    "vtiger_shippingtaxinfo",
+    "vtiger_inventorycharges",
+    "vtiger_currency_info",
+  ];
+  return tables.every((table) => schema.has(table)) ? await readTaxCatalog(db) : NO_TAXES;
+}
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -166,6 +181,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       .execute()).map((row) => row.tabid),
   );
   const targets = await readReferenceTargets(db, schema, new Set(tabs.map((tab) => tab.name)));
+  const taxCatalog = await taxCatalogOf(db, schema);
   const fieldsByTab = groupBy(fieldRows, (row) => row.tabid);
   const blocks = new Map(
     (await db.selectFrom("vtiger_blocks").select(["blockid", "blocklabel"]).execute())
@@ -186,6 +202,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       ? []
       : entity.fieldname.split(",").map((c) => c.trim());
     const writeRefusal = writeRefusalFor(tab.name, base !== undefined);
+    const inputs = moduleInputsOf(tab.name, rows, schema, taxCatalog);
     const module: ModuleDefinition = {
       name: tab.name,
       tabId: tab.tabid,
@@ -199,6 +216,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       ...(writeRefusal === undefined ? {} : { writeRefusal }),
       label: tab.tablabel ?? tab.name,
       allowDuplicates: tab.allowduplicates !== 0,
+      ...(inputs === undefined ? {} : { inputs }),
     };
     const timeFields = new Map<string, string>();
     for (const row of rows) {
@@ -214,7 +232,8 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       tables: storageTables(recordTables, module.baseTable, schema),
       crmentity,
       tracked: tracked.has(tab.tabid),
-      historyModule: shared?.setype ?? tab.name,
+      // ModTracker logs an event under Events, as Vtiger's save of an event does.
+      historyModule: tab.name,
       userFieldRow: !NO_USER_FIELD_ROW.has(tab.name) && schema.has("vtiger_crmentity_user_field"),
       timeFields,
     };

@@ -104,11 +104,16 @@ export async function updateRecord(
   const label = labelOf(storage, after.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
   const changed = { id, values: full, before, after: { record: after.record, label } };
-  for (const behaviour of behaviours) await behaviour.afterUpdate?.(scene, changed);
+  let final = after.record;
+  if (behaviours.some((behaviour) => behaviour.afterUpdate !== undefined)) {
+    for (const behaviour of behaviours) await behaviour.afterUpdate?.(scene, changed);
+    // The history lists what the behaviours changed too (totals, durations, file fields).
+    final = (await readRecord(trx, storage, id))?.record ?? final;
+  }
   if (!storage.tracked) return;
   const details = changeDetails(
     trackedValues(storage.module, { ...before.record, label: before.label }),
-    trackedValues(storage.module, { ...after.record, label }),
+    trackedValues(storage.module, { ...final, label }),
   );
   if (details.length === 0) return;
   await writeHistory(trx, {

@@ -105,8 +105,13 @@ export async function insertRecord(
   const label = labelOf(storage, created.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
   const row = { record: created.record, label };
-  for (const behaviour of behaviours) {
-    await behaviour.afterCreate?.(scene, { id, values: full, row });
+  let final = created.record;
+  if (behaviours.some((behaviour) => behaviour.afterCreate !== undefined)) {
+    for (const behaviour of behaviours) {
+      await behaviour.afterCreate?.(scene, { id, values: full, row });
+    }
+    // The history lists what the behaviours wrote too (totals, durations, file fields).
+    final = (await readRecord(trx, storage, id))?.record ?? final;
   }
   if (storage.tracked) {
     await writeHistory(trx, {
@@ -115,7 +120,7 @@ export async function insertRecord(
       whodid: context.actorId,
       changedon: now,
       status: HISTORY_STATUS.created,
-      details: creationDetails(trackedValues(storage.module, { ...created.record, label })),
+      details: creationDetails(trackedValues(storage.module, { ...final, label })),
     });
   }
   return id;

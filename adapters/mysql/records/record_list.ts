@@ -52,9 +52,11 @@ function emptySql(
     : sql<boolean>`${column} IS NULL`;
 }
 
-/** One condition as SQL, its value bound (the rules: `domain/criteria.ts`). */
-function conditionSql(storage: ModuleStorage, condition: Condition): Expression<boolean> {
-  const column = columnExpression(storage, condition.column.table, condition.column.column);
+/** One condition on one column as SQL, its value bound (the rules: `domain/criteria.ts`). */
+function columnConditionSql(
+  column: RawBuilder<unknown>,
+  condition: Condition,
+): RawBuilder<boolean> {
   const value = boundValue(condition);
   switch (condition.operator) {
     case "eq":
@@ -76,6 +78,37 @@ function conditionSql(storage: ModuleStorage, condition: Condition): Expression<
     case "like":
       return sql<boolean>`${column} LIKE ${value}`;
   }
+}
+
+/**
+ * One condition as SQL. A column of a table with several rows per record
+ * (an invoice's line items, an activity's contacts) matches when any of the
+ * record's rows does; `neq` then means that none does, and an empty value
+ * that the record has no non-empty value there.
+ */
+function conditionSql(storage: ModuleStorage, condition: Condition): Expression<boolean> {
+  const { table, column } = condition.column;
+  const multi = storage.tables.find((candidate) =>
+    candidate.name === table && !candidate.singleRow
+  );
+  if (multi === undefined) {
+    return columnConditionSql(columnExpression(storage, table, column), condition);
+  }
+  const rowColumn = sql.id(multi.name, column);
+  const anyRow = (predicate: RawBuilder<boolean>) =>
+    sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(multi.name)} WHERE ${
+      sql.id(multi.name, multi.idColumn)
+    } = ${CRMID_REF} AND ${predicate})`;
+  const nonEmpty = emptySql(rowColumn, condition.kind, true);
+  if (condition.operator === "neq") {
+    return condition.value === ""
+      ? anyRow(nonEmpty)
+      : sql<boolean>`NOT ${anyRow(sql<boolean>`${rowColumn} = ${boundValue(condition)}`)}`;
+  }
+  if (condition.operator === "eq" && condition.value === "") {
+    return sql<boolean>`NOT ${anyRow(nonEmpty)}`;
+  }
+  return anyRow(columnConditionSql(rowColumn, condition));
 }
 
 function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<unknown> {

@@ -22,7 +22,7 @@
  * @module
  */
 
-import type { WriteContext } from "../../../domain/ports.ts";
+import type { WriteContext, WriteExtras } from "../../../domain/ports.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import type { VtigerDb } from "../database.ts";
 import type { RecordRow } from "./record_select.ts";
@@ -37,6 +37,10 @@ export interface WriteScene {
   readonly context: WriteContext;
   /** The write's time as Vtiger stores it: `YYYY-MM-DD HH:MM:SS` in the install's zone. */
   readonly now: string;
+  /** The install's time zone (IANA name), in which `now` and the stored times are. */
+  readonly timeZone: string;
+  /** What the write carries besides field values (line items, a file, extra inputs); `{}` when none. */
+  readonly extras: WriteExtras;
   /** How another module's records are stored (for cascades); `undefined` when inactive. */
   storageOf(moduleName: string): Promise<ModuleStorage | undefined>;
 }

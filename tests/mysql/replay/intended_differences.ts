@@ -105,7 +105,57 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
         ));
     },
   },
+  {
+    name: "Products and Services keep the taxes and prices a revise does not name",
+    why: "Vtiger's webservice revise of a product deletes every vtiger_producttaxrel row whose " +
+      "tax it does not repeat and every vtiger_productcurrencyrel row whose currency it does not " +
+      "repeat (insertTaxInformation/insertPriceInformation read only the request): a revise " +
+      "of the price alone loses the product's taxes and prices. vtrest changes only what the " +
+      "write names; a new unit_price becomes the base currency's price (rate 1 here).",
+    adjust: (step, scenario) => {
+      const element = ownElement(step, scenario);
+      if (step.operation !== "revise" || element === undefined) return step;
+      const taxes = step.diff.vtiger_producttaxrel;
+      const prices = step.diff.vtiger_productcurrencyrel;
+      const diff = { ...step.diff };
+      if (taxes !== undefined) {
+        const named = (row: Row) => Object.hasOwn(element, `tax${row.taxid}`);
+        diff.vtiger_producttaxrel = { ...taxes, removed: taxes.removed.filter(named) };
+      }
+      if (prices !== undefined) {
+        const price = element.unit_price;
+        const kept = prices.removed.filter((row) =>
+          !Object.hasOwn(element, `currency${row.currencyid}`)
+        );
+        diff.vtiger_productcurrencyrel = {
+          removed: typeof price === "string"
+            ? prices.removed
+            : prices.removed.filter((row) => !kept.includes(row)),
+          added: [
+            ...prices.added,
+            ...(typeof price === "string"
+              ? kept.map((row) => ({
+                ...row,
+                converted_price: Number(price).toFixed(8),
+                actual_price: Number(price).toFixed(8),
+              }))
+              : []),
+          ],
+        };
+      }
+      return { ...step, diff };
+    },
+  },
 ];
+
+/** The element a step of the golden scenario sent (its own request, not the carried one). */
+function ownElement(
+  step: NormalizedStep,
+  scenario: NormalizedScenario,
+): Record<string, unknown> | undefined {
+  const own = scenario.steps.find((candidate) => candidate.name === step.name);
+  return (own?.request as { element?: Record<string, unknown> } | undefined)?.element;
+}
 
 /**
  * The golden scenario rewritten by every intended difference. Values written

@@ -9,8 +9,11 @@
 import { formatDateTime } from "../../../domain/time_zone.ts";
 import { WS_PREFIX } from "./normalize.ts";
 
-/** Webservice prefixes of what is not a record: users and groups (their ids stay as they are). */
-const WS_OWNER_PREFIXES: ReadonlySet<string> = new Set(["19", "20"]);
+/**
+ * Webservice prefixes of what is not a record: users and groups, currencies
+ * and document folders (their ids stay as they are).
+ */
+const WS_OWNER_PREFIXES: ReadonlySet<string> = new Set(["19", "20", "21", "22"]);
 const WS_RECORD_PREFIXES: ReadonlySet<string> = new Set(Object.values(WS_PREFIX));
 
 /** The concrete ids of a replay's records, by placeholder. */

@@ -14,9 +14,13 @@
  */
 
 import type { ModuleWriteBehaviour } from "../write_behaviour.ts";
+import { PRODUCT_PRICES } from "./products.ts";
 
 /** Behaviours of particular modules, by module name (`vtiger_tab.name`). */
-export const MODULE_BEHAVIOURS: Readonly<Record<string, readonly ModuleWriteBehaviour[]>> = {};
+export const MODULE_BEHAVIOURS: Readonly<Record<string, readonly ModuleWriteBehaviour[]>> = {
+  Products: [PRODUCT_PRICES],
+  Services: [PRODUCT_PRICES],
+};
 
 /** Behaviours of every module, after the module's own. */
 export const GENERIC_BEHAVIOURS: readonly ModuleWriteBehaviour[] = [];
