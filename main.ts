@@ -37,7 +37,8 @@ const PERMISSIONS: readonly Deno.PermissionDescriptor[] = [
 
 /** How to start the service when `deno run main.ts` lacks the permissions. */
 const HOW_TO_START = "start vtrest with `deno task start` " +
-  "(or deno run --allow-net --allow-env --allow-read --unstable-no-legacy-abort main.ts)";
+  "(or deno run --allow-net --allow-env --allow-read --allow-write --unstable-no-legacy-abort " +
+  "main.ts)";
 
 /** The service built from a configuration: its fetch handler and how to close it. */
 export interface Service {

@@ -29,6 +29,8 @@ import { MysqlSessionStore } from "./mysql_session_store.ts";
 import { MysqlCounterStore } from "./mysql_counter_store.ts";
 import { MysqlUserDirectory } from "./mysql_user_directory.ts";
 import { MysqlAccessPolicy } from "./privileges/mysql_access_policy.ts";
+import { MysqlDocumentFiles } from "./modules/document_files.ts";
+import { VtigerStorage } from "../system/vtiger_storage.ts";
 
 /** The default of {@linkcode MysqlPortsConfig.metadataTtlSeconds}. */
 const DEFAULT_METADATA_TTL_SECONDS = 300;
@@ -140,9 +142,16 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     });
     const clock = config.clock ?? new SystemClock(config.timeZone);
     const timeZone = config.timeZone ?? clock.timeZone;
+    const files = config.vtigerRoot === undefined
+      ? undefined
+      : new VtigerStorage(config.vtigerRoot);
     const ports: Ports = {
       modules: catalog,
-      records: new MysqlRecordRepository(db, catalog, { timeZone }),
+      records: new MysqlRecordRepository(db, catalog, {
+        timeZone,
+        ...(files === undefined ? {} : { files }),
+      }),
+      files: new MysqlDocumentFiles(db, files),
       picklists: new MysqlPicklistRepository(db, {
         ttlSeconds: metadataTtlSeconds,
         clock,

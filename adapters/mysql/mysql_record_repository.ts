@@ -32,6 +32,7 @@ import { type StoredParentScope, storedParentScope } from "./records/list_scope.
 import type { WriteScene } from "./records/write_behaviour.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 import { withExtras } from "./modules/record_extras.ts";
+import type { VtigerStorage } from "../system/vtiger_storage.ts";
 
 /** How many times a write chosen as a deadlock victim is run again. */
 const DEADLOCK_RETRIES = 3;
@@ -40,19 +41,26 @@ const DEADLOCK_RETRIES = 3;
 export interface RecordRepositoryOptions {
   /** The IANA zone the install stores times in (Vtiger's `$default_timezone`; default UTC). */
   readonly timeZone?: string;
+  /** The install's `storage/` tree (`VTIGER_ROOT`), where Documents keep their files. */
+  readonly files?: VtigerStorage;
 }
+
+/** What to undo outside the database when a write's transaction rolls back. */
+type Undos = Array<() => Promise<void>>;
 
 /** The record repository over a Vtiger database. */
 export class MysqlRecordRepository implements RecordRepository {
   #db: VtigerDb;
   #catalog: MysqlModuleCatalog;
   #timeZone: string;
+  #files: VtigerStorage | undefined;
 
   /** Reads and writes through `db`, with the module storage of `catalog`. */
   constructor(db: VtigerDb, catalog: MysqlModuleCatalog, options: RecordRepositoryOptions = {}) {
     this.#db = db;
     this.#catalog = catalog;
     this.#timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.#files = options.files;
   }
 
   /** One page of the module's live records, in a single statement. */
@@ -108,8 +116,10 @@ export class MysqlRecordRepository implements RecordRepository {
       storage,
       values,
       () =>
-        this.#db.transaction().execute((trx) =>
-          insertRecord(this.#scene(trx, storage, context, extras), values)
+        this.#undoneOnRollback((undos) =>
+          this.#db.transaction().execute((trx) =>
+            insertRecord(this.#scene(trx, storage, context, extras, undos), values)
+          )
         ),
     );
   }
@@ -127,8 +137,10 @@ export class MysqlRecordRepository implements RecordRepository {
       storage,
       values,
       () =>
-        this.#db.transaction().execute((trx) =>
-          updateRecord(this.#scene(trx, storage, context, extras), id, values)
+        this.#undoneOnRollback((undos) =>
+          this.#db.transaction().execute((trx) =>
+            updateRecord(this.#scene(trx, storage, context, extras, undos), id, values)
+          )
         ),
     );
   }
@@ -146,17 +158,31 @@ export class MysqlRecordRepository implements RecordRepository {
     );
   }
 
+  /** Runs a transaction; if it fails, undoes what its behaviours did outside the database. */
+  async #undoneOnRollback<T>(transaction: (undos: Undos) => Promise<T>): Promise<T> {
+    const undos: Undos = [];
+    try {
+      return await transaction(undos);
+    } catch (error) {
+      for (const undo of undos.reverse()) await undo().catch(() => {});
+      throw error;
+    }
+  }
+
   #scene(
     trx: VtigerDb,
     storage: ModuleStorage,
     context: WriteContext,
     extras: WriteExtras = {},
+    undos: Undos = [],
   ): WriteScene {
     return {
       trx,
       storage,
       context,
       extras,
+      ...(this.#files === undefined ? {} : { files: this.#files }),
+      onRollback: (undo) => undos.push(undo),
       timeZone: this.#timeZone,
       now: formatDateTime(context.now, this.#timeZone),
       storageOf: (name) => this.#catalog.storageOf(name),

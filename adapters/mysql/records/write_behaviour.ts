@@ -23,6 +23,7 @@
  */
 
 import type { WriteContext, WriteExtras } from "../../../domain/ports.ts";
+import type { VtigerStorage } from "../../system/vtiger_storage.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import type { VtigerDb } from "../database.ts";
 import type { RecordRow } from "./record_select.ts";
@@ -41,6 +42,10 @@ export interface WriteScene {
   readonly timeZone: string;
   /** What the write carries besides field values (line items, a file, extra inputs); `{}` when none. */
   readonly extras: WriteExtras;
+  /** The install's `storage/` tree, when `VTIGER_ROOT` is set (Documents' files). */
+  readonly files?: VtigerStorage;
+  /** Runs `undo` if the write's transaction rolls back (to remove a file written outside it). */
+  onRollback(undo: () => Promise<void>): void;
   /** How another module's records are stored (for cascades); `undefined` when inactive. */
   storageOf(moduleName: string): Promise<ModuleStorage | undefined>;
 }
