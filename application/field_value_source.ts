@@ -10,13 +10,13 @@ import type { FieldValues } from "../domain/record.ts";
 import type { WriteInput } from "./write_input.ts";
 
 /**
- * Field values, or a function that reads the whole write (field values,
- * line items, a file). A write use case calls the function only once the
+ * Field values, or a function that reads them, or the whole write (field
+ * values, line items, a file). A write use case calls the function only once the
  * token, the module, the action and (for an update) the record have been
  * checked: a request body is then never read, nor held in memory, for a
  * caller who may not write.
  */
-export type FieldValueSource = FieldValues | (() => Promise<WriteInput>);
+export type FieldValueSource = FieldValues | (() => Promise<FieldValues | WriteInput>);
 
 /** What a write use case is given: its values (or their reader), and the rest when given outright. */
 export interface WriteSource {
@@ -28,9 +28,17 @@ export interface WriteSource {
   readonly upload?: WriteInput["upload"];
 }
 
+/** Whether a reader's result is a whole write rather than bare field values (strings only). */
+function isWriteInput(read: FieldValues | WriteInput): read is WriteInput {
+  return typeof read.values === "object" && read.values !== null;
+}
+
 /** The write a source stands for, reading it if it is not given outright. */
 export async function readWriteSource(source: WriteSource): Promise<WriteInput> {
-  if (typeof source.values === "function") return await source.values();
+  if (typeof source.values === "function") {
+    const read = await source.values();
+    return isWriteInput(read) ? read : { values: read };
+  }
   return {
     values: source.values,
     ...(source.lineItems === undefined ? {} : { lineItems: source.lineItems }),
