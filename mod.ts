@@ -183,7 +183,12 @@ export {
   MAX_USER_NAME_LENGTH,
   requireCredentialLengths,
 } from "./domain/credentials.ts";
-export { mostCommonPassword, passwordKind } from "./domain/login_decoy.ts";
+export {
+  decoyPassword,
+  passwordKind,
+  passwordKinds,
+  type PasswordKindShare,
+} from "./domain/login_decoy.ts";
 
 // Adapters: HTTP.
 export { createApp, type HttpApp, type HttpOptions } from "./adapters/http/app.ts";

@@ -44,8 +44,8 @@ export class LoginWithPassword {
    * hold or check; `AUTH_FAILED` for an unknown user, a wrong password or an
    * inactive user; `TOO_MANY_REQUESTS` after too many failures for the user
    * or the client (domain/login_throttling.ts). Every attempt checks exactly one password hash (the
-   * user's, or a decoy of the kind most users have when the name is
-   * unknown), so that its time does not tell which names exist.
+   * user's, or a decoy of a kind users have when the name is unknown), so
+   * that its time does not tell which names exist.
    */
   async execute(input: LoginWithPasswordInput): Promise<string> {
     requireCredentialLengths({ userName: input.userName, password: input.password });
@@ -53,7 +53,7 @@ export class LoginWithPassword {
     // spaces): failures count per account found, so a new spelling is no fresh start.
     const [user, decoy] = await Promise.all([
       this.#deps.users.findByUserName(input.userName),
-      this.#deps.users.commonPassword(),
+      this.#deps.users.decoyPassword(input.userName),
     ]);
     return await throttledPasswordLogin(
       this.#deps,

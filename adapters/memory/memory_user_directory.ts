@@ -5,9 +5,9 @@
  */
 
 import type { UserDirectory } from "../../domain/ports.ts";
-import { mostCommonPassword } from "../../domain/login_decoy.ts";
 import type { StoredPassword, StoredUser, UserAccount } from "../../domain/user.ts";
 import { withCredentialFingerprint } from "../system/credential_fingerprint.ts";
+import { DecoyChooser } from "../system/decoy_choice.ts";
 
 /** A user directory over a list of users and fixed group ids. */
 export class MemoryUserDirectory implements UserDirectory {
@@ -56,8 +56,9 @@ export class MemoryUserDirectory implements UserDirectory {
     return Promise.resolve(this.#users.some((user) => user.id === id && user.active));
   }
 
-  /** A password of the kind most active users have. */
-  commonPassword(): Promise<StoredPassword | undefined> {
-    return Promise.resolve(mostCommonPassword(this.#users.filter((user) => user.active)));
+  /** The decoy of an unknown name among the active users' kinds of hash. */
+  decoyPassword(userName: string): Promise<StoredPassword | undefined> {
+    const chooser = new DecoyChooser(this.#users.filter((user) => user.active));
+    return Promise.resolve(chooser.decoyFor(userName));
   }
 }

@@ -6,10 +6,10 @@
  * @module
  */
 
-import { mostCommonPassword } from "../../domain/login_decoy.ts";
 import type { UserDirectory } from "../../domain/ports.ts";
 import type { StoredPassword, UserAccount } from "../../domain/user.ts";
 import { withCredentialFingerprint } from "../system/credential_fingerprint.ts";
+import { DecoyChooser } from "../system/decoy_choice.ts";
 import { comparableText, type VtigerDb } from "./database.ts";
 import { guarded } from "./driver_errors.ts";
 import type { UsersTable, UserToRoleTable } from "./schema_types.ts";
@@ -35,15 +35,13 @@ function toAccount(row: UserRow): UserAccount {
   });
 }
 
-/** How long the common kind of password is remembered, in milliseconds. */
-const COMMON_PASSWORD_TTL_MS = 10 * 60 * 1000;
+/** How long the users' kinds of hash are remembered for decoys, in milliseconds. */
+const DECOY_TTL_MS = 10 * 60 * 1000;
 
 /** The user directory over `vtiger_users`. */
 export class MysqlUserDirectory implements UserDirectory {
   #db: VtigerDb;
-  #commonPassword:
-    | { readonly at: number; readonly value: Promise<StoredPassword | undefined> }
-    | undefined;
+  #decoys: { readonly at: number; readonly value: Promise<DecoyChooser> } | undefined;
 
   /** Reads through `db`. */
   constructor(db: VtigerDb) {
@@ -51,29 +49,31 @@ export class MysqlUserDirectory implements UserDirectory {
   }
 
   /**
-   * A password of the kind most active users have, read again every ten
-   * minutes: every password login asks, so that an unknown name costs the
-   * same query as a known one.
+   * The decoy of an unknown name among the active users' kinds of hash. The
+   * users' hashes are read again every ten minutes; every password login
+   * asks, so that an unknown name costs the same queries as a known one.
    */
-  commonPassword(): Promise<StoredPassword | undefined> {
+  async decoyPassword(userName: string): Promise<StoredPassword | undefined> {
+    return (await this.#decoyChooser()).decoyFor(userName);
+  }
+
+  #decoyChooser(): Promise<DecoyChooser> {
     const now = Date.now();
-    if (
-      this.#commonPassword === undefined || now - this.#commonPassword.at > COMMON_PASSWORD_TTL_MS
-    ) {
+    if (this.#decoys === undefined || now - this.#decoys.at > DECOY_TTL_MS) {
       const value = guarded(() =>
         this.#db.selectFrom("vtiger_users").select(["user_password", "crypt_type"])
           .where("deleted", "=", 0).where("status", "=", "Active").orderBy("id").execute()
       ).then((rows) =>
-        mostCommonPassword(
+        new DecoyChooser(
           rows.map((row) => ({ passwordHash: row.user_password ?? "", cryptType: row.crypt_type })),
         )
       );
-      this.#commonPassword = { at: now, value };
+      this.#decoys = { at: now, value };
       value.catch(() => {
-        if (this.#commonPassword?.value === value) this.#commonPassword = undefined;
+        if (this.#decoys?.value === value) this.#decoys = undefined;
       });
     }
-    return this.#commonPassword.value;
+    return this.#decoys.value;
   }
 
   #users() {

@@ -19,9 +19,11 @@ export interface UserDirectory {
   /** Whether an active user has that id. */
   userExists(id: number): Promise<boolean>;
   /**
-   * A stored password of the kind most active users have (crypt type, and
-   * bcrypt cost, as stored): a login for an unknown or inactive name checks
-   * against it, so that its time does not tell the name apart.
+   * The stored password a login for an unknown name checks against, so that
+   * its time does not tell the name apart: one of the kinds of hash active
+   * users have (crypt type, bcrypt cost), chosen per name in proportion to
+   * how many users have each kind, always the same for the same name, and
+   * not computable by a client (domain/login_decoy.ts).
    */
-  commonPassword(): Promise<StoredPassword | undefined>;
+  decoyPassword(userName: string): Promise<StoredPassword | undefined>;
 }

@@ -15,7 +15,7 @@ import {
   MAX_PASSWORD_LENGTH,
   MAX_USER_NAME_LENGTH,
 } from "../../domain/credentials.ts";
-import { mostCommonPassword, passwordKind } from "../../domain/login_decoy.ts";
+import { decoyPassword, passwordKind, passwordKinds } from "../../domain/login_decoy.ts";
 import type { PasswordVerifier } from "../../domain/ports.ts";
 import type { StoredPassword, StoredUser } from "../../domain/user.ts";
 import { demo, rejectsDomainError } from "./_support.ts";
@@ -93,21 +93,32 @@ Deno.test("every password login checks exactly one hash", async (t) => {
     });
   }
 
-  await t.step(
-    "an unknown name is checked against a hash of the kind most users have",
-    async () => {
-      const { ports, passwords, login } = countingDemo();
-      await rejectsDomainError(login("nobody", "x"), "AUTH_FAILED");
-      const common = await ports.users.commonPassword();
-      assert.ok(common !== undefined);
-      assert.deepEqual(passwords.checked, [common]);
-      // The demo's active users: admin and support on MD5-crypt, sales on bcrypt.
-      assert.equal(passwordKind(common), "PHP5.3MD5");
-    },
-  );
+  await t.step("an unknown name is checked against a decoy of a kind users have", async () => {
+    const { ports, passwords, login } = countingDemo();
+    await rejectsDomainError(login("nobody", "x"), "AUTH_FAILED");
+    const decoy = await ports.users.decoyPassword("nobody");
+    assert.ok(decoy !== undefined);
+    assert.deepEqual(passwords.checked, [decoy]);
+    // The same name (in any case) always gets the same decoy.
+    assert.deepEqual(await ports.users.decoyPassword("NOBODY"), decoy);
+  });
 });
 
-Deno.test("mostCommonPassword: the kind most hashes share, bcrypt costs told apart", () => {
+Deno.test("unknown names spread over the users' kinds of hash as the users do", async () => {
+  // The demo's active users: admin and support on MD5-crypt, sales on bcrypt.
+  const { ports } = demo();
+  const kinds = new Map<string, number>();
+  for (let index = 0; index < 600; index++) {
+    const decoy = await ports.users.decoyPassword(`unknown${index}`);
+    const kind = passwordKind(decoy!);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  assert.deepEqual([...kinds.keys()].sort(), ["PHASH 10", "PHP5.3MD5"]);
+  const bcryptShare = kinds.get("PHASH 10")! / 600;
+  assert.ok(bcryptShare > 0.25 && bcryptShare < 0.42, `bcrypt share ${bcryptShare}`);
+});
+
+Deno.test("decoyPassword and passwordKinds: shares in proportion, stable choice", () => {
   const md5 = (salt: string): StoredPassword => ({
     passwordHash: `$1$${salt}$xxxxxxxxxxxxxxxxxxxxxx`,
     cryptType: "PHP5.3MD5",
@@ -116,12 +127,18 @@ Deno.test("mostCommonPassword: the kind most hashes share, bcrypt costs told apa
     passwordHash: `$2y$${cost}$abcdefghijklmnopqrstuuxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
     cryptType: "PHASH",
   });
-  assert.equal(mostCommonPassword([]), undefined);
-  assert.deepEqual(mostCommonPassword([md5("a"), bcryptOf("10"), bcryptOf("10")]), bcryptOf("10"));
-  assert.deepEqual(
-    mostCommonPassword([md5("a"), bcryptOf("10"), bcryptOf("12"), md5("b")]),
-    md5("a"),
-  );
+  assert.equal(decoyPassword([], 0.5), undefined);
+  const users = [md5("a"), bcryptOf("10"), bcryptOf("10"), md5("b"), bcryptOf("12"), md5("c")];
+  assert.deepEqual(passwordKinds(users).map((kind) => [passwordKind(kind.sample), kind.count]), [
+    ["PHP5.3MD5", 3],
+    ["PHASH 10", 2],
+    ["PHASH 12", 1],
+  ]);
+  assert.deepEqual(decoyPassword(users, 0), md5("a"));
+  assert.deepEqual(decoyPassword(users, 0.49), md5("a"));
+  assert.deepEqual(decoyPassword(users, 0.5), bcryptOf("10"));
+  assert.deepEqual(decoyPassword(users, 0.83), bcryptOf("10"));
+  assert.deepEqual(decoyPassword(users, 0.9), bcryptOf("12"));
   assert.equal(passwordKind(bcryptOf("12")), "PHASH 12");
 });
 

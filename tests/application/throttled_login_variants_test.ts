@@ -25,7 +25,7 @@ function looselyMatching(users: UserDirectory): UserDirectory {
     findById: (id) => users.findById(id),
     ownerExists: (id) => users.ownerExists(id),
     userExists: (id) => users.userExists(id),
-    commonPassword: () => users.commonPassword(),
+    decoyPassword: (userName) => users.decoyPassword(userName),
   };
 }
 
