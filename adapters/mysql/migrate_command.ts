@@ -11,7 +11,7 @@
 import { sql } from "kysely";
 import { ConfigError, readConfig } from "../env/config.ts";
 import { openDatabase } from "./database.ts";
-import { setUpSchema } from "./schema_setup.ts";
+import { SCHEMA_SETUP_TIMEOUT_SECONDS, setUpSchema } from "./schema_setup.ts";
 import { describeStartupError, StartupDatabaseError } from "./startup_errors.ts";
 
 /** Runs the migrations; returns the process exit code. */
@@ -33,7 +33,11 @@ export async function runMigrateCommand(env: Readonly<Record<string, string>>): 
     console.error("vtrest migrate: VTIGER_DB_URL is not set");
     return 1;
   }
-  const database = openDatabase(url, { connectionLimit: 1, connectTimeoutSeconds });
+  const database = openDatabase(url, {
+    connectionLimit: 1,
+    connectTimeoutSeconds,
+    queryTimeoutSeconds: SCHEMA_SETUP_TIMEOUT_SECONDS,
+  });
   try {
     try {
       await sql`SELECT 1`.execute(database.db);

@@ -21,7 +21,7 @@ import { LineLogger } from "../system/line_logger.ts";
 import { mysqlReadiness } from "./mysql_readiness.ts";
 import type { PoolStats } from "./pool_stats.ts";
 import type { CacheOutcome } from "./ttl_cache.ts";
-import { setUpSchema } from "./schema_setup.ts";
+import { SCHEMA_SETUP_TIMEOUT_SECONDS, setUpSchema } from "./schema_setup.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
@@ -101,6 +101,24 @@ async function translatorFor(config: MysqlPortsConfig): Promise<Translator> {
   return await loadVtigerLanguageFiles(config.vtigerRoot, config.vtigerLanguage ?? "en_us");
 }
 
+/**
+ * Sets the schema up on a connection of its own, without the per-statement
+ * timeout meant for requests: Kysely's migrator reads the schema of Vtiger's
+ * hundreds of tables, which a busy server can take longer than that to answer.
+ */
+async function setUpOnOwnConnection(config: MysqlPortsConfig): Promise<void> {
+  const setup = openDatabase(config.url, {
+    connectionLimit: 1,
+    queryTimeoutSeconds: SCHEMA_SETUP_TIMEOUT_SECONDS,
+    connectTimeoutSeconds: config.connectTimeoutSeconds,
+  });
+  try {
+    await setUpSchema(setup.db, setup.name, "start");
+  } finally {
+    await setup.close();
+  }
+}
+
 /** Makes the first connection, so that a refusal is told in the driver's words. */
 async function requireConnection(database: Database): Promise<void> {
   try {
@@ -127,7 +145,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
   });
   try {
     await requireConnection(database);
-    await setUpSchema(database.db, database.name, "start");
+    await setUpOnOwnConnection(config);
     const db = database.db;
     const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
     const logger = config.logger ?? new LineLogger();

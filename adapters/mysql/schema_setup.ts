@@ -29,6 +29,9 @@ import {
 import { ensureHistorySequence } from "./records/history.ts";
 import { StartupRefusal } from "./startup_errors.ts";
 
+/** Seconds a statement of the set-up may go unanswered (DDL, Kysely's schema introspection). */
+export const SCHEMA_SETUP_TIMEOUT_SECONDS = 600;
+
 /** What setting a database up did. */
 export interface SchemaSetup {
   /** The migrations applied. */
