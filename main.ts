@@ -17,6 +17,7 @@ import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts
 import { createApp } from "./adapters/http/app.ts";
 import { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
+import { noteRateState } from "./adapters/http/rate_limit_headers.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryCounterStore } from "./adapters/memory/memory_counter_store.ts";
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
@@ -146,6 +147,8 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
       sessionMaxAgeSeconds: config.TOKEN_MAX_AGE_SECONDS,
       maxSessionsPerUser: config.MAX_SESSIONS_PER_USER,
       maxPageLength: config.MAX_PAGE_LENGTH,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      onRateState: noteRateState,
     },
   );
   const app = createApp(useCases, {

@@ -59,6 +59,8 @@ export {
   type SyncRecordsInput,
 } from "./application/sync_records.ts";
 export { DEFAULT_SYNC_LENGTH, type SyncPage } from "./domain/sync.ts";
+export type { RateLimitDeps } from "./application/rate_limit.ts";
+export { RATE_WINDOW_SECONDS, type RateState } from "./domain/rate_limit.ts";
 export {
   GetPicklist,
   type GetPicklistDeps,

@@ -21,10 +21,11 @@ import {
   slidExpiry,
 } from "../domain/session.ts";
 import type { UserAccount } from "../domain/user.ts";
+import { countCall, type RateLimitDeps } from "./rate_limit.ts";
 import { lifetimeOf, type SessionLifetimeSettings } from "./start_session.ts";
 
 /** The ports and settings needed to authenticate a caller. */
-export interface CallerDeps extends SessionLifetimeSettings {
+export interface CallerDeps extends SessionLifetimeSettings, RateLimitDeps {
   /** Session storage. */
   readonly sessions: SessionStore;
   /** User lookup. */
@@ -57,7 +58,8 @@ const END_MESSAGES: Readonly<Record<SessionEnd, string>> = {
  * `INVALID_TOKEN` when it is malformed or unknown, or when
  * {@linkcode sessionEnd} ends its session (expired, user deleted or inactive,
  * password or access key changed), which is then revoked. A use slides the
- * session's expiry forward, never past its absolute lifetime.
+ * session's expiry forward, never past its absolute lifetime, and counts
+ * against the token's rate limit (`TOO_MANY_REQUESTS` once it is spent).
  */
 export async function authenticateCaller(
   deps: CallerDeps,
@@ -75,6 +77,7 @@ export async function authenticateCaller(
     await deps.sessions.revoke(tokenHash);
     throw new DomainError("INVALID_TOKEN", END_MESSAGES[end ?? "user deleted"]);
   }
+  await countCall(deps, tokenHash);
   const expiresAt = slidExpiry(session, now, lifetime);
   if (expiresAt !== undefined) await deps.sessions.touch(tokenHash, expiresAt);
   return { user, privileges: await deps.policy.privilegesFor(user) };

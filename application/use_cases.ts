@@ -20,6 +20,7 @@ import type {
   Translator,
   UserDirectory,
 } from "../domain/ports.ts";
+import type { RateState } from "../domain/rate_limit.ts";
 import { CreateRecord } from "./create_record.ts";
 import { DeleteRecord } from "./delete_record.ts";
 import { DescribeModule } from "./describe_module.ts";
@@ -84,6 +85,10 @@ export interface UseCaseSettings {
   readonly maxSessionsPerUser?: number;
   /** The largest page a list may ask for (default `DEFAULT_MAX_PAGE_LENGTH`). */
   readonly maxPageLength?: number;
+  /** Calls allowed per token and minute (default: no limit; needs `Ports.counters`). */
+  readonly rateLimitPerMinute?: number;
+  /** Told where a token stands against its rate limit after each counted call. */
+  readonly onRateState?: (state: RateState) => void;
   /** The login throttle's numbers (default `DEFAULT_THROTTLE_POLICY`). */
   readonly throttlePolicy?: ThrottlePolicy;
 }
@@ -127,6 +132,10 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
     maxSessionsPerUser: settings.maxSessionsPerUser ?? DEFAULT_MAX_SESSIONS_PER_USER,
     maxPageLength: settings.maxPageLength ?? DEFAULT_MAX_PAGE_LENGTH,
     ...(settings.throttlePolicy === undefined ? {} : { throttlePolicy: settings.throttlePolicy }),
+    ...(settings.rateLimitPerMinute === undefined
+      ? {}
+      : { rateLimitPerMinute: settings.rateLimitPerMinute }),
+    ...(settings.onRateState === undefined ? {} : { onRateState: settings.onRateState }),
   };
   return {
     loginWithPassword: new LoginWithPassword(deps),

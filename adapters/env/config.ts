@@ -82,6 +82,8 @@ const schema = z.object({
     .min(1, "must be 1 to 3600").max(3600, "must be 1 to 3600")
     .default(DEFAULT_QUERY_TIMEOUT_SECONDS),
   MAX_REQUESTS_PER_USER: positiveInteger(DEFAULT_MAX_REQUESTS_PER_USER),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
+    .min(0, "must be 0 (no limit) or more").default(0),
 });
 
 /** The validated configuration. */

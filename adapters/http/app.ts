@@ -31,6 +31,7 @@ import { BodyBudget } from "./body_budget.ts";
 import { type RequestConditions, runAction, TOTAL_COUNT_HEADER } from "./run_action.ts";
 import { conditionVersions } from "./entity_tags.ts";
 import { addDocsRoutes, docsPagePolicy } from "./docs_routes.ts";
+import { RATE_LIMIT_HEADERS, rateLimitHeaders } from "./rate_limit_headers.ts";
 import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
 import { requestDeadline } from "./request_deadline.ts";
@@ -148,6 +149,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   });
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
+  app.use("*", rateLimitHeaders);
   app.use("*", docsPagePolicy(basePath));
   app.use("*", ...securityHeaders);
   if (options.metrics !== undefined) app.use("*", metricsMiddleware(options.metrics));
@@ -158,7 +160,13 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
       origin: options.corsOrigin ?? "*",
       allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-      exposeHeaders: ["Retry-After", "X-Request-Id", "ETag", TOTAL_COUNT_HEADER],
+      exposeHeaders: [
+        "Retry-After",
+        "X-Request-Id",
+        "ETag",
+        TOTAL_COUNT_HEADER,
+        ...RATE_LIMIT_HEADERS,
+      ],
       maxAge: 600,
     }),
   );

@@ -8,6 +8,7 @@
  */
 
 import type { ErrorCode } from "../../domain/errors.ts";
+import type { RateState } from "../../domain/rate_limit.ts";
 
 declare module "hono" {
   /** The variables vtrest sets on each request's context. */
@@ -16,6 +17,8 @@ declare module "hono" {
     action?: string;
     /** The code of a failure answer. */
     errorCode?: ErrorCode;
+    /** Where the request's token stands against its rate limit, once counted. */
+    rateState?: RateState;
     /** The user the request was made as, once authenticated. */
     userId?: number;
     /** What must happen when the request's answer is ready (ends its user's work, ...). */

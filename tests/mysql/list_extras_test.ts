@@ -117,5 +117,31 @@ adminTestPerVersion(
         ifMatch: [fresh.version!],
       });
     });
+
+    await t.step(
+      "rate limit: two instances count one token's calls in vtrest_counters",
+      async () => {
+        const first = await openMysqlPorts({ url: database.url });
+        const second = await openMysqlPorts({ url: database.url });
+        try {
+          const settings = { rateLimitPerMinute: 2 };
+          const one = createUseCases({ ...first.ports, counters: first.counters }, settings);
+          const two = createUseCases({ ...second.ports, counters: second.counters }, settings);
+          const limited = await adminToken({
+            opened: first,
+            useCases: one,
+            close: () => first.close(),
+          });
+          await one.listTypes.execute({ token: limited });
+          await two.listTypes.execute({ token: limited });
+          await rejectsDomainError(one.listTypes.execute({ token: limited }), "TOO_MANY_REQUESTS");
+          const stored = await scalar(database, sql`SELECT COUNT(*) FROM vtrest_counters`);
+          assert.ok(Number(stored) >= 1);
+        } finally {
+          await first.close();
+          await second.close();
+        }
+      },
+    );
   },
 );

@@ -94,6 +94,7 @@ function errorResponses(codes: readonly ErrorCode[]): Record<number, ResponseCon
               description: "Seconds to wait before trying again",
               schema: { type: "integer" },
             },
+            ...RATE_HEADERS,
           },
         }
         : {}),
@@ -102,8 +103,25 @@ function errorResponses(codes: readonly ErrorCode[]): Record<number, ResponseCon
   return responses;
 }
 
+/** The rate limit's headers, on the answers of calls with a token when it is on. */
+const RATE_HEADERS = {
+  "RateLimit-Limit": {
+    description: "With RATE_LIMIT_PER_MINUTE: calls allowed per token and minute",
+    schema: { type: "integer" },
+  },
+  "RateLimit-Remaining": {
+    description: "With RATE_LIMIT_PER_MINUTE: calls left in the current minute",
+    schema: { type: "integer" },
+  },
+  "RateLimit-Reset": {
+    description: "With RATE_LIMIT_PER_MINUTE: seconds until the window ends",
+    schema: { type: "integer" },
+  },
+} as const;
+
 function successHeaders(operation: OperationSpec): ResponseConfig["headers"] {
-  const headers: Record<string, { description: string; schema: { type: "string" } }> = {};
+  const headers: Record<string, { description: string; schema: { type: "string" | "integer" } }> =
+    operation.authenticated ? { ...RATE_HEADERS } : {};
   for (const name of operation.successHeaders ?? []) {
     headers[name] = {
       description: name === "ETag"
