@@ -59,6 +59,9 @@ export interface DatabaseOptions {
 /** The default of {@linkcode DatabaseOptions.connectTimeoutSeconds}. */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
+/** The default of {@linkcode DatabaseOptions.connectionLimit}. */
+export const DEFAULT_CONNECTION_LIMIT = 10;
+
 /** The default of {@linkcode DatabaseOptions.queryTimeoutSeconds}. */
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
 
@@ -128,7 +131,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     dateStrings: true,
     supportBigNumbers: true,
     bigNumberStrings: true,
-    connectionLimit: options.connectionLimit ?? 10,
+    connectionLimit: options.connectionLimit ?? DEFAULT_CONNECTION_LIMIT,
   });
   const killer = new QueryKiller(connection);
   const counting = countingPool(withStatementGuards(pool, {

@@ -13,7 +13,12 @@ import { SystemClock } from "../system/system_clock.ts";
 import { loadVtigerLanguageFiles } from "../system/vtiger_language_files.ts";
 import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
 import { sql } from "kysely";
-import { type Database, openDatabase } from "./database.ts";
+import {
+  type Database,
+  DEFAULT_CONNECTION_LIMIT,
+  DEFAULT_QUERY_TIMEOUT_SECONDS,
+  openDatabase,
+} from "./database.ts";
 import { StartupDatabaseError } from "./startup_errors.ts";
 import type { Logger } from "../../domain/ports.ts";
 import { describeError } from "../system/error_description.ts";
@@ -25,6 +30,7 @@ import { SCHEMA_SETUP_TIMEOUT_SECONDS, setUpSchema } from "./schema_setup.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
+import { WorkGate } from "./work_gate.ts";
 import { MysqlSessionStore } from "./mysql_session_store.ts";
 import { MysqlCounterStore } from "./mysql_counter_store.ts";
 import { MysqlUserDirectory } from "./mysql_user_directory.ts";
@@ -168,6 +174,11 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
       records: new MysqlRecordRepository(db, catalog, {
         timeZone,
         ...(files === undefined ? {} : { files }),
+        // Lists may hold at most half the pool, so reads by id, logins and writes always get one.
+        listGate: new WorkGate(
+          Math.max(1, Math.floor((config.connectionLimit ?? DEFAULT_CONNECTION_LIMIT) / 2)),
+          (config.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000,
+        ),
       }),
       files: new MysqlDocumentFiles(db, files),
       picklists: new MysqlPicklistRepository(db, {

@@ -30,6 +30,7 @@ import { countRecords, listRecords } from "./records/record_list.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
 import { type StoredParentScope, storedParentScope } from "./records/list_scope.ts";
 import type { WriteScene } from "./records/write_behaviour.ts";
+import type { WorkGate } from "./work_gate.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 import { withExtras } from "./modules/record_extras.ts";
 import type { VtigerStorage } from "../system/vtiger_storage.ts";
@@ -43,6 +44,8 @@ export interface RecordRepositoryOptions {
   readonly timeZone?: string;
   /** The install's `storage/` tree (`VTIGER_ROOT`), where Documents keep their files. */
   readonly files?: VtigerStorage;
+  /** Bounds how many lists and counts run at once (default: no bound). */
+  readonly listGate?: WorkGate;
 }
 
 /** What to undo outside the database when a write's transaction rolls back. */
@@ -54,6 +57,7 @@ export class MysqlRecordRepository implements RecordRepository {
   #catalog: MysqlModuleCatalog;
   #timeZone: string;
   #files: VtigerStorage | undefined;
+  #listGate: WorkGate | undefined;
 
   /** Reads and writes through `db`, with the module storage of `catalog`. */
   constructor(db: VtigerDb, catalog: MysqlModuleCatalog, options: RecordRepositoryOptions = {}) {
@@ -61,17 +65,20 @@ export class MysqlRecordRepository implements RecordRepository {
     this.#catalog = catalog;
     this.#timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.#files = options.files;
+    this.#listGate = options.listGate;
   }
 
   /** One page of the module's live records, in a single statement. */
   async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
-    return await guarded(async () =>
-      await withExtras(
-        this.#db,
-        storage,
-        await listRecords(dynamic(this.#db), storage, query, parents),
+    return await this.#gated(() =>
+      guarded(async () =>
+        await withExtras(
+          this.#db,
+          storage,
+          await listRecords(dynamic(this.#db), storage, query, parents),
+        )
       )
     );
   }
@@ -80,14 +87,23 @@ export class MysqlRecordRepository implements RecordRepository {
   async changes(module: ModuleDefinition, query: ChangeQuery): Promise<RecordChange[]> {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
-    return await guarded(() => readChanges(dynamic(this.#db), storage, query, parents));
+    return await this.#gated(() =>
+      guarded(() => readChanges(dynamic(this.#db), storage, query, parents))
+    );
   }
 
   /** How many live records of the module match, in one statement. */
   async count(module: ModuleDefinition, query: CountQuery): Promise<number> {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
-    return await guarded(() => countRecords(dynamic(this.#db), storage, query, parents));
+    return await this.#gated(() =>
+      guarded(() => countRecords(dynamic(this.#db), storage, query, parents))
+    );
+  }
+
+  /** Runs a costly statement through the list gate, when there is one. */
+  #gated<T>(statement: () => Promise<T>): Promise<T> {
+    return this.#listGate === undefined ? statement() : this.#listGate.run(statement);
   }
 
   /** The live record of the module, or `undefined`. */
