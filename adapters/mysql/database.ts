@@ -8,12 +8,13 @@
  * @module
  */
 
-import { Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
+import { Kysely, type RawBuilder, sql } from "kysely";
 import { createPool, type PoolOptions } from "mysql2";
 import { countingPool, type PoolStats } from "./pool_stats.ts";
 import { QueryKiller } from "./query_killer.ts";
 import { withStatementGuards } from "./query_timeout.ts";
 import type { DynamicTables, VtigerSchema } from "./schema_types.ts";
+import { TableNamesMysqlDialect } from "./table_names_dialect.ts";
 
 /** The typed database handle of the adapter. */
 export type VtigerDb = Kysely<VtigerSchema>;
@@ -139,7 +140,8 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     killer,
     ...(options.currentSignal === undefined ? {} : { currentSignal: options.currentSignal }),
   }));
-  const dialect = new MysqlDialect({ pool: counting.pool });
+  // Kysely's own introspector reads every column of every table: see table_names_dialect.ts.
+  const dialect = new TableNamesMysqlDialect({ pool: counting.pool });
   const onQuery = options.onQuery;
   const db = new Kysely<VtigerSchema>({
     dialect,

@@ -29,7 +29,7 @@ import {
 import { ensureHistorySequence } from "./records/history.ts";
 import { StartupRefusal } from "./startup_errors.ts";
 
-/** Seconds a statement of the set-up may go unanswered (DDL, Kysely's schema introspection). */
+/** Seconds a statement of the set-up may go unanswered (DDL on a busy server). */
 export const SCHEMA_SETUP_TIMEOUT_SECONDS = 600;
 
 /** What setting a database up did. */

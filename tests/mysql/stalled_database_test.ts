@@ -41,7 +41,7 @@ Deno.test({
   sanitizeOps: false,
   fn: async () => {
     await using database = await createVtigerDatabase("7.1.0");
-    // Kysely's migrator inspects all of Vtiger's tables, longer than the short timeout here.
+    // Set up before the short timeout applies: DDL on a busy test server can take seconds.
     await migrateToLatest(database.db);
     const opened = await openMysqlPorts({
       url: database.url,

@@ -21,9 +21,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 };
 
 /**
- * The migrations not yet recorded, in order. Kysely's migrator inspects the
- * whole schema before it runs (seconds on Vtiger's 500 tables), so a start-up
- * with nothing to do asks `vtrest_migrations` directly.
+ * The migrations not yet recorded, in order. A start-up with nothing to do
+ * asks `vtrest_migrations` directly, in one statement, rather than running
+ * Kysely's migrator (which lists the tables and takes its lock first).
  */
 export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
   try {
