@@ -132,7 +132,8 @@ export function normalizeValue(kind: ValueKind, value: string): string | undefin
     case "id":
       return ID.test(value) && Number(value) <= VTIGER_INT_MAX ? String(Number(value)) : undefined;
     case "number":
-      return DECIMAL.test(value) ? value : undefined;
+      // Beyond a double's range a number becomes Infinity, which no column holds or compares.
+      return DECIMAL.test(value) && Number.isFinite(Number(value)) ? value : undefined;
     case "date":
       return isRealDate(value) ? value : undefined;
     case "datetime":

@@ -244,10 +244,13 @@ export async function attackEveryParameter(
   t: Deno.TestContext,
   target: HostileTarget,
 ): Promise<void> {
+  // HOSTILE_SEED=<seed> replays the runs of a failure report.
+  const seed = Number(Deno.env.get("HOSTILE_SEED") ?? Number.NaN);
   const settings: fc.Parameters<unknown[]> = {
     numRuns: target.runs,
     endOnFailure: true,
     reporter: shortReport,
+    ...(Number.isInteger(seed) ? { seed } : {}),
   };
   const before = await snapshot(target);
 

@@ -15,7 +15,7 @@ Deno.test("hostile input on the demo: a 4xx envelope or correct data, never a 50
     token,
     base: BASE,
     records: { Accounts: "3", Contacts: "10" },
-    runs: 60,
+    runs: 40,
   });
 });
 
