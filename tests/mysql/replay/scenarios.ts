@@ -51,7 +51,11 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
       "price rows already match, apart from the intended difference",
   },
   { scenario: "documents", pending: "Documents and add_related: issue 10 (modules)" },
-  { scenario: "modcomments", pending: "ModComments touching the parent: issue 10 (modules)" },
+  {
+    scenario: "modcomments",
+    pending: "the header copy, ModTracker's create details and a NULL description for modules " +
+      "without one: issue 9 (fidelity); the parent's LINK entry and modified time already match",
+  },
 ];
 
 /** The mode of a step of a plan. */

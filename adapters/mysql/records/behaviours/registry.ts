@@ -15,11 +15,13 @@
 
 import type { ModuleWriteBehaviour } from "../write_behaviour.ts";
 import { DOCUMENT_FILES } from "./documents.ts";
+import { COMMENT_ON_PARENT } from "./modcomments.ts";
 import { PRODUCT_PRICES } from "./products.ts";
 
 /** Behaviours of particular modules, by module name (`vtiger_tab.name`). */
 export const MODULE_BEHAVIOURS: Readonly<Record<string, readonly ModuleWriteBehaviour[]>> = {
   Documents: [DOCUMENT_FILES],
+  ModComments: [COMMENT_ON_PARENT],
   Products: [PRODUCT_PRICES],
   Services: [PRODUCT_PRICES],
 };
