@@ -23,7 +23,11 @@ import { normalizeValue, VALUE_KIND_FORMS, valueKindOf } from "./value_kind.ts";
 /** Whether values are for a new record or change an existing one. */
 export type WriteMode = "create" | "update";
 
-/** Normalizes one non-empty value by the field's kind, or throws `INVALID_FIELD_VALUE`. */
+/**
+ * Normalizes one non-empty value by the field's kind, or throws
+ * `INVALID_FIELD_VALUE`. A time is kept as written (`09:30` or `09:30:00`),
+ * as Vtiger's webservice stores it in its text column.
+ */
 function normalizeTyped(field: FieldDefinition, value: string): string {
   const kind = valueKindOf(field);
   const normalized = normalizeValue(kind, value);
@@ -33,7 +37,7 @@ function normalizeTyped(field: FieldDefinition, value: string): string {
       `Field '${field.name}' must be ${VALUE_KIND_FORMS[kind]}, not '${excerpt(value)}'`,
     );
   }
-  return normalized;
+  return kind === "time" ? value : normalized;
 }
 
 function requireWritableField(
@@ -72,7 +76,7 @@ function isTakenOnWrite(module: ModuleDefinition, field: FieldDefinition): boole
  * mandatory field. On a create an empty mandatory value is kept as `""`, so
  * that {@linkcode requireMandatoryFields} names it with every other missing
  * one (Vtiger's webservice, too, treats an empty mandatory value as missing).
- * Returns the values normalized (checkbox `on` → `1`, times with seconds).
+ * Returns the values normalized (checkbox `on` → `1`, `+7` → `7`).
  */
 export function checkFieldValues(
   module: ModuleDefinition,

@@ -41,6 +41,8 @@ export function activityWriteValues(
           "create other activities through Events",
       );
     }
+    // `Task` is no value of the activitytype picklist: the storage writes it for every task.
+    delete result.activitytype;
   } else if (type === TASK_TYPE) {
     throw invalidFieldValue("activitytype", "Tasks are created through Calendar, not Events");
   }

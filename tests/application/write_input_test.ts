@@ -90,10 +90,8 @@ Deno.test("lines and files only where the module takes them", () => {
 
 Deno.test("tasks and events: the task's type, no series, no end before the start", () => {
   assert.deepEqual(prepareWrite(TASKS, { values: { subject: "T" } }).values, { subject: "T" });
-  assert.equal(
-    prepareWrite(TASKS, { values: { activitytype: "Task" } }).values.activitytype,
-    "Task",
-  );
+  // `Task` is no picklist value: the storage writes it, so the check never sees it.
+  assert.deepEqual(prepareWrite(TASKS, { values: { activitytype: "Task" } }).values, {});
   throwsDomainError(
     () => prepareWrite(TASKS, { values: { activitytype: "Meeting" } }),
     "INVALID_FIELD_VALUE",

@@ -11,10 +11,9 @@ const INVENTORY_REFUSAL = "Vtiger creates inventory records only with line items
 
 /** Why each refused module is refused, by module name. */
 export const WRITE_REFUSALS: Readonly<Record<string, string>> = {
-  Events: "Vtiger stores events as Calendar records whose save also computes durations and " +
-    "writes reminders, invitees and recurrences; create tasks through Calendar",
-  Emails: "Vtiger's webservice rewrites an e-mail's recipients and parent links and hands it " +
-    "to its mailer; e-mails are read-only here",
+  Emails: "an e-mail record is Vtiger's trace of a message its mail composer sent (recipients " +
+    "resolved to records, tracking, attachments); one written here would record a message " +
+    "nobody sent, so e-mails are read-only here: send them from Vtiger",
   Invoice: INVENTORY_REFUSAL,
   PurchaseOrder: INVENTORY_REFUSAL,
   Quotes: INVENTORY_REFUSAL,

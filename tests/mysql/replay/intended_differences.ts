@@ -146,6 +146,34 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
       return { ...step, diff };
     },
   },
+  {
+    name: "An event keeps its reminder when a revise does not name it",
+    why: "Vtiger's webservice revise of an event without reminder_time deletes its " +
+      "vtiger_activity_reminder row (DataTransform sets set_reminder No), and ModTracker logs " +
+      "reminder_time 15 → '': a data loss; vtrest changes the reminder only when the write names it.",
+    adjust: (step, scenario) => {
+      const element = ownElement(step, scenario);
+      const reminders = step.diff.vtiger_activity_reminder;
+      if (step.operation !== "revise" || element === undefined || reminders === undefined) {
+        return step;
+      }
+      if (Object.hasOwn(element, "reminder_time")) return step;
+      const details = step.diff.vtiger_modtracker_detail;
+      return {
+        ...step,
+        diff: {
+          ...step.diff,
+          vtiger_activity_reminder: { removed: [], added: reminders.added },
+          ...(details === undefined ? {} : {
+            vtiger_modtracker_detail: {
+              ...details,
+              added: details.added.filter((row) => row.fieldname !== "reminder_time"),
+            },
+          }),
+        },
+      };
+    },
+  },
 ];
 
 /** The element a step of the golden scenario sent (its own request, not the carried one). */

@@ -120,6 +120,19 @@ function moduleOf(golden: NormalizedScenario, wsId: string): string {
   return record.ws_module;
 }
 
+/**
+ * A webservice element value as vtrest's protocol takes it, where the two
+ * differ in unit: an event's `reminder_time` is seconds to Vtiger's
+ * webservice and minutes to vtrest (what the record reads back, and what
+ * Vtiger stores).
+ */
+function protocolValue(name: string, value: string): string {
+  if (name === "reminder_time" && /^\d+$/.test(value)) {
+    return String(Math.floor(Number(value) / 60));
+  }
+  return value;
+}
+
 async function callVtrest(
   target: ReplayTarget,
   golden: NormalizedScenario,
@@ -146,7 +159,9 @@ async function callVtrest(
       path = `${target.basePath}/${moduleOf(golden, wsId)}/${plainValue(wsId, ids)}`;
       method = "PUT";
     }
-    for (const [name, value] of Object.entries(element)) values[name] = plainValue(value, ids);
+    for (const [name, value] of Object.entries(element)) {
+      values[name] = protocolValue(name, plainValue(value, ids));
+    }
     response = await target.app.request(path, { method, headers, body: JSON.stringify(values) });
   } else if (step.operation === "delete") {
     const wsId = String(request.id);

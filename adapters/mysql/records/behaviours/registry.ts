@@ -14,13 +14,16 @@
  */
 
 import type { ModuleWriteBehaviour } from "../write_behaviour.ts";
+import { ACTIVITY_SAVE } from "./activities.ts";
 import { DOCUMENT_FILES } from "./documents.ts";
 import { COMMENT_ON_PARENT } from "./modcomments.ts";
 import { PRODUCT_PRICES } from "./products.ts";
 
 /** Behaviours of particular modules, by module name (`vtiger_tab.name`). */
 export const MODULE_BEHAVIOURS: Readonly<Record<string, readonly ModuleWriteBehaviour[]>> = {
+  Calendar: [ACTIVITY_SAVE],
   Documents: [DOCUMENT_FILES],
+  Events: [ACTIVITY_SAVE],
   ModComments: [COMMENT_ON_PARENT],
   Products: [PRODUCT_PRICES],
   Services: [PRODUCT_PRICES],
