@@ -9,9 +9,16 @@ import { type Condition, parseCriteria, parseOrder } from "../domain/criteria.ts
 import { excerpt } from "../domain/excerpt.ts";
 import { selectFields } from "../domain/field_selection.ts";
 import { MULTI_PICKLIST_SEPARATOR } from "../domain/field.ts";
-import type { ModuleDefinition } from "../domain/module.ts";
-import type { ModuleCatalog, PicklistRepository, RecordRepository } from "../domain/ports.ts";
-import { type RecordView, shapeRecord } from "../domain/record.ts";
+import { type ModuleDefinition, requireModule, requireRelatedModule } from "../domain/module.ts";
+import type {
+  ModuleCatalog,
+  PicklistRepository,
+  RecordRepository,
+  RelatedRecord,
+} from "../domain/ports.ts";
+import { type Privileges, requireAction } from "../domain/privileges.ts";
+import { parseRecordId, type RecordView, shapeRecord } from "../domain/record.ts";
+import { findReachableRecord } from "./find_reachable_record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { openModuleFor } from "./open_module.ts";
 import { parentScopeOf } from "../domain/comments.ts";
@@ -46,6 +53,12 @@ export interface ListRecordsInput {
   readonly count?: boolean;
   /** Comma-separated names of the fields to return (default: every visible field). */
   readonly fields?: string;
+  /**
+   * Only the records related to this one (its related list of this module):
+   * the caller must be allowed to read it, and the module must be one of its
+   * related lists.
+   */
+  readonly relatedTo?: { readonly module: string; readonly id: string | number };
 }
 
 /** One page of records, and the number of matching records when it was asked for. */
@@ -125,10 +138,14 @@ export class ListRecords {
     await checkPicklistValues(this.#deps.picklists, module, conditions);
     const order = input.order === undefined ? [] : parseOrder(module, fields, input.order);
     const shown = input.fields === undefined ? fields : selectFields(module, fields, input.fields);
+    const relatedTo = input.relatedTo === undefined
+      ? undefined
+      : await this.#relatedRecord(privileges, module, input.relatedTo);
     const filter = {
       conditions,
       scope: grant.read,
       parentScope: parentScopeOf(privileges, module),
+      ...(relatedTo === undefined ? {} : { relatedTo }),
     };
     const stored = await this.#deps.records.list(module, {
       ...filter,
@@ -142,5 +159,26 @@ export class ListRecords {
     const records = stored.map((record) => shapeRecord(module, shown, record, now, zone));
     if (!input.count) return { records };
     return { records, total: await this.#deps.records.count(module, filter) };
+  }
+
+  /**
+   * The record whose related list is read: its module must exist and be one
+   * the caller may read, the record one the caller may reach, and `module`
+   * one of its related lists.
+   */
+  async #relatedRecord(
+    privileges: Privileges,
+    module: ModuleDefinition,
+    source: { readonly module: string; readonly id: string | number },
+  ): Promise<RelatedRecord> {
+    const sourceModule = requireModule(
+      await this.#deps.modules.findModule(source.module),
+      source.module,
+    );
+    const grant = requireAction(privileges, sourceModule, "view");
+    const id = parseRecordId(source.id);
+    await findReachableRecord(this.#deps.records, privileges, sourceModule, id, grant.read, "read");
+    requireRelatedModule(sourceModule, module.name);
+    return { module: sourceModule, id };
   }
 }

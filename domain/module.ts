@@ -35,6 +35,8 @@ export interface ModuleDefinition {
   readonly allowDuplicates?: boolean;
   /** What the module's own save takes besides its plainly writable fields (`module_inputs.ts`). */
   readonly inputs?: ModuleInputs;
+  /** The modules of the module's related lists (`vtiger_relatedlists`), by name. */
+  readonly relatedModules?: readonly string[];
 }
 
 /** Finds a field of the module by its Vtiger field name. */
@@ -79,6 +81,19 @@ export function requireWritableModule(module: ModuleDefinition): void {
     throw new DomainError(
       "METHOD_NOT_ALLOWED",
       `Records of module ${module.name} cannot be written here: ${module.writeRefusal}`,
+    );
+  }
+}
+
+/**
+ * Throws `INVALID_PARAMETER` unless `other` is one of the module's related
+ * lists (`vtiger_relatedlists`), as Vtiger's related lists show them.
+ */
+export function requireRelatedModule(module: ModuleDefinition, other: string): void {
+  if (!(module.relatedModules ?? []).includes(other)) {
+    throw new DomainError(
+      "INVALID_PARAMETER",
+      `Module ${other} is not a related list of module ${module.name}`,
     );
   }
 }

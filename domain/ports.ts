@@ -18,6 +18,7 @@ export type {
   ListQuery,
   RecordChange,
   RecordRepository,
+  RelatedRecord,
   WriteContext,
   WriteExtras,
 } from "./ports/record_repository.ts";

@@ -23,6 +23,19 @@ export type Action =
   | { readonly kind: "listTypes"; readonly token: string | undefined }
   | { readonly kind: "describe"; readonly token: string | undefined; readonly module: string }
   | {
+    readonly kind: "related";
+    readonly token: string | undefined;
+    readonly module: string;
+    readonly id: string;
+    readonly related: string;
+    readonly start?: number;
+    readonly length?: number;
+    readonly order?: string;
+    readonly criteria?: string;
+    readonly count?: boolean;
+    readonly fields?: string;
+  }
+  | {
     readonly kind: "sync";
     readonly token: string | undefined;
     readonly module: string;
@@ -138,6 +151,43 @@ function authAction(method: Method, params: Params, bearer: string | undefined):
 
 function readAction(params: Params, token: string | undefined): Action {
   const { module } = params;
+  if (params.related !== undefined) {
+    if (params.id === undefined) {
+      throw invalidParameter(
+        "A related list needs a record id: {Module}/{ID}/related/{OtherModule}, or id= and related=",
+      );
+    }
+    allowOnly(
+      params,
+      [
+        "module",
+        "token",
+        "id",
+        "related",
+        "start",
+        "length",
+        "order",
+        "criteria",
+        "count",
+        "fields",
+      ],
+      "a related list",
+    );
+    const { id, related, start, length, order, criteria, count, fields } = params;
+    return {
+      kind: "related",
+      token,
+      module,
+      id,
+      related,
+      start,
+      length,
+      order,
+      criteria,
+      count,
+      fields,
+    };
+  }
   if (params.sync !== undefined) {
     allowOnly(params, ["module", "token", "sync", "length"], "a sync");
     return { kind: "sync", token, module, since: params.sync, length: params.length };

@@ -72,7 +72,7 @@ function cleanParams(value: unknown): unknown {
  * Every parameter of the protocol: the ones the original PHP client sends
  * (`module`, `token`, `id`, `start`, `length`, `order`, `criteria`,
  * `picklist`, `picklistdep`, `login`, `password`, `key`), vtrest's own
- * additions (`describe`, `count`, `fields`, `sync`), and no other.
+ * additions (`describe`, `count`, `fields`, `sync`, `related`), and no other.
  * The token's format is left to the domain, which answers `TOKEN_NOT_FOUND`
  * or `INVALID_TOKEN`.
  */
@@ -94,6 +94,10 @@ const paramsObject = z.strictObject({
   picklistdep: flag.describe("1: add the picklist's dependencies").optional(),
   describe: flag.describe("1: describe the module's fields").optional(),
   count: flag.describe("1: answer X-Total-Count with the list").optional(),
+  related: z.string().max(100, { error: "must be at most 100 characters long" }).regex(
+    MODULE_NAME_PATTERN,
+    { error: "must be a module name: a letter, then letters, digits or underscores" },
+  ).describe("With id: the related list of that module").optional(),
   sync: z.string().max(40, { error: "must be a date and time such as 2017-09-04 09:29:15" })
     .describe("Changes after this time: YYYY-MM-DD HH:MM:SS").optional(),
   fields: z.string().max(MAX_EXPRESSION_LENGTH, {

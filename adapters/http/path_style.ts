@@ -21,6 +21,7 @@ export const PAIR_NAMES: readonly string[] = [
   "count",
   "fields",
   "sync",
+  "related",
 ];
 
 /** The names that stand alone in a path and mean `name=1` (`Accounts/describe/TOKEN`, `Documents/25/download/TOKEN`). */

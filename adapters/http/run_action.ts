@@ -90,6 +90,24 @@ export async function runAction(
       return done(await useCases.logout.execute({ token: action.token }));
     case "listTypes":
       return done(await useCases.listTypes.execute({ token: action.token }));
+    case "related": {
+      const { token, module, id, related, start, length, order, criteria, count, fields } = action;
+      const page = await useCases.listRecords.page({
+        token,
+        module: related,
+        relatedTo: { module, id },
+        start,
+        length,
+        order,
+        criteria,
+        ...present({ count, fields }),
+      });
+      return page.total === undefined ? done(page.records) : {
+        result: page.records,
+        created: false,
+        headers: { [TOTAL_COUNT_HEADER]: String(page.total) },
+      };
+    }
     case "sync": {
       const { token, module, since, length } = action;
       return done(

@@ -24,6 +24,7 @@ import type {
   ListQuery,
   RecordChange,
   RecordRepository,
+  RelatedRecord,
   WriteContext,
 } from "../../domain/ports.ts";
 import {
@@ -79,6 +80,11 @@ interface MemoryRow {
 }
 
 const OWNER_KEY = `${CRMENTITY_TABLE}.smownerid`;
+
+/** The key of a link between two records, whichever way round. */
+function linkKey(left: number, right: number): string {
+  return left < right ? `${left}:${right}` : `${right}:${left}`;
+}
 const CRMID_KEY = `${CRMENTITY_TABLE}.crmid`;
 
 /** A record repository over maps. */
@@ -87,6 +93,8 @@ export class MemoryRecordRepository implements RecordRepository {
   #rows = new Map<number, MemoryRow>();
   #numbering = new Map<string, MemoryNumbering>();
   #history: MemoryHistoryEntry[] = [];
+  /** Links between two records (`vtiger_crmentityrel`), by {@linkcode linkKey}. */
+  #links = new Set<string>();
   #nextId: number;
   #timeZone: string;
 
@@ -152,11 +160,32 @@ export class MemoryRecordRepository implements RecordRepository {
 
   #matching(module: ModuleDefinition, query: CountQuery & Pick<ListQuery, "ids">): MemoryRow[] {
     const ids = query.ids === undefined ? undefined : new Set(query.ids);
+    const related = query.relatedTo;
     return [...this.#rows.values()]
       .filter((row) => row.module === module.name && !row.deleted)
       .filter((row) => ids === undefined || ids.has(row.id))
+      .filter((row) => related === undefined || this.#isRelated(related, module, row))
       .filter((row) => this.#inScope(row, query))
       .filter((row) => query.conditions.every((condition) => matches(row.columns, condition)));
+  }
+
+  /**
+   * Whether a record of `module` is in the related list of `source`: it
+   * points to the source through a reference field, or the source points to
+   * it through one, or the two are linked (`vtiger_crmentityrel`).
+   */
+  #isRelated(source: RelatedRecord, module: ModuleDefinition, row: MemoryRow): boolean {
+    const pointsToSource = module.fields.some((field) =>
+      field.onRecordTable && (field.referenceModules ?? []).includes(source.module.name) &&
+      row.columns.get(columnKey(field)) === String(source.id)
+    );
+    const sourceRow = this.#rows.get(source.id);
+    const sourcePoints = sourceRow !== undefined &&
+      source.module.fields.some((field) =>
+        field.onRecordTable && (field.referenceModules ?? []).includes(module.name) &&
+        sourceRow.columns.get(columnKey(field)) === String(row.id)
+      );
+    return pointsToSource || sourcePoints || this.#links.has(linkKey(source.id, row.id));
   }
 
   /** The live record of that module. */

@@ -72,12 +72,13 @@ export class MysqlRecordRepository implements RecordRepository {
   async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
+    const source = await this.#relatedSource(query);
     return await this.#gated(() =>
       guarded(async () =>
         await withExtras(
           this.#db,
           storage,
-          await listRecords(dynamic(this.#db), storage, query, parents),
+          await listRecords(dynamic(this.#db), storage, query, parents, source),
         )
       )
     );
@@ -96,8 +97,9 @@ export class MysqlRecordRepository implements RecordRepository {
   async count(module: ModuleDefinition, query: CountQuery): Promise<number> {
     const storage = await this.#storage(module);
     const parents = await this.#parents(query);
+    const source = await this.#relatedSource(query);
     return await this.#gated(() =>
-      guarded(() => countRecords(dynamic(this.#db), storage, query, parents))
+      guarded(() => countRecords(dynamic(this.#db), storage, query, parents, source))
     );
   }
 
@@ -212,6 +214,11 @@ export class MysqlRecordRepository implements RecordRepository {
     return query.parentScope === undefined
       ? undefined
       : await storedParentScope(query.parentScope, (name) => this.#catalog.storageOf(name));
+  }
+
+  /** The storage of the record whose related list a list reads. */
+  async #relatedSource(query: CountQuery): Promise<ModuleStorage | undefined> {
+    return query.relatedTo === undefined ? undefined : await this.#storage(query.relatedTo.module);
   }
 
   async #storage(module: ModuleDefinition): Promise<ModuleStorage> {

@@ -35,6 +35,16 @@ export interface ListQuery {
   readonly fields?: readonly string[];
   /** Only records with these ids (a sync page's changed records); absent: any. */
   readonly ids?: readonly number[];
+  /** Only records related to this one (a related list); absent: any. */
+  readonly relatedTo?: RelatedRecord;
+}
+
+/** The record whose related list a list reads. */
+export interface RelatedRecord {
+  /** Its module. */
+  readonly module: ModuleDefinition;
+  /** Its id. */
+  readonly id: number;
 }
 
 /** Which changes a sync reads: records modified after a time, deleted ones included. */
@@ -62,7 +72,7 @@ export interface RecordChange {
 }
 
 /** Which records a count counts: a list's filter and permissions, without page or order. */
-export type CountQuery = Pick<ListQuery, "conditions" | "scope" | "parentScope">;
+export type CountQuery = Pick<ListQuery, "conditions" | "scope" | "parentScope" | "relatedTo">;
 
 /** Who writes, and when. */
 export interface WriteContext {

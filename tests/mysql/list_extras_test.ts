@@ -143,5 +143,75 @@ adminTestPerVersion(
         }
       },
     );
+
+    await t.step(
+      "related lists: reference fields, crmentityrel and Vtiger's relation tables",
+      async () => {
+        const account = ids[0];
+        const contact = await useCases.createRecord.execute({
+          token,
+          module: "Contacts",
+          values: { lastname: "Related", account_id: String(account) },
+        });
+        const other = await useCases.createRecord.execute({
+          token,
+          module: "Contacts",
+          values: { lastname: "Elsewhere", account_id: String(ids[2]) },
+        });
+        // A generic link (vtiger_crmentityrel), as Vtiger's get_related_list reads it.
+        await sql`INSERT INTO vtiger_crmentityrel (crmid, module, relcrmid, relmodule)
+          VALUES (${account}, 'Accounts', ${other}, 'Contacts')`.execute(database.db);
+        const document = await useCases.createRecord.execute({
+          token,
+          module: "Documents",
+          values: { notes_title: "Contract" },
+        });
+        await sql`INSERT INTO vtiger_senotesrel (crmid, notesid) VALUES (${account}, ${document})`
+          .execute(database.db);
+        const listed = async (
+          module: string,
+          source = "Accounts",
+          id = account,
+        ) => (await useCases.listRecords.page({
+          token,
+          module,
+          relatedTo: { module: source, id },
+          count: true,
+        }));
+        const contacts = await listed("Contacts");
+        assert.deepEqual(contacts.records.map((record) => Number(record.record_id)), [
+          contact,
+          other,
+        ]);
+        assert.equal(contacts.total, 2);
+        assert.deepEqual(
+          (await listed("Contacts", "Accounts", ids[2])).records.map((record) =>
+            Number(record.record_id)
+          ),
+          [other],
+        );
+        assert.deepEqual(
+          (await listed("Documents")).records.map((record) => Number(record.record_id)),
+          [document],
+        );
+        // The other way round: the Document's related Accounts (vtiger_relatedlists has it).
+        assert.deepEqual(
+          (await listed("Accounts", "Documents", document)).records.map((record) =>
+            Number(record.record_id)
+          ),
+          [account],
+        );
+        await useCases.deleteRecord.execute({ token, module: "Contacts", id: contact });
+        assert.equal((await listed("Contacts")).total, 1);
+        await rejectsDomainError(
+          useCases.listRecords.page({
+            token,
+            module: "Users",
+            relatedTo: { module: "Accounts", id: account },
+          }),
+          "MODULE_NOT_FOUND",
+        );
+      },
+    );
   },
 );

@@ -80,6 +80,7 @@ export const DEMO_ACCOUNTS: ModuleDefinition = {
   name: "Accounts",
   label: "Accounts",
   allowDuplicates: true,
+  relatedModules: ["Contacts"],
   tabId: 6,
   baseTable: A,
   baseIdColumn: "accountid",

@@ -183,6 +183,16 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   const targets = await readReferenceTargets(db, schema, new Set(tabs.map((tab) => tab.name)));
   const taxCatalog = await taxCatalogOf(db, schema);
   const fieldsByTab = groupBy(fieldRows, (row) => row.tabid);
+  const related = await sql<{ tabid: number; name: string }>`
+    SELECT r.tabid AS tabid, t.name AS name FROM vtiger_relatedlists r
+    INNER JOIN vtiger_tab t ON t.tabid = r.related_tabid
+    WHERE r.presence = 0 ORDER BY r.tabid, r.sequence, r.relation_id`.execute(db);
+  const relatedByTab = new Map<number, string[]>();
+  for (const row of related.rows) {
+    const names = relatedByTab.get(row.tabid) ?? [];
+    if (!names.includes(row.name)) names.push(row.name);
+    relatedByTab.set(row.tabid, names);
+  }
   const blocks = new Map(
     (await db.selectFrom("vtiger_blocks").select(["blockid", "blocklabel"]).execute())
       .map((row) => [row.blockid, row.blocklabel]),
@@ -216,6 +226,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       ...(writeRefusal === undefined ? {} : { writeRefusal }),
       label: tab.tablabel ?? tab.name,
       allowDuplicates: tab.allowduplicates !== 0,
+      relatedModules: relatedByTab.get(tab.tabid) ?? [],
       ...(inputs === undefined ? {} : { inputs }),
     };
     const timeFields = new Map<string, string>();

@@ -14,6 +14,7 @@ import type { StoredRecord } from "../../../domain/record.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { comparableText, type DynamicDb } from "../database.ts";
 import { listScopeConditions, type StoredParentScope } from "./list_scope.ts";
+import { relatedCondition } from "./related_condition.ts";
 import {
   columnExpression,
   CRMID_REF,
@@ -124,10 +125,14 @@ function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<un
 export function applyListQuery(
   base: RecordQuery,
   storage: ModuleStorage,
-  query: Pick<ListQuery, "conditions" | "order" | "scope" | "ids">,
+  query: Pick<ListQuery, "conditions" | "order" | "scope" | "ids" | "relatedTo">,
   parents?: StoredParentScope,
+  relatedSource?: ModuleStorage,
 ): RecordQuery {
   let statement = base;
+  if (query.relatedTo !== undefined && relatedSource !== undefined) {
+    statement = statement.where(relatedCondition(storage, relatedSource, query.relatedTo));
+  }
   if (query.ids !== undefined) {
     const ids = query.ids.filter(Number.isSafeInteger);
     statement = statement.where(
@@ -153,9 +158,16 @@ export async function listRecords(
   storage: ModuleStorage,
   query: ListQuery,
   parents?: StoredParentScope,
+  relatedSource?: ModuleStorage,
 ): Promise<StoredRecord[]> {
   const only = query.fields === undefined ? undefined : new Set(query.fields);
-  const statement = applyListQuery(selectRecords(db, storage, { only }), storage, query, parents)
+  const statement = applyListQuery(
+    selectRecords(db, storage, { only }),
+    storage,
+    query,
+    parents,
+    relatedSource,
+  )
     .limit(query.length).offset(query.start);
   const rows = await statement.execute();
   return rows.map((row) => toStoredRecord(storage, row).record);
@@ -167,12 +179,14 @@ export async function countRecords(
   storage: ModuleStorage,
   query: CountQuery,
   parents?: StoredParentScope,
+  relatedSource?: ModuleStorage,
 ): Promise<number> {
   const filtered = applyListQuery(
     selectRecords(db, storage, { only: new Set() }),
     storage,
     { ...query, order: [] },
     parents,
+    relatedSource,
   );
   const row = await filtered.clearSelect().clearOrderBy()
     .select(sql<number | string>`COUNT(*)`.as("total")).executeTakeFirst();
