@@ -17,7 +17,8 @@ import type {
   RelatedRecord,
 } from "../domain/ports.ts";
 import { type Privileges, requireAction } from "../domain/privileges.ts";
-import { parseRecordId, type RecordView, shapeRecord } from "../domain/record.ts";
+import { formatDateTime, parseRecordId, type RecordView } from "../domain/record.ts";
+import { recordShaper } from "../domain/record_shaper.ts";
 import { findReachableRecord } from "./find_reachable_record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { openModuleFor } from "./open_module.ts";
@@ -154,9 +155,9 @@ export class ListRecords {
       length,
       ...(input.fields === undefined ? {} : { fields: shown.map((field) => field.name) }),
     });
-    const now = this.#deps.clock.now();
-    const zone = this.#deps.clock.timeZone;
-    const records = stored.map((record) => shapeRecord(module, shown, record, now, zone));
+    const shape = recordShaper(module, shown);
+    const now = formatDateTime(this.#deps.clock.now(), this.#deps.clock.timeZone);
+    const records = stored.map((record) => shape(record, now));
     if (!input.count) return { records };
     return { records, total: await this.#deps.records.count(module, filter) };
   }

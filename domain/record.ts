@@ -7,6 +7,7 @@
 import { invalidParameter } from "./errors.ts";
 import { type FieldDefinition, VTIGER_INT_MAX } from "./field.ts";
 import type { ModuleDefinition } from "./module.ts";
+import { recordShaper } from "./record_shaper.ts";
 import { formatDateTime } from "./time_zone.ts";
 import { excerpt } from "./excerpt.ts";
 
@@ -48,7 +49,8 @@ export { formatDateTime } from "./time_zone.ts";
  * (an inventory record's line fields excepted: they come in its `LineItems`),
  * NULL and missing values as `""`, the module's extras, then `record_id`,
  * `record_module` and `api_date_now` (the install's wall-clock time, as the
- * record's times are).
+ * record's times are). To shape many records, take {@linkcode recordShaper}
+ * once.
  */
 export function shapeRecord(
   module: ModuleDefinition,
@@ -57,35 +59,7 @@ export function shapeRecord(
   now: Date,
   timeZone?: string,
 ): RecordView {
-  const view: RecordView = {};
-  const lineFields = module.inputs?.lineFields;
-  for (const field of fields) {
-    // An inventory record's line fields come in its LineItems, not as the first line's values.
-    if (lineFields?.has(field.name)) continue;
-    view[field.name] = field.onRecordTable ? record.values[field.name] ?? "" : "";
-  }
-  for (const [key, value] of Object.entries(record.extras ?? {})) {
-    view[key] = Array.isArray(value)
-      ? value.map((item) => withoutHiddenFields(module, fields, item))
-      : value;
-  }
-  view.record_id = String(record.id);
-  view.record_module = module.name;
-  view.api_date_now = formatDateTime(now, timeZone);
-  return view;
-}
-
-/** An extra's object without the keys that are fields of the module the caller may not see. */
-function withoutHiddenFields(
-  module: ModuleDefinition,
-  visible: readonly FieldDefinition[],
-  item: RecordExtraObject,
-): RecordExtraObject {
-  const shown = new Set(visible.map((field) => field.name));
-  const hidden = new Set(
-    module.fields.map((field) => field.name).filter((name) => !shown.has(name)),
-  );
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !hidden.has(key)));
+  return recordShaper(module, fields)(record, formatDateTime(now, timeZone));
 }
 
 /** Parses a record id: a positive integer that fits Vtiger's INT column, else `INVALID_PARAMETER`. */

@@ -196,6 +196,11 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
         clock,
         ttlSeconds: config.privilegesTtlSeconds,
         onLookup: (outcome) => config.onCacheLookup?.("privileges", outcome),
+        onReloadError: (error) =>
+          logger.log("error", "privileges_reload_failed", {
+            detail: "the privileges loaded before are kept",
+            ...describeError(error),
+          }),
       }),
       clock,
       tokens: new RandomTokenGenerator(),

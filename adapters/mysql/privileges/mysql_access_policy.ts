@@ -2,7 +2,10 @@
  * The access policy of a Vtiger database: each user's permission facts are
  * read from Vtiger's tables, turned into privileges by the domain rules, and
  * cached per user for a short lifetime (`PRIVILEGES_TTL_SECONDS`), so that a
- * change made in Vtiger shows within that time.
+ * change made in Vtiger shows within about that time. Once a user's
+ * privileges are older, the next request still gets them while they are
+ * read again in the background (ten statements): no request waits for a
+ * reload, only a user's first request does.
  *
  * @module
  */
@@ -36,6 +39,8 @@ export interface MysqlAccessPolicyOptions {
   readonly maxEntries?: number;
   /** Told the outcome of every cache lookup. */
   readonly onLookup?: (outcome: CacheOutcome) => void;
+  /** Told of a background reload that failed (the previous privileges are kept). */
+  readonly onReloadError?: (error: unknown) => void;
 }
 
 /** Vtiger's permission model, read from the database and cached per user. */
@@ -52,14 +57,14 @@ export class MysqlAccessPolicy implements AccessPolicy {
       options.clock,
       options.ttlSeconds ?? DEFAULT_PRIVILEGES_TTL_SECONDS,
       options.maxEntries ?? DEFAULT_PRIVILEGES_CACHE_SIZE,
-      { onLookup: options.onLookup },
+      { onLookup: options.onLookup, serveStale: options.onReloadError ?? (() => {}) },
     );
   }
 
   /**
    * The user's privileges: everything for an administrator, otherwise
    * computed from the tables, or reused when computed less than the
-   * lifetime ago.
+   * lifetime ago (and while they are computed again after that).
    */
   privilegesFor(user: UserAccount): Promise<Privileges> {
     if (user.isAdmin) return Promise.resolve(adminPrivileges(user.id));

@@ -1,12 +1,13 @@
 /**
- * One page of a module's records in one SQL statement: the record SELECT,
- * the validated criteria as bound conditions, the permission scope, the
- * order with the crmid as tie-breaker, and LIMIT/OFFSET.
+ * One page of a module's records in one SQL statement: the validated
+ * criteria as bound conditions, the permission scope, the order with the
+ * crmid as tie-breaker and LIMIT/OFFSET choose the page's ids; the record
+ * SELECT reads their fields. Counts use the same filter.
  *
  * @module
  */
 
-import { type Expression, type RawBuilder, sql } from "kysely";
+import { type CompiledQuery, type Expression, type RawBuilder, sql } from "kysely";
 import type { Condition, OrderTerm } from "../../../domain/criteria.ts";
 import { isNumericKind, type ValueKind } from "../../../domain/value_kind.ts";
 import type { CountQuery, ListQuery } from "../../../domain/ports.ts";
@@ -18,9 +19,10 @@ import { relatedCondition } from "./related_condition.ts";
 import {
   columnExpression,
   CRMID_REF,
-  type RecordQuery,
-  selectRecords,
-  toStoredRecord,
+  liveRecordConditions,
+  liveRecordTables,
+  recordSelect,
+  recordTablesSql,
 } from "./record_select.ts";
 
 /**
@@ -117,39 +119,100 @@ function orderExpression(storage: ModuleStorage, term: OrderTerm): RawBuilder<un
   return term.direction === "DESC" ? sql`${column} DESC` : sql`${column} ASC`;
 }
 
+/** The alias of the page's ids, and of their derived table. */
+const PAGE = "__page";
+const PAGE_ID = "__page_id";
+
+/** What chooses a list's or a count's records. */
+type Filter = Pick<ListQuery, "conditions" | "scope" | "ids" | "relatedTo">;
+
+/** How a list or count is scoped besides its query: resolved parents and the related record's module. */
+interface Scoping {
+  /** The list's parent scope resolved (comments). */
+  readonly parents?: StoredParentScope;
+  /** The module of `relatedTo`'s record. */
+  readonly relatedSource?: ModuleStorage;
+}
+
 /**
- * Adds the query's conditions, the permission scope (`parents`: the list's
- * parent scope resolved, for comments) and the order (crmid last) to the
- * record SELECT.
+ * The conditions of a list or count: live records of the module, related to
+ * the given record, of the given ids, matching the criteria, within the
+ * permission scope.
  */
-export function applyListQuery(
-  base: RecordQuery,
+function filterConditions(
   storage: ModuleStorage,
-  query: Pick<ListQuery, "conditions" | "order" | "scope" | "ids" | "relatedTo">,
-  parents?: StoredParentScope,
-  relatedSource?: ModuleStorage,
-): RecordQuery {
-  let statement = base;
-  if (query.relatedTo !== undefined && relatedSource !== undefined) {
-    statement = statement.where(relatedCondition(storage, relatedSource, query.relatedTo));
+  query: Filter,
+  scoping: Scoping,
+): Expression<boolean>[] {
+  const conditions = liveRecordConditions(storage);
+  if (query.relatedTo !== undefined && scoping.relatedSource !== undefined) {
+    conditions.push(relatedCondition(storage, scoping.relatedSource, query.relatedTo));
   }
   if (query.ids !== undefined) {
     const ids = query.ids.filter(Number.isSafeInteger);
-    statement = statement.where(
+    conditions.push(
       ids.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`${CRMID_REF} IN (${sql.join(ids)})`,
     );
   }
-  for (const condition of query.conditions) {
-    statement = statement.where(conditionSql(storage, condition));
-  }
-  for (const condition of listScopeConditions(storage, query.scope, parents)) {
-    statement = statement.where(condition);
-  }
-  const terms = [
+  for (const condition of query.conditions) conditions.push(conditionSql(storage, condition));
+  conditions.push(...listScopeConditions(storage, query.scope, scoping.parents));
+  return conditions;
+}
+
+/** `FROM` with the record tables the filter and the order read, joined, and nothing more. */
+function narrowTables(
+  storage: ModuleStorage,
+  query: Filter & Partial<Pick<ListQuery, "order">>,
+  scoping: Scoping,
+): RawBuilder<unknown> {
+  return recordTablesSql(
+    storage,
+    new Set([
+      ...liveRecordTables(storage),
+      ...query.conditions.map((condition) => condition.column.table),
+      ...(query.order ?? []).map((term) => term.column.table),
+      ...(scoping.parents === undefined ? [] : [scoping.parents.table]),
+    ]),
+  );
+}
+
+function fieldSelection(query: ListQuery): ReadonlySet<string> | undefined {
+  return query.fields === undefined ? undefined : new Set(query.fields);
+}
+
+/**
+ * The page's statement. A page is found on ids first: the live records that
+ * match the filter, sorted (crmid last), skipped and cut, joining only the
+ * tables the filter and the order read, so that skipping 90,000 rows reads
+ * 90,000 `vtiger_crmentity` rows (five times faster than whole records) and
+ * sorting sorts ids, not whole records with their TEXT columns. Only the
+ * page's ids are then joined to the record SELECT (of the chosen fields), in
+ * the same order. One statement, as always.
+ *
+ * A `vtiger_crmentity` row without its base-table row (which Vtiger never
+ * writes) is counted by the offset but, as the record SELECT inner joins the
+ * base table, never returned.
+ */
+export function listStatement(
+  db: DynamicDb,
+  storage: ModuleStorage,
+  query: ListQuery,
+  scoping: Scoping = {},
+): CompiledQuery<Record<string, unknown>> {
+  const order = sql.join([
     ...query.order.map((term) => orderExpression(storage, term)),
     sql`${CRMID_REF} ASC`,
-  ];
-  return statement.orderBy(sql.join(terms));
+  ]);
+  const ids = sql`select ${CRMID_REF} as ${sql.id(PAGE_ID)} ${
+    narrowTables(storage, query, scoping)
+  } where ${
+    sql.join(filterConditions(storage, query, scoping), sql` and `)
+  } order by ${order} limit ${query.length} offset ${query.start}`;
+  const select = recordSelect(db, storage, fieldSelection(query));
+  const statement = sql`${sql.raw(select.selectFrom)} inner join (${ids}) as ${sql.id(PAGE)} on ${
+    sql.id(PAGE, PAGE_ID)
+  } = ${CRMID_REF} order by ${order}`;
+  return statement.compile(db) as CompiledQuery<Record<string, unknown>>;
 }
 
 /** Reads one page of the module's live records matching the query, in one statement. */
@@ -160,17 +223,10 @@ export async function listRecords(
   parents?: StoredParentScope,
   relatedSource?: ModuleStorage,
 ): Promise<StoredRecord[]> {
-  const only = query.fields === undefined ? undefined : new Set(query.fields);
-  const statement = applyListQuery(
-    selectRecords(db, storage, { only }),
-    storage,
-    query,
-    parents,
-    relatedSource,
-  )
-    .limit(query.length).offset(query.start);
-  const rows = await statement.execute();
-  return rows.map((row) => toStoredRecord(storage, row).record);
+  const statement = listStatement(db, storage, query, { parents, relatedSource });
+  const result = await db.executeQuery(statement);
+  const { toRecordRow } = recordSelect(db, storage, fieldSelection(query));
+  return result.rows.map((row) => toRecordRow(row).record);
 }
 
 /** Counts the module's live records matching the query's conditions and permissions. */
@@ -181,14 +237,11 @@ export async function countRecords(
   parents?: StoredParentScope,
   relatedSource?: ModuleStorage,
 ): Promise<number> {
-  const filtered = applyListQuery(
-    selectRecords(db, storage, { only: new Set() }),
-    storage,
-    { ...query, order: [] },
-    parents,
-    relatedSource,
+  const scoping = { parents, relatedSource };
+  const result = await db.executeQuery(
+    sql<{ total: number | string }>`select count(*) as ${sql.id("total")} ${
+      narrowTables(storage, query, scoping)
+    } where ${sql.join(filterConditions(storage, query, scoping), sql` and `)}`.compile(db),
   );
-  const row = await filtered.clearSelect().clearOrderBy()
-    .select(sql<number | string>`COUNT(*)`.as("total")).executeTakeFirst();
-  return Number(row?.total ?? 0);
+  return Number(result.rows[0]?.total ?? 0);
 }

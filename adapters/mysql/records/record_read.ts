@@ -6,13 +6,13 @@
  * @module
  */
 
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { recordLabel } from "../../../domain/module.ts";
 import type { RecordLocation } from "../../../domain/privileges.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
-import { CRMID_REF, type RecordRow, selectRecords, toStoredRecord } from "./record_select.ts";
+import { type RecordRow, recordSelect } from "./record_select.ts";
 
 /** The live record of the module with that id; `lock` takes a row lock (inside a transaction). */
 export async function readRecord(
@@ -21,11 +21,15 @@ export async function readRecord(
   id: number,
   lock = false,
 ): Promise<RecordRow | undefined> {
-  let query = selectRecords(dynamic(db), storage).where(sql<boolean>`${CRMID_REF} = ${id}`)
-    .limit(1);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row === undefined ? undefined : toStoredRecord(storage, row);
+  const select = recordSelect(dynamic(db), storage);
+  const statement = lock ? select.byId.locked : select.byId.plain;
+  const parameters = [...statement.parameters];
+  parameters[parameters.length - 1] = id;
+  const result = await db.executeQuery<Record<string, unknown>>(
+    CompiledQuery.raw(statement.sql, parameters),
+  );
+  const row = result.rows[0];
+  return row === undefined ? undefined : select.toRecordRow(row);
 }
 
 interface LocationRow {
