@@ -59,6 +59,11 @@ export {
   type SyncRecordsInput,
 } from "./application/sync_records.ts";
 export { DEFAULT_SYNC_LENGTH, type SyncPage } from "./domain/sync.ts";
+export {
+  LinkRecords,
+  type LinkRecordsDeps,
+  type LinkRecordsInput,
+} from "./application/link_records.ts";
 export type { RateLimitDeps } from "./application/rate_limit.ts";
 export { RATE_WINDOW_SECONDS, type RateState } from "./domain/rate_limit.ts";
 export {

@@ -30,6 +30,7 @@ import { GetRecord } from "./get_record.ts";
 import { ListRecords } from "./list_records.ts";
 import { ListTypes } from "./list_types.ts";
 import { SyncRecords } from "./sync_records.ts";
+import { LinkRecords } from "./link_records.ts";
 import { LoginWithAccessKey } from "./login_with_access_key.ts";
 import { LoginWithPassword } from "./login_with_password.ts";
 import { Logout } from "./logout.ts";
@@ -119,6 +120,8 @@ export interface UseCases {
   readonly describeModule: DescribeModule;
   /** The changes of a module since a time. */
   readonly syncRecords: SyncRecords;
+  /** Link records to a record's related list, or unlink them. */
+  readonly linkRecords: LinkRecords;
   /** Download a document's file. */
   readonly downloadDocument: DownloadDocument;
 }
@@ -150,6 +153,7 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
     listTypes: new ListTypes(deps),
     describeModule: new DescribeModule(deps),
     syncRecords: new SyncRecords(deps),
+    linkRecords: new LinkRecords(deps),
     downloadDocument: new DownloadDocument(deps),
   };
 }

@@ -36,6 +36,13 @@ export type Action =
     readonly fields?: string;
   }
   | {
+    readonly kind: "link" | "unlink";
+    readonly token: string | undefined;
+    readonly module: string;
+    readonly id: string;
+    readonly related: string;
+  }
+  | {
     readonly kind: "sync";
     readonly token: string | undefined;
     readonly module: string;
@@ -260,6 +267,18 @@ export function chooseAction(method: Method, params: Params, bearer: string | un
   }
   if (method === "GET") return readAction(params, token);
   const { module, id } = params;
+  if (params.related !== undefined && method !== "POST") {
+    const what = method === "PUT" ? "a link" : "an unlink";
+    allowOnly(params, ["module", "token", "id", "related"], what);
+    if (id === undefined) throw noIdRefusal(method === "PUT" ? "A link" : "An unlink", method);
+    return {
+      kind: method === "PUT" ? "link" : "unlink",
+      token,
+      module,
+      id,
+      related: params.related,
+    };
+  }
   const what = method === "DELETE" ? "a delete" : id === undefined ? "a create" : "an update";
   allowOnly(params, ["module", "token", "id"], what);
   if (method === "POST") {

@@ -108,6 +108,20 @@ export async function runAction(
         headers: { [TOTAL_COUNT_HEADER]: String(page.total) },
       };
     }
+    case "link":
+    case "unlink": {
+      const { token, module, id, related } = action;
+      return done(
+        await useCases.linkRecords.execute({
+          token,
+          module,
+          id,
+          related,
+          values: readValues,
+          unlink: action.kind === "unlink",
+        }),
+      );
+    }
     case "sync": {
       const { token, module, since, length } = action;
       return done(

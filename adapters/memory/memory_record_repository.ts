@@ -66,10 +66,12 @@ export interface MemoryHistoryEntry {
   readonly whodid: number;
   /** When. */
   readonly changedon: string;
-  /** 0 updated, 1 deleted, 2 created. */
-  readonly status: 0 | 1 | 2;
+  /** 0 updated, 1 deleted, 2 created, 4 linked, 5 unlinked. */
+  readonly status: 0 | 1 | 2 | 4 | 5;
   /** Changed fields. */
   readonly details: readonly HistoryDetail[];
+  /** For a link or unlink: the other record (`vtiger_modtracker_relations`). */
+  readonly target?: { readonly module: string; readonly id: number };
 }
 
 interface MemoryRow {
@@ -256,6 +258,51 @@ export class MemoryRecordRepository implements RecordRepository {
     return Promise.resolve();
   }
 
+  /** Links records to the source: each new link moves the source's modified time, with history. */
+  link(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+  ): Promise<void> {
+    return this.#relate(source, module, ids, context, 4);
+  }
+
+  /** Removes links, each with history on the source. */
+  unlink(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+  ): Promise<void> {
+    return this.#relate(source, module, ids, context, 5);
+  }
+
+  #relate(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+    status: 4 | 5,
+  ): Promise<void> {
+    let sourceRow: MemoryRow;
+    try {
+      sourceRow = this.#requireWritable(source.module, source.id, context, "update");
+      for (const id of ids) this.#requireRow(module, id);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    for (const id of ids) {
+      const key = linkKey(source.id, id);
+      if (this.#links.has(key) === (status === 4)) continue;
+      if (status === 4) this.#links.add(key);
+      else this.#links.delete(key);
+      this.#touch(source.module, sourceRow, context);
+      this.#record(source.module, source.id, context, status, [], { module: module.name, id });
+    }
+    return Promise.resolve();
+  }
+
   /** Marks the record deleted. */
   delete(module: ModuleDefinition, id: number, context: WriteContext): Promise<void> {
     let row: MemoryRow;
@@ -297,8 +344,9 @@ export class MemoryRecordRepository implements RecordRepository {
     module: ModuleDefinition,
     crmid: number,
     context: WriteContext,
-    status: 0 | 1 | 2,
+    status: MemoryHistoryEntry["status"],
     details: MemoryHistoryEntry["details"],
+    target?: MemoryHistoryEntry["target"],
   ): void {
     this.#history.push({
       crmid,
@@ -307,6 +355,7 @@ export class MemoryRecordRepository implements RecordRepository {
       changedon: formatDateTime(context.now, this.#timeZone),
       status,
       details,
+      ...(target === undefined ? {} : { target }),
     });
   }
 

@@ -5,7 +5,14 @@
  * @module
  */
 
-import { DomainError, invalidFieldValue, moduleNotFound } from "../../domain/errors.ts";
+import {
+  DomainError,
+  invalidFieldValue,
+  moduleNotFound,
+  recordNotFound,
+} from "../../domain/errors.ts";
+import { requireOwnerInScope } from "../../domain/privileges.ts";
+import { relateRecords } from "./records/record_relations.ts";
 import type { ModuleDefinition } from "../../domain/module.ts";
 import type {
   ChangeQuery,
@@ -13,6 +20,7 @@ import type {
   ListQuery,
   RecordChange,
   RecordRepository,
+  RelatedRecord,
   WriteContext,
   WriteExtras,
 } from "../../domain/ports.ts";
@@ -174,6 +182,58 @@ export class MysqlRecordRepository implements RecordRepository {
           deleteRecord(this.#scene(trx, storage, context), id)
         ),
     );
+  }
+
+  /** Links records to the source as Vtiger's related lists do, in one transaction. */
+  async link(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+  ): Promise<void> {
+    await this.#relate(source, module, ids, context, false);
+  }
+
+  /** Removes such links, in one transaction. */
+  async unlink(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+  ): Promise<void> {
+    await this.#relate(source, module, ids, context, true);
+  }
+
+  async #relate(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+    unlink: boolean,
+  ): Promise<void> {
+    const storage = await this.#writable(source.module);
+    const targets = ids.map((id) => ({ module: module.name, id }));
+    await this.#write(storage, {}, () =>
+      this.#db.transaction().execute(async (trx) => {
+        // The source's owner is checked on its locked row, as for any change of it.
+        const row = await readRecord(trx, storage, source.id, true);
+        if (row === undefined) throw recordNotFound(source.module.name, source.id);
+        requireOwnerInScope(
+          context.scope,
+          row.record.ownerId,
+          source.module.name,
+          source.id,
+          "update",
+        );
+        await relateRecords(
+          trx,
+          { module: source.module.name, id: source.id },
+          targets,
+          context,
+          this.#timeZone,
+          unlink,
+        );
+      }));
   }
 
   /** Runs a transaction; if it fails, undoes what its behaviours did outside the database. */

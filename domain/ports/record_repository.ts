@@ -118,6 +118,24 @@ export interface RecordRepository {
    * the order of their modified time, then id.
    */
   changes(module: ModuleDefinition, query: ChangeQuery): Promise<RecordChange[]>;
+  /**
+   * Links records of `module` to the source record, as Vtiger's related lists
+   * do (their relation table, else `vtiger_crmentityrel`), with a LINK
+   * history entry per new link on the source; links that exist are left.
+   */
+  link(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+  ): Promise<void>;
+  /** Removes such links, with an UNLINK history entry per link removed. */
+  unlink(
+    source: RelatedRecord,
+    module: ModuleDefinition,
+    ids: readonly number[],
+    context: WriteContext,
+  ): Promise<void>;
   /** How many of the module's live records match the query, all pages together. */
   count(module: ModuleDefinition, query: CountQuery): Promise<number>;
   /** The live record of that module, or `undefined` (deleted, other module, absent). */

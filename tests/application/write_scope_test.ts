@@ -76,6 +76,8 @@ function reassignedAfterCheck(
     list: (module, query) => records.list(module, query),
     count: (module, query) => records.count(module, query),
     changes: (module, query) => records.changes(module, query),
+    link: (source, module, ids, write) => records.link(source, module, ids, write),
+    unlink: (source, module, ids, write) => records.unlink(source, module, ids, write),
     locate: (recordId) => records.locate(recordId),
     create: (module, values, context) => records.create(module, values, context),
     update: (module, recordId, values, context) =>

@@ -42,6 +42,7 @@ const DEFAULT_ANSWERS: Record<keyof UseCases, (input: Record<string, unknown>) =
   getPicklist: () => ({ values: { Acquired: "Acquired" } }),
   listTypes: () => [{ name: "Accounts" }],
   describeModule: (input) => ({ name: input.module, fields: [] }),
+  linkRecords: () => true,
   syncRecords: () => ({ updated: [], deleted: [], lastModifiedTime: "2017-09-04 09:29:15" }),
   downloadDocument: () => ({
     name: "contrat cadre.pdf",

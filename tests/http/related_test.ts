@@ -53,4 +53,62 @@ Deno.test("related lists over HTTP", async (t) => {
       "RECORD_NOT_FOUND",
     );
   });
+
+  await t.step("PUT links and DELETE unlinks, in both styles, ids in the body", async () => {
+    for (const [method, kind] of [["PUT", false], ["DELETE", true]] as const) {
+      await bothStyles(
+        [
+          `${BASE}/Accounts/3/related/Documents/${TOKEN}`,
+          `${Q}?module=Accounts&id=3&related=Documents&token=${TOKEN}`,
+        ],
+        "linkRecords",
+        {
+          token: TOKEN,
+          module: "Accounts",
+          id: "3",
+          related: "Documents",
+          values: { ids: "12,13" },
+          unlink: kind,
+        },
+        {
+          method,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "ids=12,13",
+        },
+      );
+    }
+  });
+
+  await t.step("the demo: link, see it in the list, unlink", async () => {
+    const { app } = demoApp();
+    const token = await adminToken(app);
+    const url = `${BASE}/Accounts/24/related/Contacts/${token}`;
+    const before = await expectSuccess(await app.request(url)) as { record_id: string }[];
+    const all = await expectSuccess(await app.request(`${BASE}/Contacts/${token}`)) as {
+      record_id: string;
+    }[];
+    const outside = all.find((contact) =>
+      !before.some((item) => item.record_id === contact.record_id)
+    );
+    assert.ok(outside);
+    const json = { "Content-Type": "application/json" };
+    const body = JSON.stringify({ ids: outside.record_id });
+    assert.equal(
+      await expectSuccess(await app.request(url, { method: "PUT", headers: json, body })),
+      true,
+    );
+    const after = await expectSuccess(await app.request(url)) as { record_id: string }[];
+    assert.equal(after.length, before.length + 1);
+    await expectSuccess(await app.request(url, { method: "DELETE", headers: json, body }));
+    assert.equal((await expectSuccess(await app.request(url)) as unknown[]).length, before.length);
+    await expectFailure(
+      await app.request(`${BASE}/Accounts/related/Contacts/${token}`, {
+        method: "PUT",
+        headers: json,
+        body,
+      }),
+      405,
+      "METHOD_NOT_ALLOWED",
+    );
+  });
 });

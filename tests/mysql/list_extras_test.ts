@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
 import { createUseCases } from "../../application/use_cases.ts";
 import { rejectsDomainError } from "../domain/_assert_error.ts";
-import { adminTestPerVersion, adminToken, scalar } from "./mysql_support.ts";
+import { adminTestPerVersion, adminToken, rows, scalar } from "./mysql_support.ts";
 
 adminTestPerVersion(
   (version) => `count, fields and If-Match on Vtiger ${version}`,
@@ -210,6 +210,98 @@ adminTestPerVersion(
             relatedTo: { module: "Accounts", id: account },
           }),
           "MODULE_NOT_FOUND",
+        );
+      },
+    );
+
+    await t.step(
+      "link and unlink write what Vtiger's add_related wrote (oracle documents.json)",
+      async () => {
+        const account = ids[2];
+        const document = await useCases.createRecord.execute({
+          token,
+          module: "Documents",
+          values: { notes_title: "Linked" },
+        });
+        const link = (unlink: boolean) =>
+          useCases.linkRecords.execute({
+            token,
+            module: "Accounts",
+            id: account,
+            related: "Documents",
+            values: { ids: String(document) },
+            unlink,
+          });
+        await sql`UPDATE vtiger_crmentity SET modifiedtime = '2001-01-01 00:00:00'
+        WHERE crmid = ${account}`.execute(database.db);
+        await link(false);
+        await link(false);
+        const rel = await scalar(
+          database,
+          sql`SELECT COUNT(*) FROM vtiger_senotesrel WHERE crmid = ${account} AND notesid = ${document}`,
+        );
+        assert.equal(rel, "1");
+        const tracked = await rows<
+          { status: number; whodid: number; targetmodule: string; targetid: number }
+        >(
+          database,
+          sql`SELECT b.status, b.whodid, r.targetmodule, r.targetid FROM vtiger_modtracker_basic b
+          INNER JOIN vtiger_modtracker_relations r ON r.id = b.id
+          WHERE b.crmid = ${account} AND b.module = 'Accounts' ORDER BY b.id`,
+        );
+        assert.deepEqual(
+          tracked.map((
+            row,
+          ) => [Number(row.status), Number(row.whodid), row.targetmodule, Number(row.targetid)]),
+          [
+            [4, 1, "Documents", document],
+          ],
+        );
+        const moved = await scalar(
+          database,
+          sql`SELECT modifiedtime FROM vtiger_crmentity WHERE crmid = ${account}`,
+        );
+        assert.notEqual(moved, "2001-01-01 00:00:00");
+        const related = await useCases.listRecords.execute({
+          token,
+          module: "Documents",
+          relatedTo: { module: "Accounts", id: account },
+        });
+        assert.deepEqual(related.map((record) => Number(record.record_id)), [document]);
+        await link(true);
+        assert.equal(
+          await scalar(
+            database,
+            sql`SELECT COUNT(*) FROM vtiger_senotesrel WHERE notesid = ${document}`,
+          ),
+          "0",
+        );
+        const statuses = await rows<{ status: number }>(
+          database,
+          sql`SELECT status FROM vtiger_modtracker_basic WHERE crmid = ${account} AND status IN (4, 5)
+          ORDER BY id`,
+        );
+        assert.deepEqual(statuses.map((row) => Number(row.status)), [4, 5]);
+        // A pair without a table of its own goes to vtiger_crmentityrel.
+        const contact = await useCases.createRecord.execute({
+          token,
+          module: "Contacts",
+          values: { lastname: "Generic" },
+        });
+        await useCases.linkRecords.execute({
+          token,
+          module: "Accounts",
+          id: account,
+          related: "Contacts",
+          values: { ids: String(contact) },
+        });
+        assert.equal(
+          await scalar(
+            database,
+            sql`SELECT COUNT(*) FROM vtiger_crmentityrel WHERE crmid = ${account} AND module = 'Accounts'
+            AND relcrmid = ${contact} AND relmodule = 'Contacts'`,
+          ),
+          "1",
         );
       },
     );

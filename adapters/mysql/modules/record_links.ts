@@ -15,6 +15,9 @@ import { nextSequenceValue } from "../records/numbering.ts";
 /** ModTracker's status of a link. */
 export const LINK_STATUS = 4;
 
+/** ModTracker's status of an unlink (`CRMEntity::trackUnLinkedInfo`). */
+export const UNLINK_STATUS = 5;
+
 /** A link from one record to another. */
 export interface RecordLink {
   /** The record linked to (an Account a comment is on). */
@@ -30,10 +33,15 @@ export interface RecordLink {
 }
 
 /**
- * Records the link on its source record, inside the caller's transaction;
- * does nothing when the source is no live record.
+ * Records the link (or, with {@linkcode UNLINK_STATUS}, the unlink) on its
+ * source record, inside the caller's transaction; does nothing when the
+ * source is no live record.
  */
-export async function trackLinkedInfo(trx: VtigerDb, link: RecordLink): Promise<void> {
+export async function trackLinkedInfo(
+  trx: VtigerDb,
+  link: RecordLink,
+  status: typeof LINK_STATUS | typeof UNLINK_STATUS = LINK_STATUS,
+): Promise<void> {
   const source = await sql<{ setype: string }>`
     SELECT setype FROM vtiger_crmentity WHERE crmid = ${link.sourceId} AND deleted = 0`
     .execute(trx);
@@ -44,7 +52,7 @@ export async function trackLinkedInfo(trx: VtigerDb, link: RecordLink): Promise<
   const id = await nextSequenceValue(trx, "vtiger_modtracker_basic_seq");
   await sql`INSERT INTO vtiger_modtracker_basic (id, crmid, module, whodid, changedon, status)
     VALUES (${id}, ${link.sourceId}, ${sourceModule}, ${link.actorId}, ${link.now},
-      ${LINK_STATUS})`.execute(trx);
+      ${status})`.execute(trx);
   await sql`INSERT INTO vtiger_modtracker_relations (id, targetmodule, targetid, changedon)
     VALUES (${id}, ${link.targetModule}, ${link.targetId}, ${link.now})`.execute(trx);
 }

@@ -24,7 +24,7 @@ import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { CRMID_REF } from "./record_select.ts";
 
 /** A relation table of Vtiger's related lists: two id columns and the modules each holds. */
-interface RelationTable {
+export interface RelationTable {
   /** The table. */
   readonly table: string;
   /** Its two id columns, each with the modules whose ids it holds (`*`: any module). */
@@ -32,7 +32,7 @@ interface RelationTable {
 }
 
 /** One id column of a relation table. */
-interface RelationColumn {
+export interface RelationColumn {
   /** The column. */
   readonly name: string;
   /** The modules whose ids it holds, or `*` for any. */
@@ -106,7 +106,8 @@ export const RELATION_TABLES: readonly RelationTable[] = [
   },
 ];
 
-function holds(column: RelationColumn, module: string): boolean {
+/** Whether the column holds ids of the module. */
+export function holds(column: RelationColumn, module: string): boolean {
   return column.modules === "*" || column.modules.includes(module);
 }
 
