@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import type { DescribedField } from "../../domain/discovery.ts";
-import { adminTestPerVersion, rows, scalar } from "./mysql_support.ts";
+import { type AdminSession, rows, scalar } from "./mysql_support.ts";
 
 function field(fields: readonly DescribedField[], name: string): DescribedField {
   const found = fields.find((candidate) => candidate.name === name);
@@ -17,7 +17,8 @@ function field(fields: readonly DescribedField[], name: string): DescribedField 
   return found;
 }
 
-adminTestPerVersion((version) => `discovery on Vtiger ${version}`, async (t, session) => {
+/** The steps, on one database per Vtiger version shared with the other files' steps. */
+export async function discoverySteps(t: Deno.TestContext, session: AdminSession): Promise<void> {
   const { database, useCases, token } = session;
 
   await t.step("listtypes: the served entity modules, in tabid order", async () => {
@@ -132,4 +133,4 @@ adminTestPerVersion((version) => `discovery on Vtiger ${version}`, async (t, ses
     const after = await useCases.describeModule.execute({ token, module: "Contacts" });
     assert.equal(after.allowDuplicates, false);
   });
-});
+}

@@ -7,9 +7,10 @@
 
 import assert from "node:assert/strict";
 import { sql } from "kysely";
-import { adminTestPerVersion } from "./mysql_support.ts";
+import type { AdminSession } from "./mysql_support.ts";
 
-adminTestPerVersion((version) => `sync on Vtiger ${version}`, async (t, session) => {
+/** The steps, on one database per Vtiger version shared with the other files' steps. */
+export async function syncSteps(t: Deno.TestContext, session: AdminSession): Promise<void> {
   const { database, useCases, token } = session;
   const create = (module: string, values: Record<string, string>) =>
     useCases.createRecord.execute({ token, module, values });
@@ -89,4 +90,4 @@ adminTestPerVersion((version) => `sync on Vtiger ${version}`, async (t, session)
     });
     assert.deepEqual(events.updated.map((record) => Number(record.record_id)), [call]);
   });
-});
+}
