@@ -85,6 +85,8 @@ function guardedConnection(
     if (callback === undefined) return connection.query(options);
     const signal = guards.currentSignal?.();
     if (signal?.aborted) {
+      // Refused, not run: the connection may hold an open transaction, so it is not reused.
+      abandoned = true;
       queueMicrotask(() => callback(clientGone(), undefined as unknown as MysqlQueryResult));
       return;
     }

@@ -113,6 +113,42 @@ Deno.test({
       );
     });
 
+    await t.step(
+      "a transaction whose request is abandoned is rolled back, never reused",
+      async () => {
+        const schema = marker();
+        const setup = openDatabase(MYSQL_TEST_URL!);
+        await sql`CREATE DATABASE ${sql.id(schema)}`.execute(setup.db);
+        await sql`CREATE TABLE ${sql.id(schema, "t")} (v INT)`.execute(setup.db);
+        let controller = new AbortController();
+        try {
+          await withDatabases(
+            { connectionLimit: 1, currentSignal: () => controller.signal },
+            async (database, inspector) => {
+              const table = sql.id(schema, "t");
+              await rejectsDomainError(
+                database.db.transaction().execute(async (trx) => {
+                  await sql`INSERT INTO ${table} VALUES (1)`.execute(trx);
+                  controller.abort();
+                  await sql`INSERT INTO ${table} VALUES (2)`.execute(trx);
+                }),
+                "INVALID_PARAMETER",
+                "The client went away",
+              );
+              controller = new AbortController();
+              await sql`INSERT INTO ${table} VALUES (3)`.execute(database.db);
+              const seen = await sql<{ v: number }>`SELECT v FROM ${table} ORDER BY v`
+                .execute(inspector.db);
+              assert.deepEqual(seen.rows.map((row) => Number(row.v)), [3]);
+            },
+          );
+        } finally {
+          await sql`DROP DATABASE ${sql.id(schema)}`.execute(setup.db);
+          await setup.close();
+        }
+      },
+    );
+
     await t.step("waiting for a free connection is bounded too", async () => {
       await withDatabases(
         { queryTimeoutSeconds: 1, connectionLimit: 1 },
