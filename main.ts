@@ -148,6 +148,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
       maxSessionsPerUser: config.MAX_SESSIONS_PER_USER,
       maxPageLength: config.MAX_PAGE_LENGTH,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      maxBulk: config.MAX_BULK,
       onRateState: noteRateState,
     },
   );

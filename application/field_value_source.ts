@@ -7,6 +7,7 @@
  */
 
 import type { FieldValues } from "../domain/record.ts";
+import { invalidParameter } from "../domain/errors.ts";
 import type { WriteInput } from "./write_input.ts";
 
 /**
@@ -16,7 +17,9 @@ import type { WriteInput } from "./write_input.ts";
  * checked: a request body is then never read, nor held in memory, for a
  * caller who may not write.
  */
-export type FieldValueSource = FieldValues | (() => Promise<FieldValues | WriteInput>);
+export type FieldValueSource =
+  | FieldValues
+  | (() => Promise<FieldValues | WriteInput | readonly WriteInput[]>);
 
 /** What a write use case is given: its values (or their reader), and the rest when given outright. */
 export interface WriteSource {
@@ -35,9 +38,30 @@ function isWriteInput(read: FieldValues | WriteInput): read is WriteInput {
 
 /** The write a source stands for, reading it if it is not given outright. */
 export async function readWriteSource(source: WriteSource): Promise<WriteInput> {
+  const read = await readWriteBatch(source);
+  if (isBatch(read)) {
+    throw invalidParameter(
+      "A JSON array body creates several records at once: it goes with POST {Module} only",
+    );
+  }
+  return read;
+}
+
+/** Whether a source held several writes (a JSON array body). */
+export function isBatch(read: WriteInput | readonly WriteInput[]): read is readonly WriteInput[] {
+  return Array.isArray(read);
+}
+
+/** The write, or the writes of a JSON array body, a source stands for. */
+export async function readWriteBatch(
+  source: WriteSource,
+): Promise<WriteInput | readonly WriteInput[]> {
   if (typeof source.values === "function") {
     const read = await source.values();
-    return isWriteInput(read) ? read : { values: read };
+    if (Array.isArray(read)) return read;
+    return isWriteInput(read as FieldValues | WriteInput)
+      ? read as WriteInput
+      : { values: read as FieldValues };
   }
   return {
     values: source.values,

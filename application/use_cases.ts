@@ -86,6 +86,8 @@ export interface UseCaseSettings {
   readonly maxSessionsPerUser?: number;
   /** The largest page a list may ask for (default `DEFAULT_MAX_PAGE_LENGTH`). */
   readonly maxPageLength?: number;
+  /** The most records one batch create may hold (default `DEFAULT_MAX_BULK`). */
+  readonly maxBulk?: number;
   /** Calls allowed per token and minute (default: no limit; needs `Ports.counters`). */
   readonly rateLimitPerMinute?: number;
   /** Told where a token stands against its rate limit after each counted call. */
@@ -139,6 +141,7 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
       ? {}
       : { rateLimitPerMinute: settings.rateLimitPerMinute }),
     ...(settings.onRateState === undefined ? {} : { onRateState: settings.onRateState }),
+    ...(settings.maxBulk === undefined ? {} : { maxBulk: settings.maxBulk }),
   };
   return {
     loginWithPassword: new LoginWithPassword(deps),

@@ -37,6 +37,8 @@ export interface ErrorDetails {
   readonly fields?: readonly string[];
   /** Seconds after which a throttled (or turned away) caller may try again. */
   readonly retryAfterSeconds?: number;
+  /** In a batch create, the index (from 0) of the record the error is about. */
+  readonly batchIndex?: number;
 }
 
 /** An error the domain or a use case raises on purpose, with a protocol code. */

@@ -16,6 +16,7 @@ export type {
   ChangeQuery,
   CountQuery,
   ListQuery,
+  NewRecord,
   RecordChange,
   RecordRepository,
   RelatedRecord,

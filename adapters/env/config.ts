@@ -18,6 +18,7 @@ import {
 } from "../http/app.ts";
 import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
 import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
+import { DEFAULT_MAX_BULK } from "../../application/create_record.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
@@ -82,6 +83,7 @@ const schema = z.object({
     .min(1, "must be 1 to 3600").max(3600, "must be 1 to 3600")
     .default(DEFAULT_QUERY_TIMEOUT_SECONDS),
   MAX_REQUESTS_PER_USER: positiveInteger(DEFAULT_MAX_REQUESTS_PER_USER),
+  MAX_BULK: positiveInteger(DEFAULT_MAX_BULK),
   RATE_LIMIT_PER_MINUTE: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
     .min(0, "must be 0 (no limit) or more").default(0),
 });

@@ -202,15 +202,30 @@ interface BodyParts {
   readonly upload?: UploadedFile;
 }
 
-function jsonParts(text: string): BodyParts {
+/** A JSON body: one record's object, or an array of them (a batch create). */
+function jsonParts(text: string): BodyParts | BodyParts[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw invalidParameter("The request body is not valid JSON");
   }
+  if (!Array.isArray(parsed)) return objectParts(parsed);
+  return parsed.map((item, index) => {
+    try {
+      return objectParts(item);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw invalidParameter(`Record ${index} of the batch: ${error.message}`);
+    }
+  });
+}
+
+function objectParts(parsed: unknown): BodyParts {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw invalidParameter("The JSON body must be an object of field names to values");
+    throw invalidParameter(
+      "The JSON body must be an object of field names to values (or an array of such objects)",
+    );
   }
   const record = parsed as Record<string, unknown>;
   let lineItems: LineItemInput[] | undefined;
@@ -308,7 +323,10 @@ function mediaTypeOf(contentType: string | null): string {
  * {@linkcode cleanFieldValue}; a file is passed on as received. The body's
  * bytes are counted against `limits.lease` until that lease is disposed.
  */
-export async function readWriteBody(request: Request, limits: BodyLimits): Promise<WriteInput> {
+export async function readWriteBody(
+  request: Request,
+  limits: BodyLimits,
+): Promise<WriteInput | WriteInput[]> {
   const contentType = request.headers.get("Content-Type");
   const mediaType = mediaTypeOf(contentType);
   const multipart = mediaType === MULTIPART_TYPE;
@@ -318,7 +336,7 @@ export async function readWriteBody(request: Request, limits: BodyLimits): Promi
     multipart ? { ...limits, maxBytes: limits.maxBytes + maxUploadBytes } : limits,
   );
   if (bytes.length === 0) return { values: {} };
-  let parts: BodyParts;
+  let parts: BodyParts | BodyParts[];
   if (multipart) parts = await multipartParts(bytes, contentType ?? "", maxUploadBytes);
   else if (mediaType === FORM_TYPE) parts = formParts(formValues(decodeUtf8(bytes)));
   else if (JSON_TYPE.test(mediaType)) parts = jsonParts(decodeUtf8(bytes));
@@ -330,6 +348,11 @@ export async function readWriteBody(request: Request, limits: BodyLimits): Promi
         : `Content-Type '${excerpt(mediaType)}' is not supported; send ${accepted}`,
     );
   }
+  return Array.isArray(parts) ? parts.map(writeOf) : writeOf(parts);
+}
+
+/** A body's parts as one write: every value cleaned, every name trimmed and non-empty. */
+function writeOf(parts: BodyParts): WriteInput {
   const values = parts.entries.map(([name, value]): [string, string] => [
     name.trim(),
     cleanFieldValue(value),

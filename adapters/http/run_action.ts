@@ -67,7 +67,7 @@ function readOutcome(
 export async function runAction(
   useCases: UseCases,
   action: Action,
-  readValues: () => Promise<WriteInput>,
+  readValues: () => Promise<WriteInput | WriteInput[]>,
   clientAddress?: string,
   conditions: RequestConditions = {},
 ): Promise<Outcome> {
@@ -170,7 +170,7 @@ export async function runAction(
     case "create": {
       const { token, module } = action;
       return {
-        result: await useCases.createRecord.execute({ token, module, values: readValues }),
+        result: await useCases.createRecord.executeBatch({ token, module, values: readValues }),
         created: true,
       };
     }

@@ -22,6 +22,7 @@ import type {
   ChangeQuery,
   CountQuery,
   ListQuery,
+  NewRecord,
   RecordChange,
   RecordRepository,
   RelatedRecord,
@@ -224,6 +225,31 @@ export class MemoryRecordRepository implements RecordRepository {
     });
     this.#record(module, id, context, 2, creationDetails(tracked));
     return Promise.resolve(id);
+  }
+
+  /**
+   * Creates the records in order, all or none: should one fail, the rows,
+   * numbers and history of the others are taken back.
+   */
+  async createMany(
+    module: ModuleDefinition,
+    items: readonly NewRecord[],
+    context: WriteContext,
+  ): Promise<number[]> {
+    const nextId = this.#nextId;
+    const historyLength = this.#history.length;
+    const numbering = new Map(this.#numbering);
+    const ids: number[] = [];
+    try {
+      for (const item of items) ids.push(await this.create(module, item.values, context));
+      return ids;
+    } catch (error) {
+      for (const id of ids) this.#rows.delete(id);
+      this.#nextId = nextId;
+      this.#history.length = historyLength;
+      this.#numbering = numbering;
+      throw error;
+    }
   }
 
   /** Overlays values, refreshing label, modified time and modifier. */

@@ -18,6 +18,7 @@ import type {
   ChangeQuery,
   CountQuery,
   ListQuery,
+  NewRecord,
   RecordChange,
   RecordRepository,
   RelatedRecord,
@@ -146,6 +147,34 @@ export class MysqlRecordRepository implements RecordRepository {
           this.#db.transaction().execute((trx) =>
             insertRecord(this.#scene(trx, storage, context, extras, undos), values)
           )
+        ),
+    );
+  }
+
+  /** Creates the records in one transaction and returns their ids in order. */
+  async createMany(
+    module: ModuleDefinition,
+    items: readonly NewRecord[],
+    context: WriteContext,
+  ): Promise<number[]> {
+    const storage = await this.#writable(module);
+    return await this.#write(
+      storage,
+      {},
+      () =>
+        this.#undoneOnRollback((undos) =>
+          this.#db.transaction().execute(async (trx) => {
+            const ids: number[] = [];
+            for (const item of items) {
+              ids.push(
+                await insertRecord(
+                  this.#scene(trx, storage, context, item.extras ?? {}, undos),
+                  item.values,
+                ),
+              );
+            }
+            return ids;
+          })
         ),
     );
   }

@@ -74,6 +74,14 @@ export interface RecordChange {
 /** Which records a count counts: a list's filter and permissions, without page or order. */
 export type CountQuery = Pick<ListQuery, "conditions" | "scope" | "parentScope" | "relatedTo">;
 
+/** One record of a batch create: checked values and the module's extra inputs. */
+export interface NewRecord {
+  /** Checked values (`assigned_user_id` already set). */
+  readonly values: FieldValues;
+  /** The module's extra inputs (line items, a file). */
+  readonly extras?: WriteExtras;
+}
+
 /** Who writes, and when. */
 export interface WriteContext {
   /** The acting user. */
@@ -152,6 +160,15 @@ export interface RecordRepository {
     context: WriteContext,
     extras?: WriteExtras,
   ): Promise<number>;
+  /**
+   * Creates several records, each as `create` would, all in one transaction:
+   * all of them or none. Returns their ids in the order given.
+   */
+  createMany(
+    module: ModuleDefinition,
+    items: readonly NewRecord[],
+    context: WriteContext,
+  ): Promise<number[]>;
   /**
    * Overlays checked values on a live record; refreshes label, modified time,
    * history. `RECORD_NOT_FOUND` when not live, `ACCESS_DENIED` when its owner

@@ -175,6 +175,7 @@ Deno.test("record versions and If-Match", async (t) => {
       list: (module, query) => records.list(module, query),
       count: (module, query) => records.count(module, query),
       changes: (module, query) => records.changes(module, query),
+      createMany: (module, items, write) => records.createMany(module, items, write),
       link: (source, module, ids, write) => records.link(source, module, ids, write),
       unlink: (source, module, ids, write) => records.unlink(source, module, ids, write),
       locate: (id) => records.locate(id),

@@ -76,6 +76,7 @@ function reassignedAfterCheck(
     list: (module, query) => records.list(module, query),
     count: (module, query) => records.count(module, query),
     changes: (module, query) => records.changes(module, query),
+    createMany: (module, items, write) => records.createMany(module, items, write),
     link: (source, module, ids, write) => records.link(source, module, ids, write),
     unlink: (source, module, ids, write) => records.unlink(source, module, ids, write),
     locate: (recordId) => records.locate(recordId),

@@ -74,7 +74,7 @@ export function spyApp(
       // The HTTP layer reads records through read() and lists through page().
       const read = async (input: Record<string, unknown>) => ({ record: await execute(input) });
       const page = async (input: Record<string, unknown>) => ({ records: await execute(input) });
-      return [name, { execute, read, page }];
+      return [name, { execute, read, page, executeBatch: execute }];
     }),
   ) as unknown as UseCases;
   return { app: createApp(useCases, options), calls, useCases };

@@ -10,6 +10,7 @@ import { openMysqlPorts } from "../../adapters/mysql/mysql_ports.ts";
 import { createUseCases } from "../../application/use_cases.ts";
 import { rejectsDomainError } from "../domain/_assert_error.ts";
 import { type AdminSession, adminToken, rows, scalar } from "./mysql_support.ts";
+import type { WriteInput } from "../../application/write_input.ts";
 
 /** The steps, on one database per Vtiger version shared with the other files' steps. */
 export async function listExtrasSteps(t: Deno.TestContext, s: AdminSession): Promise<void> {
@@ -301,6 +302,50 @@ export async function listExtrasSteps(t: Deno.TestContext, s: AdminSession): Pro
             AND relcrmid = ${contact} AND relmodule = 'Contacts'`,
         ),
         "1",
+      );
+    },
+  );
+
+  await t.step(
+    "batch create: in order, one transaction, nothing when a record is bad",
+    async () => {
+      const seq = () => scalar(database, sql`SELECT id FROM vtiger_crmentity_seq`);
+      const before = await seq();
+      const created = await useCases.createRecord.executeBatch({
+        token,
+        module: "Accounts",
+        values: () =>
+          Promise.resolve([{ values: { accountname: "Bulk 1" } }, {
+            values: { accountname: "Bulk 2" },
+          }]),
+      });
+      assert.ok(Array.isArray(created));
+      assert.deepEqual(created, [Number(before) + 1, Number(before) + 2]);
+      const numbers = await rows<{ account_no: string }>(
+        database,
+        sql`SELECT account_no FROM vtiger_account WHERE accountid IN (${created[0]}, ${created[1]})
+        ORDER BY accountid`,
+      );
+      assert.notEqual(numbers[0].account_no, numbers[1].account_no);
+      const after = await seq();
+      await rejectsDomainError(
+        useCases.createRecord.executeBatch({
+          token,
+          module: "Accounts",
+          values: () =>
+            Promise.resolve<WriteInput[]>([{ values: { accountname: "Bulk 3" } }, {
+              values: { rating: "Nope" },
+            }]),
+        }),
+        "INVALID_FIELD_VALUE",
+      );
+      assert.equal(await seq(), after);
+      assert.equal(
+        await scalar(
+          database,
+          sql`SELECT COUNT(*) FROM vtiger_account WHERE accountname = 'Bulk 3'`,
+        ),
+        "0",
       );
     },
   );

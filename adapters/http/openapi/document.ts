@@ -188,7 +188,9 @@ function route(
           body: {
             content: {
               "application/x-www-form-urlencoded": { schema: RecordBody },
-              "application/json": { schema: RecordBody },
+              "application/json": {
+                schema: operation.batch ? z.union([RecordBody, z.array(RecordBody)]) : RecordBody,
+              },
               "multipart/form-data": { schema: MultipartBody },
             },
           },

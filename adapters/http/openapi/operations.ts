@@ -50,6 +50,8 @@ export interface OperationSpec {
   readonly requiresModule?: boolean;
   /** Whether a record body (form, JSON or multipart) is sent. */
   readonly body?: boolean;
+  /** Whether a JSON body may be an array of records (a batch create). */
+  readonly batch?: boolean;
   /** Whether the success answer is a stored file rather than the envelope. */
   readonly file?: boolean;
   /** The conditional header it honours. */
@@ -303,11 +305,14 @@ export const ACTION_OPERATIONS: Readonly<Record<Action["kind"], readonly Operati
     id: "create",
     method: "post",
     path: "/{module}/{token}",
-    summary: "Create a record; answers its id",
-    description: BEARER,
+    summary:
+      "Create a record, or with a JSON array up to MAX_BULK records at once; answers the id(s)",
+    description: `A JSON array creates its records in one transaction, all or none; an error ` +
+      `names the first bad record's index ("Record 2 of the batch: ..."). ${BEARER}`,
     pathParams: [MODULE, TOKEN],
     body: true,
-    result: RECORD_ID,
+    batch: true,
+    result: z.union([RECORD_ID, RECORD_ID.array()]),
     status: 201,
     authenticated: true,
     errors: [...IN_MODULE, ...WRITE],
@@ -415,11 +420,13 @@ export const QUERY_OPERATIONS: readonly (OperationSpec & {
     id: "queryStylePost",
     method: "post",
     path: "/index.php",
-    summary: "Query style: create a record, or update one when id is given",
+    summary: "Query style: create a record (or, with a JSON array, several), or update one when " +
+      "id is given",
     pathParams: [],
     queryParams: ["module", "token", "id"],
     requiresModule: true,
     body: true,
+    batch: true,
     conditional: "If-Match",
     result: RECORD_ID,
     status: 201,
