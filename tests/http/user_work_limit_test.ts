@@ -71,7 +71,12 @@ Deno.test("a user's requests beyond the bound are turned away, others go on", as
   await t.step("over the bound: 429 with Retry-After, before any record is read", async () => {
     const first = list(admin);
     const second = list(admin);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both must be holding their share (waiting at the records) before the third comes:
+    // a fixed pause was too short on a loaded machine.
+    for (let waited = 0; held.signals.length < 2; waited += 5) {
+      assert.ok(waited < 10_000, "the first two lists never reached the records");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     assert.equal(limit.inFlight(1), 2);
     const third = await list(admin);
     assert.equal(third.headers.get("Retry-After"), "1");
