@@ -101,6 +101,7 @@ async function openPorts(
     timeZone,
     queryTimeoutSeconds: config.QUERY_TIMEOUT_SECONDS,
     currentSignal: currentRequestSignal,
+    connectionLimit: config.POOL_SIZE,
   });
   metrics?.addPool(opened.poolStats);
   // Loads the metadata now rather than on the first request; /readyz says 503 until it is.
@@ -150,6 +151,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       maxBulk: config.MAX_BULK,
       onRateState: noteRateState,
+      authCacheSeconds: config.AUTH_CACHE_SECONDS,
     },
   );
   const app = createApp(useCases, {

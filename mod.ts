@@ -27,6 +27,7 @@
 export * from "./application/use_cases.ts";
 export type { Caller, CallerDeps } from "./application/authenticate_caller.ts";
 export type { SessionDeps, SessionLifetimeSettings } from "./application/start_session.ts";
+export { type CachedSession, SessionCache } from "./application/session_cache.ts";
 export type { ThrottleDeps } from "./application/throttled_login.ts";
 export type { WriteCheckDeps } from "./application/check_write.ts";
 export type { ReachDeps } from "./application/find_reachable_record.ts";

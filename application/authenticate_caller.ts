@@ -16,11 +16,14 @@ import type {
 import type { Privileges } from "../domain/privileges.ts";
 import {
   requireWellFormedToken,
+  type Session,
   type SessionEnd,
   sessionEnd,
+  type SessionLifetime,
   slidExpiry,
 } from "../domain/session.ts";
 import type { UserAccount } from "../domain/user.ts";
+import type { SessionCache } from "./session_cache.ts";
 import { countCall, type RateLimitDeps } from "./rate_limit.ts";
 import { lifetimeOf, type SessionLifetimeSettings } from "./start_session.ts";
 
@@ -36,6 +39,8 @@ export interface CallerDeps extends SessionLifetimeSettings, RateLimitDeps {
   readonly clock: Clock;
   /** Privileges lookup. */
   readonly policy: AccessPolicy;
+  /** Sessions accepted in the last seconds, shared with logins and logouts; none: always read. */
+  readonly sessionCache?: SessionCache;
 }
 
 /** An authenticated caller. */
@@ -60,6 +65,12 @@ const END_MESSAGES: Readonly<Record<SessionEnd, string>> = {
  * password or access key changed), which is then revoked. A use slides the
  * session's expiry forward, never past its absolute lifetime, and counts
  * against the token's rate limit (`TOO_MANY_REQUESTS` once it is spent).
+ *
+ * With a {@linkcode SessionCache}, a session and user read in the last few
+ * seconds are used again without reading them; `sessionEnd` still judges
+ * them at every use, and a session it would end is read again before it is
+ * refused, so that the cache can delay an end decided elsewhere (for its
+ * lifetime) but never cause one.
  */
 export async function authenticateCaller(
   deps: CallerDeps,
@@ -67,18 +78,46 @@ export async function authenticateCaller(
 ): Promise<Caller> {
   const wellFormed = requireWellFormedToken(token);
   const tokenHash = await deps.tokens.hash(wellFormed);
-  const session = await deps.sessions.find(tokenHash);
-  if (session === undefined) throw new DomainError("INVALID_TOKEN", END_MESSAGES.expired);
   const now = deps.clock.now();
   const lifetime = lifetimeOf(deps);
+  const cached = deps.sessionCache?.get(tokenHash, now);
+  if (
+    cached !== undefined && sessionEnd(cached.session, cached.user, now, lifetime) === undefined
+  ) {
+    return await admit(deps, cached.session, cached.user, now, lifetime);
+  }
+  const session = await deps.sessions.find(tokenHash);
+  if (session === undefined) {
+    deps.sessionCache?.forget(tokenHash);
+    throw new DomainError("INVALID_TOKEN", END_MESSAGES.expired);
+  }
   const user = await deps.users.findById(session.userId);
   const end = sessionEnd(session, user, now, lifetime);
   if (end !== undefined || user === undefined) {
+    deps.sessionCache?.forget(tokenHash);
     await deps.sessions.revoke(tokenHash);
     throw new DomainError("INVALID_TOKEN", END_MESSAGES[end ?? "user deleted"]);
   }
-  await countCall(deps, tokenHash);
+  deps.sessionCache?.remember(session, user, now);
+  return await admit(deps, session, user, now, lifetime);
+}
+
+/**
+ * Lets the caller in: counts the call against the rate limit, slides the
+ * session's expiry when due, and finds the user's privileges.
+ */
+async function admit(
+  deps: CallerDeps,
+  session: Session,
+  user: UserAccount,
+  now: Date,
+  lifetime: SessionLifetime,
+): Promise<Caller> {
+  await countCall(deps, session.tokenHash);
   const expiresAt = slidExpiry(session, now, lifetime);
-  if (expiresAt !== undefined) await deps.sessions.touch(tokenHash, expiresAt);
+  if (expiresAt !== undefined) {
+    await deps.sessions.touch(session.tokenHash, expiresAt);
+    deps.sessionCache?.slide({ ...session, expiresAt });
+  }
   return { user, privileges: await deps.policy.privilegesFor(user) };
 }

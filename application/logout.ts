@@ -7,6 +7,7 @@
 import { DomainError } from "../domain/errors.ts";
 import type { Clock, SessionStore, TokenGenerator } from "../domain/ports.ts";
 import { isExpired, requireWellFormedToken } from "../domain/session.ts";
+import type { SessionCache } from "./session_cache.ts";
 import { lifetimeOf, type SessionLifetimeSettings } from "./start_session.ts";
 
 /** The ports a logout needs. */
@@ -17,6 +18,8 @@ export interface LogoutDeps extends SessionLifetimeSettings {
   readonly tokens: TokenGenerator;
   /** Time, to tell an expired session from a live one. */
   readonly clock: Clock;
+  /** Accepted sessions this instance remembers: a logout forgets its session at once. */
+  readonly sessionCache?: SessionCache;
 }
 
 /** Revokes a session so that its token no longer works. */
@@ -35,6 +38,7 @@ export class Logout {
   async execute(input: { readonly token: string | undefined }): Promise<true> {
     const token = requireWellFormedToken(input.token);
     const tokenHash = await this.#deps.tokens.hash(token);
+    this.#deps.sessionCache?.forget(tokenHash);
     const session = await this.#deps.sessions.find(tokenHash);
     const revoked = await this.#deps.sessions.revoke(tokenHash);
     if (

@@ -7,6 +7,7 @@
 import type { Clock, SessionStore, TokenGenerator } from "../domain/ports.ts";
 import { openSession, type SessionLifetime } from "../domain/session.ts";
 import type { UserAccount } from "../domain/user.ts";
+import type { SessionCache } from "./session_cache.ts";
 
 /** How long sessions live, as the use cases are configured. */
 export interface SessionLifetimeSettings {
@@ -31,6 +32,8 @@ export interface SessionDeps extends SessionLifetimeSettings {
   readonly clock: Clock;
   /** The most live sessions a user may have; a new login revokes the oldest beyond it. */
   readonly maxSessionsPerUser: number;
+  /** Accepted sessions this instance remembers: those a login revokes are forgotten at once. */
+  readonly sessionCache?: SessionCache;
 }
 
 /**
@@ -48,5 +51,7 @@ export async function startSession(deps: SessionDeps, user: UserAccount): Promis
   );
   await deps.sessions.save(session);
   await deps.sessions.keepNewest(user.id, deps.maxSessionsPerUser);
+  // keepNewest may have revoked sessions this instance remembers: they are read again.
+  deps.sessionCache?.forgetUser(user.id);
   return token;
 }

@@ -22,6 +22,7 @@ import type {
 } from "../domain/ports.ts";
 import type { RateState } from "../domain/rate_limit.ts";
 import { CreateRecord } from "./create_record.ts";
+import { SessionCache } from "./session_cache.ts";
 import { DeleteRecord } from "./delete_record.ts";
 import { DescribeModule } from "./describe_module.ts";
 import { DownloadDocument } from "./download_document.ts";
@@ -94,6 +95,12 @@ export interface UseCaseSettings {
   readonly onRateState?: (state: RateState) => void;
   /** The login throttle's numbers (default `DEFAULT_THROTTLE_POLICY`). */
   readonly throttlePolicy?: ThrottlePolicy;
+  /**
+   * Seconds a session and its user, once read, are used again without being
+   * read (default 0: read on every call); see `session_cache.ts` for what
+   * this delays.
+   */
+  readonly authCacheSeconds?: number;
 }
 
 /** The use cases, one per thing a client does. */
@@ -142,6 +149,9 @@ export function createUseCases(ports: Ports, settings: UseCaseSettings = {}): Us
       : { rateLimitPerMinute: settings.rateLimitPerMinute }),
     ...(settings.onRateState === undefined ? {} : { onRateState: settings.onRateState }),
     ...(settings.maxBulk === undefined ? {} : { maxBulk: settings.maxBulk }),
+    ...((settings.authCacheSeconds ?? 0) > 0
+      ? { sessionCache: new SessionCache(settings.authCacheSeconds ?? 0) }
+      : {}),
   };
   return {
     loginWithPassword: new LoginWithPassword(deps),

@@ -7,6 +7,7 @@
 
 import { isIP } from "node:net";
 import { z } from "zod";
+import { DEFAULT_CONNECTION_LIMIT } from "../mysql/database.ts";
 import { LOG_LEVELS } from "../../domain/ports/logger.ts";
 import {
   DEFAULT_BASE_PATH,
@@ -32,6 +33,16 @@ import {
   defaultPasswordWorkers,
 } from "../system/worker_password_verifier.ts";
 const WHOLE_NUMBER = "must be a whole number";
+
+/**
+ * Seconds a session and its user are used again without reading them: a
+ * logout, deactivation or password change made elsewhere shows within this
+ * time (a logout made here shows at once).
+ */
+export const DEFAULT_AUTH_CACHE_SECONDS = 5;
+
+/** Database connections per process (`POOL_SIZE`). */
+export const DEFAULT_POOL_SIZE: number = DEFAULT_CONNECTION_LIMIT;
 
 /** An IPv4 or IPv6 address, or a DNS name (`localhost`, `api.internal`). */
 const HOST_PATTERN =
@@ -69,6 +80,9 @@ const schema = z.object({
     .transform((value) => value === "true"),
   METADATA_TTL_SECONDS: positiveInteger(300),
   PRIVILEGES_TTL_SECONDS: positiveInteger(60),
+  AUTH_CACHE_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(0, "must be 0 or more")
+    .max(60, "must be at most 60").default(DEFAULT_AUTH_CACHE_SECONDS),
+  POOL_SIZE: positiveInteger(DEFAULT_POOL_SIZE),
   VTIGER_ROOT: z.string().min(1).optional(),
   VTIGER_LANGUAGE: z.string().regex(/^[a-z]{2}_[a-z]{2}$/, "must look like en_us").default("en_us"),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info"),

@@ -56,3 +56,14 @@ Deno.test("configuration: VTIGER_TIMEZONE is an IANA zone, UTC by default", () =
     "VTIGER_TIMEZONE 'Mars/Olympus' is invalid: must be an IANA time zone like Asia/Tokyo",
   );
 });
+
+Deno.test("configuration: AUTH_CACHE_SECONDS from 0 (off) to 60, POOL_SIZE above 0", () => {
+  const defaults = readConfig({});
+  assert.equal(defaults.AUTH_CACHE_SECONDS, 5);
+  assert.equal(defaults.POOL_SIZE, 10);
+  assert.equal(readConfig({ AUTH_CACHE_SECONDS: "0" }).AUTH_CACHE_SECONDS, 0);
+  assert.equal(readConfig({ POOL_SIZE: "24" }).POOL_SIZE, 24);
+  rejects({ AUTH_CACHE_SECONDS: "61" }, "AUTH_CACHE_SECONDS '61' is invalid: must be at most 60");
+  rejects({ AUTH_CACHE_SECONDS: "-1" }, "AUTH_CACHE_SECONDS '-1' is invalid: must be 0 or more");
+  rejects({ POOL_SIZE: "0" }, "POOL_SIZE '0' is invalid: must be above 0");
+});
