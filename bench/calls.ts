@@ -8,6 +8,8 @@
  * @module
  */
 
+import { BENCH_PASSWORD, LOGIN_USER } from "./seed/dataset.ts";
+
 /** Who makes the call. */
 export type Caller = "admin" | "non-admin" | "nobody";
 
@@ -53,7 +55,7 @@ export function benchCalls(accounts: number): readonly BenchCall[] {
       title: "login (password)",
       caller: "nobody",
       method: "GET",
-      path: "auth/bench_sales/bench",
+      path: `auth/${LOGIN_USER.userName}/${BENCH_PASSWORD}`,
       ids: "accounts",
       load: "write",
     },

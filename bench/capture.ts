@@ -15,7 +15,7 @@ import { sql } from "kysely";
 import { dynamic, openDatabase, type VtigerDb } from "../adapters/mysql/database.ts";
 import { openMysqlPorts } from "../adapters/mysql/mysql_ports.ts";
 import { selectRecords } from "../adapters/mysql/records/record_select.ts";
-import { MemoryCounterStore } from "../adapters/memory/memory_counter_store.ts";
+import { DEFAULT_AUTH_CACHE_SECONDS } from "../adapters/env/config.ts";
 import { createUseCases } from "../application/use_cases.ts";
 import { parseCriteria, parseOrder } from "../domain/criteria.ts";
 import type { ModuleDefinition } from "../domain/module.ts";
@@ -31,7 +31,7 @@ import {
   type ReplayPlan,
   type ReplayPlans,
 } from "./replay_plan.ts";
-import { accountCrmid, BENCH_PASSWORD, NON_ADMIN } from "./seed/dataset.ts";
+import { accountCrmid, BENCH_PASSWORD, LOGIN_USER, NON_ADMIN } from "./seed/dataset.ts";
 
 /** One statement as the adapter ran it. */
 interface Recorded {
@@ -149,10 +149,13 @@ export async function capturePlans(
     await sql`UPDATE vtiger_modtracker_basic_seq SET id = GREATEST(id, ${HISTORY_ID_FLOOR})`
       .execute(direct.db);
 
-    const useCases = createUseCases({ counters: new MemoryCounterStore(), ...ports });
+    // As main.ts builds them: the shared counters of the database, the session cache.
+    const useCases = createUseCases({ ...ports, counters: opened.counters }, {
+      authCacheSeconds: DEFAULT_AUTH_CACHE_SECONDS,
+    });
     const [token, login] = await record(() =>
       useCases.loginWithPassword.execute({
-        userName: NON_ADMIN.userName,
+        userName: LOGIN_USER.userName,
         password: BENCH_PASSWORD,
         clientAddress: "127.0.0.1",
       })

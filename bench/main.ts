@@ -129,7 +129,12 @@ async function main(): Promise<void> {
     const capture = await capturePlans(database.url, options.accounts, deep);
     await Deno.writeTextFile(plansFile, JSON.stringify(capture.plans));
 
-    const env = { POOL_SIZE: String(options.poolSize) };
+    // The load comes from one user per call: the per-user bound on requests in progress
+    // (MAX_REQUESTS_PER_USER, 4) would refuse most of it, so it is raised above the connections.
+    const env = {
+      POOL_SIZE: String(options.poolSize),
+      MAX_REQUESTS_PER_USER: String(options.readConnections + 1),
+    };
     const spawned = performance.now();
     vtrest = startVtrest({
       dbUrl: database.url,

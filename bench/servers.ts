@@ -83,16 +83,19 @@ export interface VtrestOptions {
   readonly cpuProfileDir?: string;
 }
 
-/** Starts vtrest as `deno task start` does. */
+/**
+ * Starts vtrest as `deno task start` does (`main.ts`), or with `parallel` as
+ * `deno serve --parallel serve.ts`, one worker per core.
+ */
 export function startVtrest(options: VtrestOptions): ChildServer {
   const port = freePort();
-  const args = ["serve", "--allow-net", "--allow-env", "--allow-read"];
-  if (options.parallel) args.push("--parallel");
+  const args = options.parallel
+    ? ["serve", "--parallel", "--allow-net", "--allow-env", "--allow-read"]
+    : ["run", "--allow-net", "--allow-env", "--allow-read", "--unstable-no-legacy-abort"];
   if (options.cpuProfileDir !== undefined) {
     args.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
-  // serve.ts is main.ts's service for `deno serve`, which --parallel needs.
-  args.push("serve.ts");
+  args.push(options.parallel ? "serve.ts" : "main.ts");
   return spawn(args, {
     ...options.env,
     VTIGER_DB_URL: options.dbUrl,

@@ -50,6 +50,13 @@ export const BENCH_USERS: readonly BenchUser[] = [
 /** The non-admin user the benchmark reads as (a Sales Person in group 2). */
 export const NON_ADMIN: BenchUser = BENCH_USERS[2];
 
+/**
+ * The user the login call logs in: not the non-admin reader, since a login run
+ * opens more than `MAX_SESSIONS_PER_USER` sessions, which revokes that user's
+ * oldest (the reader's token among them).
+ */
+export const LOGIN_USER: BenchUser = BENCH_USERS[1];
+
 /** The group (`vtiger_groups`, Team Selling) that owns a share of records, with the non-admin in it. */
 export const BENCH_GROUP_ID = 2;
 
