@@ -92,6 +92,7 @@ async function openPorts(
   const opened = await openMysqlPorts({
     url: config.VTIGER_DB_URL,
     metadataTtlSeconds: config.METADATA_TTL_SECONDS,
+    metadataCheckSeconds: config.METADATA_CHECK_SECONDS,
     privilegesTtlSeconds: config.PRIVILEGES_TTL_SECONDS,
     vtigerRoot: config.VTIGER_ROOT,
     vtigerLanguage: config.VTIGER_LANGUAGE,

@@ -212,6 +212,11 @@ export {
   openMysqlPorts,
 } from "./adapters/mysql/mysql_ports.ts";
 export { type CatalogOptions, MysqlModuleCatalog } from "./adapters/mysql/mysql_module_catalog.ts";
+export {
+  DEFAULT_METADATA_CHECK_SECONDS,
+  MetadataWatch,
+  type MetadataWatchOptions,
+} from "./adapters/mysql/metadata_watch.ts";
 export { MysqlCounterStore } from "./adapters/mysql/mysql_counter_store.ts";
 export type { PoolStats } from "./adapters/mysql/pool_stats.ts";
 export type {

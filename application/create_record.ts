@@ -8,6 +8,7 @@ import { requireMandatoryFields } from "../domain/field_values.ts";
 import { ownerField } from "../domain/module.ts";
 import { DomainError, invalidParameter, isDomainError } from "../domain/errors.ts";
 import type { ModuleCatalog, NewRecord, WriteContext } from "../domain/ports.ts";
+import type { ModuleGrant } from "../domain/privileges.ts";
 import type { Caller, CallerDeps } from "./authenticate_caller.ts";
 import { checkLineProducts, checkWrite, type WriteCheckDeps } from "./check_write.ts";
 import {
@@ -109,8 +110,11 @@ export class CreateRecord {
     return await this.#deps.records.createMany(opened.module, items, this.#context(opened));
   }
 
-  #context(opened: { readonly user: { readonly id: number } }): WriteContext {
-    return { actorId: opened.user.id, now: this.#deps.clock.now() };
+  #context(
+    opened: { readonly user: { readonly id: number }; readonly grant: ModuleGrant },
+  ): WriteContext {
+    // The read scope decides whether a duplicate refusal may name the existing record.
+    return { actorId: opened.user.id, now: this.#deps.clock.now(), readScope: opened.grant.read };
   }
 
   /** One record's checked values and extras: the owner defaults to the caller. */

@@ -94,6 +94,7 @@ export class UpdateRecord {
       now: this.#deps.clock.now(),
       scope: grant.write,
       ...(expectedVersions === undefined ? {} : { expectedVersions }),
+      readScope: grant.read,
     }, prepared.extras);
     return id;
   }

@@ -42,6 +42,18 @@ export interface FieldDefinition {
   readonly referenceModules?: readonly string[];
   /** The label of the block (`vtiger_blocks.blocklabel`) the field is shown in, when known. */
   readonly block?: string;
+  /** `vtiger_field.isunique`: part of the duplicate check when the module allows no duplicates. */
+  readonly unique?: boolean;
+  /**
+   * The one value Vtiger stores here whatever is sent (Calendar's
+   * `activitytype` is always `Task`): that value is accepted, any other refused.
+   */
+  readonly fixedValue?: string;
+  /**
+   * For a date-and-time value stored as a date (`DT~M~time_start`): the field
+   * its time part goes to, unless that field is given too.
+   */
+  readonly timeField?: string;
 }
 
 /** The separator Vtiger stores between the values of a multi-select picklist. */
@@ -58,6 +70,15 @@ export const UITYPE_OWNER = 53;
 
 /** Uitypes Vtiger fills in itself on every save: never written by clients. */
 const SYSTEM_UITYPES: ReadonlySet<number> = new Set([UITYPE_RECORD_NUMBER, 70]);
+
+/** Bookkeeping columns Vtiger's save overwrites with the acting user whatever is sent. */
+const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(["modifiedby", "smcreatorid"]);
+
+/**
+ * Display types whose values Vtiger's save writes (`CRMEntity::insertIntoEntityTable`
+ * writes 1, 3 and 6; 6 holds `tags`, kept by Vtiger's tag tables, not written here).
+ */
+const WRITTEN_DISPLAY_TYPES: ReadonlySet<number> = new Set([1, 3]);
 
 /** Uitypes whose value is the id of a user. */
 const USER_REFERENCE_UITYPES: ReadonlySet<number> = new Set([52, 77, 101, 116]);
@@ -76,10 +97,17 @@ export function picklistKindOf(uitype: number): PicklistKind | undefined {
   return undefined;
 }
 
-/** Whether clients may write the field: Vtiger fills system fields and read-only ones itself. */
+/**
+ * Whether clients may write the field, as Vtiger's webservice save writes it:
+ * a field on the record tables of display type 1 (editable) or 3 (set by the
+ * program, such as Calendar's `time_start` or a contact's `salutationtype`),
+ * and the owner; never a field Vtiger fills itself (record number, created
+ * and modified times, modifier) nor a read-only one (display type 2).
+ */
 export function isClientWritable(field: FieldDefinition): boolean {
   return field.onRecordTable && !SYSTEM_UITYPES.has(field.uitype) &&
-    (field.displayType === 1 || field.uitype === UITYPE_OWNER);
+    !(field.uitype === 52 && SYSTEM_COLUMNS.has(field.column)) &&
+    (WRITTEN_DISPLAY_TYPES.has(field.displayType) || field.uitype === UITYPE_OWNER);
 }
 
 /** Whether the field holds the id of a user (not a group). */

@@ -40,6 +40,15 @@ function normalizeTyped(field: FieldDefinition, value: string): string {
   return kind === "time" ? value : normalized;
 }
 
+/**
+ * Whether a value is for a field the install switched off (`presence = 1`),
+ * which Vtiger's webservice accepts and does not store: dropped, not refused.
+ */
+function isIgnoredField(module: ModuleDefinition, grant: ModuleGrant, name: string): boolean {
+  return (module.ignoredFields ?? []).includes(name) && !grant.hiddenFields.has(name) &&
+    findField(module, name) === undefined;
+}
+
 function requireWritableField(
   module: ModuleDefinition,
   grant: ModuleGrant,
@@ -86,8 +95,17 @@ export function checkFieldValues(
 ): Record<string, string> {
   const checked: Record<string, string> = {};
   for (const [name, raw] of Object.entries(values)) {
+    if (isIgnoredField(module, grant, name)) continue;
     const field = requireWritableField(module, grant, name);
     const value = raw.trim();
+    if (field.fixedValue !== undefined && value !== "" && value !== field.fixedValue) {
+      throw invalidFieldValue(
+        name,
+        `Field '${name}' of module ${module.name} can only be '${field.fixedValue}', not '${
+          excerpt(value)
+        }'`,
+      );
+    }
     if (value === "") {
       if (field.mandatory && mode === "update") {
         throw invalidFieldValue(name, `Field '${name}' is mandatory and cannot be empty`);
@@ -105,6 +123,28 @@ export function checkFieldValues(
       );
     }
     checked[name] = normalized;
+  }
+  return withDerivedTimes(module, values, checked);
+}
+
+/**
+ * Completes checked values with what Vtiger derives from them: the time part
+ * of a date-and-time value stored as a date (`date_start` `2017-09-04 10:30`)
+ * goes to its time field (`time_start` `10:30:00`) unless that was given.
+ */
+function withDerivedTimes(
+  module: ModuleDefinition,
+  given: FieldValues,
+  checked: Record<string, string>,
+): Record<string, string> {
+  for (const field of module.fields) {
+    const value = checked[field.name];
+    if (field.timeField === undefined || value === undefined) continue;
+    if (Object.hasOwn(given, field.timeField)) continue;
+    // Only a time that was sent: a bare date leaves the time field to the client.
+    if ((given[field.name] ?? "").trim().length <= 10) continue;
+    const time = value.slice(11);
+    if (/^\d{2}:\d{2}:\d{2}$/.test(time)) checked[field.timeField] = time;
   }
   return checked;
 }
@@ -157,7 +197,9 @@ export function picklistFieldsIn(
   module: ModuleDefinition,
   values: FieldValues,
 ): FieldDefinition[] {
-  return fieldsSetIn(module, values).filter((field) => field.picklist !== undefined);
+  return fieldsSetIn(module, values).filter((field) =>
+    field.picklist !== undefined && field.fixedValue === undefined
+  );
 }
 
 /**

@@ -37,6 +37,12 @@ export interface ModuleDefinition {
   readonly inputs?: ModuleInputs;
   /** The modules of the module's related lists (`vtiger_relatedlists`), by name. */
   readonly relatedModules?: readonly string[];
+  /**
+   * Fields the install switched off (`presence = 1`, such as the F-RevoCRM
+   * `salutationtype`): Vtiger's webservice accepts a value for them and stores
+   * nothing, and so does vtrest.
+   */
+  readonly ignoredFields?: readonly string[];
 }
 
 /** Finds a field of the module by its Vtiger field name. */

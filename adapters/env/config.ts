@@ -21,6 +21,7 @@ import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
 import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
 import { DEFAULT_MAX_BULK } from "../../application/create_record.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
+import { DEFAULT_METADATA_CHECK_SECONDS } from "../mysql/metadata_watch.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
   DEFAULT_MAX_SESSIONS_PER_USER,
@@ -79,6 +80,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false")
     .transform((value) => value === "true"),
   METADATA_TTL_SECONDS: positiveInteger(300),
+  METADATA_CHECK_SECONDS: positiveInteger(DEFAULT_METADATA_CHECK_SECONDS),
   PRIVILEGES_TTL_SECONDS: positiveInteger(60),
   AUTH_CACHE_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(0, "must be 0 or more")
     .max(60, "must be at most 60").default(DEFAULT_AUTH_CACHE_SECONDS),

@@ -5,6 +5,12 @@
  * @module
  */
 
+import {
+  duplicateKey,
+  duplicateRecord,
+  needsDuplicateCheck,
+  uniqueFieldsOf,
+} from "../../domain/duplicates.ts";
 import { recordNotFound } from "../../domain/errors.ts";
 import {
   changeDetails,
@@ -204,6 +210,11 @@ export class MemoryRecordRepository implements RecordRepository {
 
   /** Creates a record, numbering and labelling it, with a creation history entry. */
   create(module: ModuleDefinition, values: FieldValues, context: WriteContext): Promise<number> {
+    try {
+      this.#requireNoDuplicate(module, values, undefined, context);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const id = this.#nextId++;
     const now = formatDateTime(context.now, this.#timeZone);
     const actor = String(context.actorId);
@@ -260,12 +271,14 @@ export class MemoryRecordRepository implements RecordRepository {
     context: WriteContext,
   ): Promise<void> {
     let row: MemoryRow;
+    let before: StoredRecord["values"];
     try {
       row = this.#requireWritable(module, id, context, "update");
+      before = this.#toStored(module, row).values;
+      this.#requireNoDuplicate(module, { ...before, ...values }, id, context);
     } catch (error) {
       return Promise.reject(error);
     }
-    const before = this.#toStored(module, row).values;
     const given = module.fields.filter((field) =>
       Object.hasOwn(values, field.name) && field.onRecordTable
     );
@@ -398,6 +411,27 @@ export class MemoryRecordRepository implements RecordRepository {
     const row = this.#rows.get(id);
     if (row === undefined || row.deleted) return undefined;
     return { module: row.module, ownerId: Number(row.columns.get(OWNER_KEY)) };
+  }
+
+  /** Vtiger's duplicate prevention (`domain/duplicates.ts`), compared as MySQL's collation would. */
+  #requireNoDuplicate(
+    module: ModuleDefinition,
+    values: Readonly<Record<string, string | null>>,
+    ownId: number | undefined,
+    context: WriteContext,
+  ): void {
+    const fields = uniqueFieldsOf(module);
+    if (fields.length === 0 || !needsDuplicateCheck(fields, values)) return;
+    const duplicate = [...this.#rows.values()].find((row) =>
+      row.module === module.name && !row.deleted && row.id !== ownId &&
+      fields.every((field) =>
+        duplicateKey(row.columns.get(columnKey(field))) === duplicateKey(values[field.name])
+      )
+    );
+    if (duplicate === undefined) return;
+    const ownerId = Number(duplicate.columns.get(OWNER_KEY));
+    const visible = context.readScope === undefined || scopeIncludes(context.readScope, ownerId);
+    throw duplicateRecord(module, fields, visible ? duplicate.id : undefined);
   }
 
   #liveRow(moduleName: string, id: number): MemoryRow | undefined {

@@ -4,7 +4,9 @@
  * Once the metadata is older than the configured lifetime, calls keep getting
  * it while one reload runs in the background; a reload that fails is logged
  * and the metadata already loaded kept, so that no request waits on a full
- * reload after the first one.
+ * reload after the first one. With a {@linkcode MetadataWatch}, a change of
+ * the metadata tables makes the metadata stale within seconds, before its
+ * lifetime ends.
  *
  * @module
  */
@@ -14,6 +16,7 @@ import type { ModuleCatalog } from "../../domain/ports.ts";
 import { loadModules } from "./catalog/module_loader.ts";
 import type { ModuleStorage } from "./catalog/module_storage.ts";
 import type { VtigerDb } from "./database.ts";
+import type { MetadataWatch } from "./metadata_watch.ts";
 import { guarded } from "./driver_errors.ts";
 import { type CacheOutcome, TtlCache } from "./ttl_cache.ts";
 
@@ -29,6 +32,8 @@ export interface CatalogOptions {
   readonly onReloadError?: (error: unknown) => void;
   /** Told the outcome of every cache lookup. */
   readonly onLookup?: (outcome: CacheOutcome) => void;
+  /** Checked (at most every few seconds) on each call, so that a change shows promptly. */
+  readonly watch?: MetadataWatch;
 }
 
 function logReloadError(error: unknown): void {
@@ -45,6 +50,7 @@ const ALL_MODULES = "modules";
 export class MysqlModuleCatalog implements ModuleCatalog {
   #db: VtigerDb;
   #cache: TtlCache<string, Snapshot>;
+  #watch: MetadataWatch | undefined;
 
   /** Reads from `db`; nothing is read before the first call. */
   constructor(db: VtigerDb, options: CatalogOptions) {
@@ -54,6 +60,7 @@ export class MysqlModuleCatalog implements ModuleCatalog {
       serveStale: options.onReloadError ?? logReloadError,
       onLookup: options.onLookup,
     });
+    this.#watch = options.watch;
   }
 
   /** The active entity module of that exact name. */
@@ -76,7 +83,13 @@ export class MysqlModuleCatalog implements ModuleCatalog {
     this.#cache.invalidate();
   }
 
+  /** Marks the metadata stale: the next call starts a reload and is answered meanwhile. */
+  expire(): void {
+    this.#cache.expireAll();
+  }
+
   #current(): Promise<Snapshot> {
+    void this.#watch?.poll();
     return this.#cache.get(ALL_MODULES, () => this.#load());
   }
 

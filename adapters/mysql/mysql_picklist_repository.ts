@@ -55,6 +55,11 @@ export class MysqlPicklistRepository implements PicklistRepository {
     });
   }
 
+  /** Marks every cached list of values stale: the next read of each reads it again. */
+  expire(): void {
+    this.#cache.expireAll();
+  }
+
   /** The values of the module's picklist field, in `sortorderid` order. */
   async values(module: ModuleDefinition, fieldName: string): Promise<string[]> {
     const field = findField(module, fieldName);

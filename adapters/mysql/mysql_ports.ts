@@ -27,6 +27,7 @@ import { mysqlReadiness } from "./mysql_readiness.ts";
 import type { PoolStats } from "./pool_stats.ts";
 import type { CacheOutcome } from "./ttl_cache.ts";
 import { SCHEMA_SETUP_TIMEOUT_SECONDS, setUpSchema } from "./schema_setup.ts";
+import { MetadataWatch } from "./metadata_watch.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
@@ -75,6 +76,11 @@ export interface MysqlPortsConfig {
   readonly privilegesTtlSeconds?: number;
   /** Called with each statement run and its bound values. */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /**
+   * Least seconds between two checks of the metadata tables' fingerprint
+   * (default 5): a change found makes module metadata and picklist values stale.
+   */
+  readonly metadataCheckSeconds?: number;
   /**
    * The IANA zone the install stores times in (Vtiger's `$default_timezone`,
    * default UTC); the system clock's zone when no `clock` is given.
@@ -155,8 +161,10 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     const db = database.db;
     const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
     const logger = config.logger ?? new LineLogger();
+    const watch = new MetadataWatch(db, { intervalSeconds: config.metadataCheckSeconds });
     const catalog = new MysqlModuleCatalog(db, {
       ttlSeconds: metadataTtlSeconds,
+      watch,
       onReloadError: (error) =>
         logger.log("error", "metadata_reload_failed", {
           detail: "the metadata loaded before is kept",
@@ -166,6 +174,15 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     });
     const clock = config.clock ?? new SystemClock(config.timeZone);
     const timeZone = config.timeZone ?? clock.timeZone;
+    const picklists = new MysqlPicklistRepository(db, {
+      ttlSeconds: metadataTtlSeconds,
+      clock,
+      onLookup: (outcome) => config.onCacheLookup?.("picklists", outcome),
+    });
+    watch.onChange(() => {
+      catalog.expire();
+      picklists.expire();
+    });
     const files = config.vtigerRoot === undefined
       ? undefined
       : new VtigerStorage(config.vtigerRoot);
@@ -181,11 +198,7 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
         ),
       }),
       files: new MysqlDocumentFiles(db, files),
-      picklists: new MysqlPicklistRepository(db, {
-        ttlSeconds: metadataTtlSeconds,
-        clock,
-        onLookup: (outcome) => config.onCacheLookup?.("picklists", outcome),
-      }),
+      picklists,
       translator,
       users: new MysqlUserDirectory(db),
       sessions: new MysqlSessionStore(db),

@@ -16,7 +16,7 @@ import type { Clock } from "../../domain/ports.ts";
 
 interface Entry<V> {
   readonly value: Promise<V>;
-  readonly expiresAt: number;
+  expiresAt: number;
   /** Whether `value` has resolved (only a loaded value may be served stale). */
   loaded: boolean;
   /** The background reload under way, if any. */
@@ -86,6 +86,14 @@ export class TtlCache<K, V> {
     if (this.#ttlMs === 0) return value;
     this.#store(key, value, now);
     return value;
+  }
+
+  /**
+   * Marks every held value expired now: the next `get` of each loads it again
+   * (in the background, answering the old value meanwhile, with `serveStale`).
+   */
+  expireAll(): void {
+    for (const entry of this.#entries.values()) entry.expiresAt = 0;
   }
 
   /** Forgets one key, or everything. */

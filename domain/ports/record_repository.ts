@@ -101,6 +101,11 @@ export interface WriteContext {
    * Absent: no condition.
    */
   readonly expectedVersions?: readonly string[];
+  /**
+   * Whose records the caller may read: a write refused as a duplicate names
+   * the existing record only when it is inside this scope. Absent: every one.
+   */
+  readonly readScope?: OwnerScope;
 }
 
 /**

@@ -66,7 +66,11 @@ Deno.test("describe", async (t) => {
     assert.equal(description.name, "Accounts");
     assert.equal(description.label, "Organizations");
     assert.deepEqual(description.labelFields, ["accountname"]);
-    assert.equal(description.allowDuplicates, true);
+    assert.equal(
+      description.allowDuplicates,
+      false,
+      "the demo's Accounts allow no duplicates, as in Vtiger 7",
+    );
     assert.equal(description.fields.length, 38);
     assert.deepEqual(field(description.fields, "accountname"), {
       name: "accountname",

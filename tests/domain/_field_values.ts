@@ -56,7 +56,7 @@ export const MODULE: ModuleDefinition = {
     field(4, "amount", "N~O", { uitype: 71 }),
     field(5, "ratio", "NN~O", { uitype: 9 }),
     field(6, "due_date", "D~O", { uitype: 5 }),
-    field(7, "start_at", "DT~O", { uitype: 6 }),
+    field(7, "start_at", "DT~O", { uitype: 6, timeField: "time_begin" }),
     field(8, "start_time", "T~O", { uitype: 14 }),
     field(9, "email", "E~O", { uitype: 13, maxLength: 100 }),
     field(10, "done", "C~O", { uitype: 56, maxLength: 3 }),
@@ -74,7 +74,10 @@ export const MODULE: ModuleDefinition = {
     field(22, "stage", "V~M"),
     field(23, "tags", "V~O", { uitype: 33 }),
     field(24, "summary", "V~O", { displayType: 2 }),
+    field(25, "time_begin", "T~O", { uitype: 2, displayType: 3 }),
+    field(26, "kind", "V~O", { uitype: 15, displayType: 3, fixedValue: "Task" }),
   ],
+  ignoredFields: ["salutationtype"],
 };
 
 /** Hides `secret` and `category`, makes `locked` and `stage` read-only. */

@@ -50,6 +50,38 @@ Deno.test("checkFieldValues: which fields may be written", async (t) => {
     refused("external", "x", "read-only");
   });
 
+  await t.step("display type 3 (set by the program) is written, as Vtiger's save writes it", () => {
+    assert.deepEqual(check({ time_begin: "09:30" }), { time_begin: "09:30:00" });
+  });
+
+  await t.step("the time part of a date-and-time value goes to its time field", () => {
+    assert.deepEqual(check({ start_at: "2017-09-04 10:30" }), {
+      start_at: "2017-09-04 10:30:00",
+      time_begin: "10:30:00",
+    });
+    assert.deepEqual(check({ start_at: "2017-09-04 10:30", time_begin: "11:00" }), {
+      start_at: "2017-09-04 10:30:00",
+      time_begin: "11:00:00",
+    });
+    assert.deepEqual(check({ start_at: "2017-09-04" }), { start_at: "2017-09-04 00:00:00" });
+  });
+
+  await t.step("a field switched off (presence 1) is accepted and dropped, as Vtiger does", () => {
+    assert.deepEqual(check({ salutationtype: "Ms.", note: "x" }), { note: "x" });
+  });
+
+  await t.step("a field with one fixed value takes that value only", () => {
+    assert.deepEqual(check({ kind: "Task" }), { kind: "Task" });
+    assert.deepEqual(check({ kind: "" }), { kind: "" });
+    refused("kind", "Meeting", "Field 'kind' of module Tests can only be 'Task', not 'Meeting'");
+    assert.deepEqual(
+      picklistFieldsIn(MODULE, { kind: "Task", status: "Open" }).map((f) => f.name),
+      [
+        "status",
+      ],
+    );
+  });
+
   await t.step("read-only for this user by the grant", () => {
     assert.equal(check({ locked: "x" }, fullGrant()).locked, "x");
     refused("locked", "x", "Field 'locked' of module Tests is read-only");

@@ -25,6 +25,7 @@ Deno.test("domain error codes become their statuses", async (t) => {
     INVALID_PARAMETER: 400,
     MANDATORY_FIELDS_MISSING: 422,
     INVALID_FIELD_VALUE: 422,
+    DUPLICATE_RECORD: 409,
     METHOD_NOT_ALLOWED: 405,
     PAYLOAD_TOO_LARGE: 413,
     REQUEST_TIMEOUT: 408,

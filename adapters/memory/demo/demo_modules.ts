@@ -57,10 +57,14 @@ function buildFields(
         ...(picklist === undefined ? {} : { picklist }),
         ...(referenceModules === undefined ? {} : { referenceModules }),
         ...(block === undefined ? {} : { block }),
+        ...(UNIQUE_FIELDS.has(name) ? { unique: true } : {}),
       };
     },
   );
 }
+
+/** The fields Vtiger 7 marks unique (`isunique`): an Account's name. */
+const UNIQUE_FIELDS: ReadonlySet<string> = new Set(["accountname"]);
 
 const ACCOUNT_TABLES = {
   vtiger_crmentity: "crmid",
@@ -79,7 +83,8 @@ const CE = "vtiger_crmentity";
 export const DEMO_ACCOUNTS: ModuleDefinition = {
   name: "Accounts",
   label: "Accounts",
-  allowDuplicates: true,
+  // As in Vtiger 7: two live Accounts may not share a name.
+  allowDuplicates: false,
   relatedModules: ["Contacts"],
   tabId: 6,
   baseTable: A,

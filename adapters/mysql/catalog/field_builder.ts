@@ -42,6 +42,8 @@ export interface FieldRow {
   readonly defaultvalue: string | null;
   /** The block the field is shown in. */
   readonly block: number | null;
+  /** 1 when the field takes part in the duplicate check (NULL before Vtiger 7.1). */
+  readonly isunique: number | null;
 }
 
 /** Reference targets: per field id (uitype 10) and per uitype (fixed ones). */
@@ -115,6 +117,7 @@ export function buildField(
     ...(picklist === undefined ? {} : { picklist }),
     ...(references === undefined ? {} : { referenceModules: references }),
     ...(block === undefined ? {} : { block }),
+    ...(Number(row.isunique) === 1 ? { unique: true } : {}),
   };
 }
 

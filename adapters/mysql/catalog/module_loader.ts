@@ -7,6 +7,7 @@
  */
 
 import { sql } from "kysely";
+import type { FieldDefinition } from "../../../domain/field.ts";
 import { CRMENTITY_TABLE, type ModuleDefinition } from "../../../domain/module.ts";
 import type { VtigerDb } from "../database.ts";
 import {
@@ -15,7 +16,12 @@ import {
   type ReferenceTargets,
   timeFieldName,
 } from "./field_builder.ts";
-import type { ActivityKind, ModuleStorage, StorageTable } from "./module_storage.ts";
+import {
+  type ActivityKind,
+  type ModuleStorage,
+  type StorageTable,
+  TASK_ACTIVITY_TYPE,
+} from "./module_storage.ts";
 import { readSchema, type SchemaInfo, type TableInfo } from "./schema_reader.ts";
 import { STANDARD_TAB_NAME_INDEX } from "./standard_tables.ts";
 import { MULTIROW_SKIPPED_TABLES, NO_USER_FIELD_ROW, writeRefusalFor } from "./write_rules.ts";
@@ -145,6 +151,58 @@ function labelFieldNames(
   );
 }
 
+/** The uitype of e-mail fields, the ones Vtiger keeps in `vtiger_emailslookup`. */
+const UITYPE_EMAIL = 13;
+
+/**
+ * The record header columns F-RevoCRM copies from `vtiger_crmentity` into a
+ * module's base table after every save (`CRMEntity::updateBasicInformation`):
+ * all of them when the base table has all of them, else none (stock Vtiger).
+ */
+const HEADER_COPY_COLUMNS: readonly string[] = [
+  "smcreatorid",
+  "smownerid",
+  "modifiedby",
+  "description",
+  "createdtime",
+  "modifiedtime",
+  "viewedtime",
+  "deleted",
+  "label",
+  "smgroupid",
+  "source",
+];
+
+function headerCopyColumns(base: TableInfo | undefined, crmentity: TableInfo): string[] {
+  if (base === undefined || base === crmentity) return [];
+  const all = HEADER_COPY_COLUMNS.every((column) =>
+    base.columns.has(column) && crmentity.columns.has(column)
+  );
+  return all ? [...HEADER_COPY_COLUMNS] : [];
+}
+
+/**
+ * What the module's other fields say of a field: a date-and-time field whose
+ * time part goes to a time field of the module (`DT~M~time_start`) names
+ * it; and Calendar holds tasks only (Vtiger stores `activitytype = 'Task'` for
+ * every Calendar record, events are the Events module), so that is the one
+ * value its `activitytype` takes.
+ */
+function withDerivedFrom(
+  moduleName: string,
+  rows: readonly FieldRow[],
+  row: FieldRow,
+  field: FieldDefinition,
+): FieldDefinition {
+  const time = timeFieldName(row);
+  const timed = time !== undefined && rows.some((other) => other.fieldname === time)
+    ? { ...field, timeField: time }
+    : field;
+  return moduleName === "Calendar" && field.name === "activitytype"
+    ? { ...timed, fixedValue: TASK_ACTIVITY_TYPE }
+    : timed;
+}
+
 /** Loads every active entity module (`isentitytype = 1`, `presence` 0 or 2) with its storage. */
 export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   const schema = await readSchema(db);
@@ -159,7 +217,11 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   const active = tabs.filter((tab) => tab.presence === 0 || tab.presence === 2);
   const entityNames: EntityNameRow[] = await db.selectFrom("vtiger_entityname")
     .select(["tabid", "modulename", "tablename", "fieldname", "entityidfield"]).execute();
-  const fieldRows: FieldRow[] = active.length === 0 ? [] : await db.selectFrom("vtiger_field")
+  // isunique came with Vtiger 7.1's duplicate prevention too.
+  const isUnique = schema.get("vtiger_field")?.columns.has("isunique")
+    ? sql<number | null>`${sql.ref("isunique")}`
+    : sql<number | null>`NULL`;
+  const allFieldRows: FieldRow[] = active.length === 0 ? [] : await db.selectFrom("vtiger_field")
     .select([
       "tabid",
       "fieldid",
@@ -173,9 +235,15 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       "displaytype",
       "defaultvalue",
       "block",
+      isUnique.as("isunique"),
     ])
-    .where("presence", "in", [0, 2]).where("tabid", "in", active.map((tab) => tab.tabid))
+    .where("tabid", "in", active.map((tab) => tab.tabid))
     .orderBy("fieldid").execute();
+  const fieldRows = allFieldRows.filter((row) => row.presence === 0 || row.presence === 2);
+  const inactiveByTab = groupBy(
+    allFieldRows.filter((row) => row.presence === 1),
+    (row) => row.tabid,
+  );
   const tracked = new Set(
     (await db.selectFrom("vtiger_modtracker_tabs").select("tabid").where("visible", "=", 1)
       .execute()).map((row) => row.tabid),
@@ -220,7 +288,12 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       baseIdColumn: base?.idColumn ?? "crmid",
       recordTables,
       fields: rows.map((row) =>
-        buildField(row, recordTables, schema, targets, blocks.get(row.block ?? 0))
+        withDerivedFrom(
+          tab.name,
+          rows,
+          row,
+          buildField(row, recordTables, schema, targets, blocks.get(row.block ?? 0)),
+        )
       ),
       labelFields: base === undefined ? [] : labelFieldNames(rows, base.table, labelColumns),
       ...(writeRefusal === undefined ? {} : { writeRefusal }),
@@ -228,14 +301,8 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       allowDuplicates: tab.allowduplicates !== 0,
       relatedModules: relatedByTab.get(tab.tabid) ?? [],
       ...(inputs === undefined ? {} : { inputs }),
+      ignoredFields: (inactiveByTab.get(tab.tabid) ?? []).map((row) => row.fieldname),
     };
-    const timeFields = new Map<string, string>();
-    for (const row of rows) {
-      const time = timeFieldName(row);
-      if (time !== undefined && rows.some((other) => other.fieldname === time)) {
-        timeFields.set(row.fieldname, time);
-      }
-    }
     return {
       module,
       setype: shared?.setype ?? tab.name,
@@ -246,7 +313,10 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       // ModTracker logs an event under Events, as Vtiger's save of an event does.
       historyModule: tab.name,
       userFieldRow: !NO_USER_FIELD_ROW.has(tab.name) && schema.has("vtiger_crmentity_user_field"),
-      timeFields,
+      headerCopy: headerCopyColumns(schema.get(module.baseTable), crmentity),
+      emailFields: schema.has("vtiger_emailslookup") && tab.name !== "Users"
+        ? module.fields.filter((field) => field.uitype === UITYPE_EMAIL && field.onRecordTable)
+        : [],
     };
   });
 }

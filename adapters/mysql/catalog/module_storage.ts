@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { FieldDefinition } from "../../../domain/field.ts";
 import type { ModuleDefinition } from "../../../domain/module.ts";
 import type { TableInfo } from "./schema_reader.ts";
 
@@ -41,8 +42,14 @@ export interface ModuleStorage {
   readonly historyModule: string;
   /** Whether a create adds the creator's `vtiger_crmentity_user_field` row. */
   readonly userFieldRow: boolean;
-  /** Date fields stored in a DATE column whose time part goes to another field. */
-  readonly timeFields: ReadonlyMap<string, string>;
+  /**
+   * The record header columns F-RevoCRM keeps a copy of in the base table
+   * (`smownerid`, `createdtime`, `deleted`, `label`, ...), refreshed from
+   * `vtiger_crmentity` after every write of the record; empty on stock Vtiger.
+   */
+  readonly headerCopy: readonly string[];
+  /** E-mail fields (uitype 13) whose values Vtiger keeps in `vtiger_emailslookup`. */
+  readonly emailFields: readonly FieldDefinition[];
 }
 
 /** `activitytype` of Calendar's tasks. */

@@ -14,12 +14,13 @@ import type { WriteContext } from "../../../domain/ports.ts";
 import { requireOwnerInScope } from "../../../domain/privileges.ts";
 import type { ModuleStorage } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
+import { copyHeader } from "./behaviours/header_copy.ts";
 import { behavioursOf } from "./behaviours/registry.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import type { RecordRow } from "./record_select.ts";
 import { insertRelationRow } from "./relation_rows.ts";
-import { fillRequiredColumns, givenColumns, withDerivedValues } from "./stored_values.ts";
+import { fillRequiredColumns, givenColumns } from "./stored_values.ts";
 import type { WriteScene } from "./write_behaviour.ts";
 import { requireVersion } from "../../../domain/record_version.ts";
 
@@ -85,7 +86,7 @@ export async function updateRecord(
   const { trx, storage, context, now } = scene;
   const before = await requireWritable(trx, storage, id, context, "update");
   const behaviours = behavioursOf(storage.module.name);
-  const full = withDerivedValues(storage, given);
+  const full = { ...given };
   for (const behaviour of behaviours) await behaviour.prepareUpdate?.(scene, full, before);
   await writeTables(trx, storage, id, full, now);
   const owner = ownerField(storage.module);
@@ -100,9 +101,11 @@ export async function updateRecord(
   if (full.description !== undefined) crmentity.description = full.description;
   await dynamic(trx).updateTable("vtiger_crmentity").set(crmentity).where("crmid", "=", id)
     .execute();
+  await copyHeader(trx, storage, id);
   const after = await readLocked(trx, storage, id);
   const label = labelOf(storage, after.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+  await copyHeader(trx, storage, id);
   const changed = { id, values: full, before, after: { record: after.record, label } };
   let final = after.record;
   if (behaviours.some((behaviour) => behaviour.afterUpdate !== undefined)) {
@@ -143,6 +146,7 @@ export async function deleteRecord(scene: WriteScene, id: number): Promise<void>
   await trx.updateTable("vtiger_crmentity")
     .set({ deleted: 1, modifiedtime: now, modifiedby: context.actorId })
     .where("crmid", "=", id).execute();
+  await copyHeader(trx, storage, id);
   for (const behaviour of behavioursOf(storage.module.name)) {
     await behaviour.afterDelete?.(scene, deleted);
   }

@@ -13,12 +13,13 @@ import { ownerField, recordNumberField } from "../../../domain/module.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
 import { dynamic, type VtigerDb } from "../database.ts";
 import { DatabaseError } from "../driver_errors.ts";
+import { copyHeader } from "./behaviours/header_copy.ts";
 import { behavioursOf } from "./behaviours/registry.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { nextSequenceValue, takeRecordNumber } from "./numbering.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import { insertRelationRow } from "./relation_rows.ts";
-import { type ColumnValue, creationRow, givenColumns, withDerivedValues } from "./stored_values.ts";
+import { type ColumnValue, creationRow, givenColumns } from "./stored_values.ts";
 import type { WriteScene } from "./write_behaviour.ts";
 
 /** The source Vtiger's webservice writes on the records it creates. */
@@ -30,7 +31,7 @@ async function systemValues(
   storage: ModuleStorage,
   values: Readonly<Record<string, string>>,
 ): Promise<Record<string, string>> {
-  const full = withDerivedValues(storage, values);
+  const full = { ...values };
   const numberField = recordNumberField(storage.module);
   if (numberField !== undefined) {
     full[numberField.name] = await takeRecordNumber(trx, storage.module.name);
@@ -95,6 +96,7 @@ export async function insertRecord(
     await trx.insertInto("vtiger_crmentity_user_field")
       .values({ recordid: id, userid: context.actorId, starred: "0" }).execute();
   }
+  await copyHeader(trx, storage, id);
   const created = await readRecord(trx, storage, id);
   if (created === undefined) {
     throw new DatabaseError(
@@ -104,6 +106,7 @@ export async function insertRecord(
   }
   const label = labelOf(storage, created.record);
   await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+  await copyHeader(trx, storage, id);
   const row = { record: created.record, label };
   let final = created.record;
   if (behaviours.some((behaviour) => behaviour.afterCreate !== undefined)) {

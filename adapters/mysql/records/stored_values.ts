@@ -120,22 +120,3 @@ export function givenColumns(
   }
   return Object.keys(row).length === 0 ? undefined : row;
 }
-
-/**
- * Completes the values a client gave with what Vtiger derives: the time part
- * of a date-and-time field stored in a DATE column goes to its time field
- * (`date_start` → `time_start`) unless that was given too.
- */
-export function withDerivedValues(
-  storage: ModuleStorage,
-  values: Readonly<Record<string, string>>,
-): Record<string, string> {
-  const result = { ...values };
-  for (const [dateField, timeField] of storage.timeFields) {
-    const value = values[dateField];
-    if (value === undefined || Object.hasOwn(values, timeField)) continue;
-    const time = value.slice(11);
-    if (/^\d{2}:\d{2}(:\d{2})?$/.test(time)) result[timeField] = time;
-  }
-  return result;
-}

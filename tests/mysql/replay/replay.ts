@@ -64,6 +64,8 @@ export interface ReplayTarget {
   readonly clock: ReplayClock;
   /** A text connection on the database, for snapshots and fixture steps. */
   readonly connection: SnapshotConnection;
+  /** Rewrites the values sent for a module (to fit an install other than the recorded one). */
+  readonly adaptValues?: (module: string, values: Record<string, string>) => Record<string, string>;
 }
 
 /** How one step is made. */
@@ -162,7 +164,9 @@ async function callVtrest(
     for (const [name, value] of Object.entries(element)) {
       values[name] = protocolValue(name, plainValue(value, ids));
     }
-    response = await target.app.request(path, { method, headers, body: JSON.stringify(values) });
+    const module = path.slice(target.basePath.length + 1).split("/")[0];
+    const sent = target.adaptValues?.(module, values) ?? values;
+    response = await target.app.request(path, { method, headers, body: JSON.stringify(sent) });
   } else if (step.operation === "delete") {
     const wsId = String(request.id);
     const path = `${target.basePath}/${moduleOf(golden, wsId)}/${plainValue(wsId, ids)}`;

@@ -34,6 +34,8 @@ export interface ReplaySession extends AsyncDisposable {
   readonly target: ReplayTarget;
   /** The dump. */
   readonly version: VtigerVersion;
+  /** Every row of the database as loaded. */
+  readonly base: Snapshot;
   /** Puts the database back as it was before the first scenario. */
   reset(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function openReplaySession(version: VtigerVersion): Promise<ReplayS
     return {
       target,
       version,
+      base,
       reset: () => restoreSnapshot(connection, base),
       [Symbol.asyncDispose]: async () => {
         await connection.close();

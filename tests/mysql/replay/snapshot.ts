@@ -133,9 +133,13 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Diff {
 }
 
 /**
- * Puts the database back to `base`: every table whose rows or counter differ
- * gets its rows again (and its AUTO_INCREMENT), tables made since are
- * dropped. Foreign keys are not checked while rows come back.
+ * Puts the database back to `base`: every table of `base` whose rows or
+ * counter differ gets its rows again (and its AUTO_INCREMENT). A table made
+ * since is left as it is: the one vtrest makes is Vtiger's own
+ * `vtiger_modtracker_basic_seq` (created on the first write, as Vtiger's
+ * `GenID` does, and remembered by the running service), whose counter
+ * placeholders are relative anyway. Foreign keys are not checked while rows
+ * come back.
  */
 export async function restoreSnapshot(
   connection: SnapshotConnection,
@@ -145,9 +149,6 @@ export async function restoreSnapshot(
   const changed = diffSnapshots(base, current);
   await connection.query("SET FOREIGN_KEY_CHECKS = 0");
   try {
-    for (const name of current.keys()) {
-      if (!base.has(name)) await connection.query(`DROP TABLE ${quoteId(name)}`);
-    }
     for (const [name, table] of base) {
       const now = current.get(name);
       if (now === undefined) throw new Error(`Table ${name} was dropped; it cannot be restored`);
