@@ -51,12 +51,12 @@ export function duplicateRecord(
 ): DomainError {
   const names = fields.map((field) => field.name);
   const which = visibleDuplicateId === undefined
-    ? "another record"
+    ? `Another ${module.name} record`
     : `${module.name} record ${visibleDuplicateId}`;
   return new DomainError(
     "DUPLICATE_RECORD",
-    `A ${module.name} record must not repeat ${names.join(", ")} of ${which}: ` +
-      `the module allows no duplicates`,
+    `${which} already has this ${names.join(", ")}, and module ${module.name} allows no ` +
+      `duplicates`,
     { fields: names },
   );
 }

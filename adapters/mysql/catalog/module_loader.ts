@@ -159,7 +159,7 @@ const UITYPE_EMAIL = 13;
  * module's base table after every save (`CRMEntity::updateBasicInformation`):
  * all of them when the base table has all of them, else none (stock Vtiger).
  */
-const HEADER_COPY_COLUMNS: readonly string[] = [
+export const HEADER_COPY_COLUMNS: readonly string[] = [
   "smcreatorid",
   "smownerid",
   "modifiedby",

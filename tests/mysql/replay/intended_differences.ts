@@ -8,6 +8,7 @@
  */
 
 import { cleanFieldValue } from "../../../adapters/http/field_value_cleaning.ts";
+import { HEADER_COPY_COLUMNS } from "../../../adapters/mysql/catalog/module_loader.ts";
 import { htmlEntities } from "../../../adapters/mysql/records/html_entities.ts";
 import type { NormalizedScenario, NormalizedStep } from "./normalize.ts";
 import type { Row } from "./snapshot.ts";
@@ -62,23 +63,8 @@ function requestValues(step: NormalizedStep): string[] {
   );
 }
 
-/** F-RevoCRM's header columns, copied from `vtiger_crmentity` into each base table. */
-const HEADER_COLUMNS: readonly string[] = [
-  "smcreatorid",
-  "smownerid",
-  "modifiedby",
-  "description",
-  "createdtime",
-  "modifiedtime",
-  "viewedtime",
-  "deleted",
-  "label",
-  "smgroupid",
-  "source",
-];
-
 const isHeaderCopyTable = (table: string, row: Row): boolean =>
-  table !== "vtiger_crmentity" && HEADER_COLUMNS.every((column) => Object.hasOwn(row, column));
+  table !== "vtiger_crmentity" && HEADER_COPY_COLUMNS.every((column) => Object.hasOwn(row, column));
 
 /** The record id of a header-copy table's row: its first column (the base table's key). */
 const recordIdOf = (row: Row): string | null => Object.values(row)[0] ?? null;
@@ -273,7 +259,7 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
         const sides = diff[known.table] ??= { removed: [], added: [] };
         const added = sides.added.find((row) => recordIdOf(row) === header.crmid);
         const expected: Row = { ...(added ?? known.row) };
-        for (const column of HEADER_COLUMNS) expected[column] = header[column];
+        for (const column of HEADER_COPY_COLUMNS) expected[column] = header[column];
         if (added !== undefined) {
           Object.assign(added, expected);
         } else if (JSON.stringify(expected) !== JSON.stringify(known.row)) {
