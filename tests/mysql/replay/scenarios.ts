@@ -42,7 +42,6 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
   {
     scenario: "account_delete_cascade",
     fixtureSteps: {
-      5: "Products' tax and currency rows are issue 10 (modules)",
       6: "Quotes with line items are issue 10 (modules)",
     },
   },
@@ -53,11 +52,7 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
       "records' modified time) already match, apart from the intended differences",
   },
   { scenario: "inventory", pending: "inventory with LineItems: issue 10 (modules)" },
-  {
-    scenario: "products_services",
-    pending: "the header copy and ModTracker's create details: issue 9 (fidelity); the tax and " +
-      "price rows already match, apart from the intended difference",
-  },
+  { scenario: "products_services" },
   { scenario: "documents", pending: "Documents and add_related: issue 10 (modules)" },
   {
     scenario: "modcomments",
