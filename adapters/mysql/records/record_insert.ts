@@ -54,7 +54,10 @@ function crmEntityRow(
     smownerid: owner,
     smgroupid: 0,
     setype: storage.setype,
-    description: values.description ?? "",
+    // Vtiger's save copies its `description` field; a module without one gets NULL.
+    description: storage.module.fields.some((field) => field.name === "description")
+      ? values.description ?? ""
+      : null,
     modifiedby: context.actorId,
     createdtime: now,
     modifiedtime: now,

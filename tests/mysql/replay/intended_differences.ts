@@ -291,20 +291,25 @@ export function intendedScenario(
   golden: NormalizedScenario,
   madeByVtrest: (step: number) => boolean,
 ): NormalizedScenario {
-  return {
-    ...golden,
-    steps: golden.steps.map((step, index) => {
-      if (!madeByVtrest(index + 1)) return step;
-      let adjusted = step;
-      for (const difference of INTENDED_DIFFERENCES) {
-        adjusted = difference.adjust(
-          { ...adjusted, request: carriedRequest(golden.steps, index) },
-          golden,
-        );
-      }
-      return { ...adjusted, request: step.request };
-    }),
-  };
+  // Step by step, each seeing the steps before it as adjusted (a row a step changes
+  // differently is the row the next step starts from).
+  const steps: NormalizedStep[] = [];
+  golden.steps.forEach((step, index) => {
+    if (!madeByVtrest(index + 1)) {
+      steps.push(step);
+      return;
+    }
+    const sofar = { ...golden, steps: [...steps, ...golden.steps.slice(index)] };
+    let adjusted = step;
+    for (const difference of INTENDED_DIFFERENCES) {
+      adjusted = difference.adjust(
+        { ...adjusted, request: carriedRequest(golden.steps, index) },
+        sofar,
+      );
+    }
+    steps.push({ ...adjusted, request: step.request });
+  });
+  return { ...golden, steps };
 }
 
 /**

@@ -47,18 +47,13 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
   },
   {
     scenario: "calendar_task_event",
-    pending: "the header copy, ModTracker's create details and vtiger_emailslookup: issue 9 " +
-      "(fidelity); the activity rows (durations, links, salesman, popup, reminder, the related " +
-      "records' modified time) already match, apart from the intended differences",
+    pending: "a task's creation history also lists Events' fields (creator), as Vtiger loads " +
+      "Calendar's fields from tabids 9 and 16: issue 10 (modules)",
   },
   { scenario: "inventory", pending: "inventory with LineItems: issue 10 (modules)" },
   { scenario: "products_services" },
   { scenario: "documents", pending: "Documents and add_related: issue 10 (modules)" },
-  {
-    scenario: "modcomments",
-    pending: "the header copy, ModTracker's create details and a NULL description for modules " +
-      "without one: issue 9 (fidelity); the parent's LINK entry and modified time already match",
-  },
+  { scenario: "modcomments" },
 ];
 
 /** The mode of a step of a plan. */

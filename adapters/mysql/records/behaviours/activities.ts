@@ -26,6 +26,7 @@ import {
 } from "../../../../domain/calendar/activity_times.ts";
 import type { StoredRecord } from "../../../../domain/record.ts";
 import type { RecordRow } from "../record_select.ts";
+import { copyHeadersOf } from "./header_copy.ts";
 import type {
   ChangedRecord,
   CreatedRecord,
@@ -137,6 +138,7 @@ async function touchRelated(scene: WriteScene, id: number): Promise<void> {
   await sql`UPDATE vtiger_crmentity SET modifiedtime = ${scene.now},
     modifiedby = ${scene.context.actorId}
     WHERE crmid IN (${sql.join(ids)}) AND deleted = 0`.execute(scene.trx);
+  await copyHeadersOf(scene, ids);
 }
 
 async function afterSave(scene: WriteScene, id: number, row: RecordRow): Promise<void> {

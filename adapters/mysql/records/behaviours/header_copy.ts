@@ -14,6 +14,7 @@
 import { sql } from "kysely";
 import type { ModuleStorage } from "../../catalog/module_storage.ts";
 import type { VtigerDb } from "../../database.ts";
+import type { WriteScene } from "../write_behaviour.ts";
 
 /**
  * Copies the header of record `id` from `vtiger_crmentity` into the module's
@@ -29,4 +30,22 @@ export async function copyHeader(trx: VtigerDb, storage: ModuleStorage, id: numb
   await sql`UPDATE ${sql.table(base)} INNER JOIN vtiger_crmentity
     ON ${sql.id(base, storage.module.baseIdColumn)} = vtiger_crmentity.crmid
     SET ${sql.join(assignments)} WHERE vtiger_crmentity.crmid = ${id}`.execute(trx);
+}
+
+/**
+ * Refreshes the header copy of other records a write changed the
+ * `vtiger_crmentity` row of (a related record's `modifiedtime` moved by a
+ * comment or an activity), whatever their module. F-RevoCRM itself leaves
+ * those copies stale; vtrest keeps them in step, so that the fork's list
+ * views show what `vtiger_crmentity` says.
+ */
+export async function copyHeadersOf(scene: WriteScene, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const records = await sql<{ crmid: number; setype: string }>`
+    SELECT crmid, setype FROM vtiger_crmentity WHERE crmid IN (${sql.join(ids)})`
+    .execute(scene.trx);
+  for (const record of records.rows) {
+    const storage = await scene.storageOf(record.setype);
+    if (storage !== undefined) await copyHeader(scene.trx, storage, Number(record.crmid));
+  }
 }

@@ -8,6 +8,7 @@
  */
 
 import { trackLinkedInfo } from "../../modules/record_links.ts";
+import { copyHeadersOf } from "./header_copy.ts";
 import type { CreatedRecord, ModuleWriteBehaviour, WriteScene } from "../write_behaviour.ts";
 
 async function afterCreate(scene: WriteScene, created: CreatedRecord): Promise<void> {
@@ -20,6 +21,7 @@ async function afterCreate(scene: WriteScene, created: CreatedRecord): Promise<v
     actorId: scene.context.actorId,
     now: scene.now,
   });
+  await copyHeadersOf(scene, [parent]);
 }
 
 /** A comment's link to its parent. */
