@@ -146,7 +146,9 @@ for (const version of VTIGER_VERSIONS) {
             assert.equal(record.record_module, module.name);
             for (const [name, value] of Object.entries(values)) {
               const field = module.fields.find((candidate) => candidate.name === name)!;
-              if (field.onRecordTable && field.dataType !== "DT") {
+              // An activity's duration is computed from its start and end, whatever is sent.
+              const derived = name === "duration_hours" || name === "duration_minutes";
+              if (field.onRecordTable && field.dataType !== "DT" && !derived) {
                 assert.equal(record[name], value, name);
               }
             }
