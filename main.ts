@@ -161,6 +161,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
     maxBodyBytesInFlight: config.MAX_BODY_BYTES_IN_FLIGHT,
+    maxBodyValues: config.MAX_BODY_VALUES,
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     requestTimeoutSeconds: config.REQUEST_TIMEOUT_SECONDS,
     trustProxy: config.TRUST_PROXY,

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
 import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
 import { DEFAULT_MAX_BULK } from "../../application/create_record.ts";
+import { DEFAULT_MAX_BODY_VALUES } from "../http/request_body.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
 import { DEFAULT_METADATA_CHECK_SECONDS } from "../mysql/metadata_watch.ts";
 import {
@@ -71,6 +72,7 @@ const schema = z.object({
   MAX_BODY_BYTES: positiveInteger(DEFAULT_MAX_BODY_BYTES),
   MAX_UPLOAD_BYTES: positiveInteger(DEFAULT_MAX_UPLOAD_BYTES),
   MAX_BODY_BYTES_IN_FLIGHT: positiveInteger(DEFAULT_MAX_BODY_BYTES_IN_FLIGHT),
+  MAX_BODY_VALUES: positiveInteger(DEFAULT_MAX_BODY_VALUES),
   BODY_TIMEOUT_SECONDS: positiveInteger(DEFAULT_BODY_TIMEOUT_SECONDS),
   REQUEST_TIMEOUT_SECONDS: positiveInteger(DEFAULT_REQUEST_TIMEOUT_SECONDS),
   PASSWORD_WORKERS: positiveInteger(defaultPasswordWorkers()),

@@ -51,6 +51,11 @@ export interface HttpOptions extends HealthOptions {
    * (default 64 MiB); a body that does not fit gets `SERVICE_UNAVAILABLE`.
    */
   readonly maxBodyBytesInFlight?: number;
+  /**
+   * The most values one body may hold (default 10,000): form pairs, JSON values or
+   * multipart parts; more is `PAYLOAD_TOO_LARGE`, refused before parsing.
+   */
+  readonly maxBodyValues?: number;
   /** Seconds a request body may take to arrive (default 30); then `REQUEST_TIMEOUT`. */
   readonly bodyTimeoutSeconds?: number;
   /** Seconds a request may take in all (default 60); then `SERVICE_UNAVAILABLE`. */
@@ -195,6 +200,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
           maxUploadBytes,
           lease,
           timeoutSeconds: bodyTimeoutSeconds,
+          ...(options.maxBodyValues === undefined ? {} : { maxValues: options.maxBodyValues }),
         }),
       clientAddress(c, options.trustProxy ?? false),
       requestConditions(c),

@@ -16,6 +16,7 @@ import { DomainError, invalidParameter, isDomainError } from "../../domain/error
 import { LINE_ITEMS_KEY, type LineItemInput } from "../../domain/inventory/line_items.ts";
 import type { BodyLease } from "./body_budget.ts";
 import { cleanFieldValue } from "./field_value_cleaning.ts";
+import { holdsMoreValuesThan } from "./body_values.ts";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const MULTIPART_TYPE = "multipart/form-data";
@@ -46,6 +47,21 @@ export function payloadTooLarge(maxBytes: number): DomainError {
   );
 }
 
+/**
+ * The default most values one body may hold: form pairs, JSON values (batch
+ * records, fields and line values together) or multipart parts. A record
+ * has a few hundred fields at most, an inventory record 500 lines.
+ */
+export const DEFAULT_MAX_BODY_VALUES = 10_000;
+
+/** The `PAYLOAD_TOO_LARGE` error for a body of more than `maxValues` values. */
+function tooManyValues(maxValues: number): DomainError {
+  return new DomainError(
+    "PAYLOAD_TOO_LARGE",
+    `The request body holds more than ${maxValues} values`,
+  );
+}
+
 /** How a body may be read. */
 export interface BodyLimits {
   /** The largest body without a file, in bytes. */
@@ -56,6 +72,8 @@ export interface BodyLimits {
   readonly lease?: BodyLease;
   /** Seconds the whole body may take to arrive, if limited. */
   readonly timeoutSeconds?: number;
+  /** The most values the body may hold (default {@linkcode DEFAULT_MAX_BODY_VALUES}). */
+  readonly maxValues?: number;
 }
 
 function bodyTimedOut(seconds: number): DomainError {
@@ -336,11 +354,7 @@ export async function readWriteBody(
     multipart ? { ...limits, maxBytes: limits.maxBytes + maxUploadBytes } : limits,
   );
   if (bytes.length === 0) return { values: {} };
-  let parts: BodyParts | BodyParts[];
-  if (multipart) parts = await multipartParts(bytes, contentType ?? "", maxUploadBytes);
-  else if (mediaType === FORM_TYPE) parts = formParts(formValues(decodeUtf8(bytes)));
-  else if (JSON_TYPE.test(mediaType)) parts = jsonParts(decodeUtf8(bytes));
-  else {
+  if (!multipart && mediaType !== FORM_TYPE && !JSON_TYPE.test(mediaType)) {
     const accepted = `${FORM_TYPE}, application/json or ${MULTIPART_TYPE}`;
     throw invalidParameter(
       mediaType === ""
@@ -348,6 +362,15 @@ export async function readWriteBody(
         : `Content-Type '${excerpt(mediaType)}' is not supported; send ${accepted}`,
     );
   }
+  // Parsing costs time per value: count them first, in one pass over the bytes.
+  const maxValues = limits.maxValues ?? DEFAULT_MAX_BODY_VALUES;
+  if (holdsMoreValuesThan(bytes, mediaType, contentType ?? "", maxValues)) {
+    throw tooManyValues(maxValues);
+  }
+  let parts: BodyParts | BodyParts[];
+  if (multipart) parts = await multipartParts(bytes, contentType ?? "", maxUploadBytes);
+  else if (mediaType === FORM_TYPE) parts = formParts(formValues(decodeUtf8(bytes)));
+  else parts = jsonParts(decodeUtf8(bytes));
   return Array.isArray(parts) ? parts.map(writeOf) : writeOf(parts);
 }
 
