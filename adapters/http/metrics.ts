@@ -9,7 +9,7 @@
 import type { MiddlewareHandler } from "hono";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import "./app_env.ts";
-import { routeOf } from "./request_log.ts";
+import { methodOf, routeOf } from "./request_log.ts";
 
 /** Seconds; a list on a large database takes tens of milliseconds, a stalled one 30 s. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -95,7 +95,7 @@ export function metricsMiddleware(metrics: ServiceMetrics): MiddlewareHandler {
       await next();
     } finally {
       metrics.observe(
-        c.req.method,
+        methodOf(c),
         routeLabel(c),
         c.res.status,
         (performance.now() - started) / 1000,

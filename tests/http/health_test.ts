@@ -6,6 +6,7 @@ import { ServiceMetrics } from "../../adapters/http/metrics.ts";
 import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
 import { createUseCases } from "../../application/use_cases.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
+import { MemoryLogger } from "../_fixtures/memory_logger.ts";
 import { BASE, expectFailure, expectSuccess } from "./helpers.ts";
 
 // A fixed clock: answers carry api_date_now, which must not change between two calls.
@@ -57,6 +58,25 @@ Deno.test("metrics: only when enabled, counting requests by route and status", a
     assert.ok(text.includes(line), `missing: ${line}`);
   }
   assert.ok(!text.includes("admin"), "no login names in labels");
+});
+
+Deno.test("metrics and request lines name no method a client made up (bounded labels)", async () => {
+  const metrics = new ServiceMetrics();
+  const logger = new MemoryLogger();
+  const app = createApp(useCases(), { metrics, logger });
+  for (let index = 0; index < 50; index++) {
+    await app.request(`${BASE}/Accounts`, { method: `MADEUP${index}` });
+  }
+  const text = await (await app.request("/metrics")).text();
+  assert.ok(!text.includes("MADEUP"), "made-up methods are no labels");
+  const other = text.split("\n").filter((line) =>
+    line.startsWith("vtrest_http_requests_total") && line.includes('method="other"')
+  );
+  assert.deepEqual(other, [
+    'vtrest_http_requests_total{method="other",route="/modules/RestfulApi/*",status="405"} 50',
+  ]);
+  const methods = new Set(logger.entries.map((entry) => entry.fields.method));
+  assert.deepEqual([...methods], ["other", "GET"]);
 });
 
 Deno.test("answers are compressed when the client accepts it", async (t) => {
