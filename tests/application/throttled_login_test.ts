@@ -161,3 +161,20 @@ Deno.test("long user names: refused past 255 characters, counted as digests, quo
   assert.equal(huge, "INVALID_PARAMETER");
   assert.equal(counters.size, 300);
 });
+
+Deno.test("a burst of parallel guesses gets no more tries than the same guesses one by one", async () => {
+  const { login } = setup();
+  // 40 at once from one client, then 40 at once from 40 clients: before, each attempt read the
+  // counts before any of the others had failed, and 15 of 60 went through on a real database.
+  const burst = await Promise.all(
+    Array.from({ length: 40 }, (_, index) => login("admin", `guess${index}`, ATTACKER)),
+  );
+  assert.equal(burst.filter((result) => result === "AUTH_FAILED").length, POLICY.pairFreeFailures);
+  const spread = await Promise.all(
+    Array.from({ length: 40 }, (_, index) => login("admin", `try${index}`, `192.0.2.${index}`)),
+  );
+  assert.equal(
+    spread.filter((result) => result === "AUTH_FAILED").length,
+    POLICY.userFreeFailures - POLICY.pairFreeFailures,
+  );
+});
