@@ -59,13 +59,66 @@ export interface PasswordLoginKeys {
   readonly known?: string;
 }
 
+/** An IPv4 address written with dots, its four numbers captured. */
+const DOTTED_IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** An IPv6 address as its eight 16-bit groups, or `undefined` when it is not one. */
+function ipv6Groups(address: string): number[] | undefined {
+  const halves = address.split("::");
+  if (halves.length > 2) return undefined;
+  const groupsOf = (text: string): number[] | undefined => {
+    if (text === "") return [];
+    const groups: number[] = [];
+    const parts = text.split(":");
+    for (const [index, part] of parts.entries()) {
+      // The last group may be an IPv4 address written with dots (::ffff:192.0.2.1).
+      const ipv4 = index === parts.length - 1 ? DOTTED_IPV4.exec(part) : null;
+      if (ipv4 !== null) {
+        const bytes = ipv4.slice(1).map(Number);
+        if (bytes.some((byte) => byte > 255)) return undefined;
+        groups.push(bytes[0] * 256 + bytes[1], bytes[2] * 256 + bytes[3]);
+      } else if (/^[0-9a-f]{1,4}$/i.test(part)) groups.push(parseInt(part, 16));
+      else return undefined;
+    }
+    return groups;
+  };
+  const head = groupsOf(halves[0]);
+  const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
+  if (head === undefined || tail === undefined) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  return [...head, ...Array<number>(missing).fill(0), ...tail];
+}
+
+/**
+ * The client a login is counted under: an IPv4 address as it is; an IPv6
+ * address by its /64 network, the block one subscriber gets, whose 2^64
+ * addresses an attacker could otherwise take in turn to start every count
+ * afresh; an IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) as its IPv4
+ * address. Anything else is counted as given.
+ */
+export function countedClient(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  if (!bare.includes(":")) return address;
+  const groups = ipv6Groups(bare);
+  if (groups === undefined) return address;
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    return [groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255].join(".");
+  }
+  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
+}
+
 /**
  * The keys of a password login. User names are compared case-insensitively,
  * as MySQL compares them; without a client address (library use) there is
  * no per-client count, so that callers without one never slow each other.
  */
-export function passwordLoginKeys(userName: string, client: string | undefined): PasswordLoginKeys {
+export function passwordLoginKeys(
+  userName: string,
+  clientAddress: string | undefined,
+): PasswordLoginKeys {
   const user = userName.toLowerCase();
+  const client = clientAddress === undefined ? undefined : countedClient(clientAddress);
   const address = client ?? "";
   return {
     pair: `login:pair:${user}\u0000${address}`,
@@ -78,7 +131,9 @@ export function passwordLoginKeys(userName: string, client: string | undefined):
 
 /** The counter key of access-key failures from `client`, or none without an address. */
 export function accessKeyLoginKey(client: string | undefined): string | undefined {
-  return client === undefined || client === "" ? undefined : `login:key-client:${client}`;
+  return client === undefined || client === ""
+    ? undefined
+    : `login:key-client:${countedClient(client)}`;
 }
 
 /** The window of failure counts. */

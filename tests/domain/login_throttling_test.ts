@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {
   accessKeyLoginKey,
   backOffSeconds,
+  countedClient,
   DEFAULT_THROTTLE_POLICY,
   passwordLoginKeys,
   passwordLoginWait,
@@ -78,4 +79,32 @@ Deno.test("passwordLoginWait", async (t) => {
     assert.equal(accessKeyLoginKey(undefined), undefined);
     assert.equal(accessKeyLoginKey(""), undefined);
   });
+});
+
+Deno.test("countedClient: IPv6 by its /64, IPv4-mapped as IPv4, anything else as given", () => {
+  // One subscriber's /64 holds 2^64 addresses: each used to be a fresh client with fresh counts.
+  const network = "2001:db8:1:2::/64";
+  for (
+    const address of [
+      "2001:db8:1:2::1",
+      "2001:0db8:0001:0002:ffff:ffff:ffff:ffff",
+      "[2001:DB8:1:2:a:b:c:d]",
+      "2001:db8:1:2::7%eth0",
+      "2001:db8:1:2:0:0:192.0.2.1",
+    ]
+  ) {
+    assert.equal(countedClient(address), network, address);
+  }
+  assert.equal(countedClient("2001:db8:1:3::1"), "2001:db8:1:3::/64");
+  assert.equal(countedClient("::1"), "0:0:0:0::/64");
+  assert.equal(countedClient("::ffff:192.0.2.1"), "192.0.2.1");
+  assert.equal(countedClient("::FFFF:c000:0201"), "192.0.2.1");
+  assert.equal(countedClient("192.0.2.1"), "192.0.2.1");
+  for (const odd of ["", "proxy-a", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::1", "::1.2.3.999"]) {
+    assert.equal(countedClient(odd), odd);
+  }
+  const keys = (address: string) => passwordLoginKeys("admin", address);
+  assert.deepEqual(keys("2001:db8:1:2::1"), keys("2001:db8:1:2:dead:beef:0:1"));
+  assert.notDeepEqual(keys("2001:db8:1:2::1"), keys("2001:db8:1:3::1"));
+  assert.equal(accessKeyLoginKey("2001:db8:1:2::1"), accessKeyLoginKey("2001:db8:1:2::2"));
 });
