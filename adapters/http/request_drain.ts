@@ -62,6 +62,13 @@ function shuttingDown(): Response {
   };
   return new Response(JSON.stringify(body), {
     status: statusOf("SERVICE_UNAVAILABLE"),
-    headers: { "Content-Type": JSON_CONTENT_TYPE, "Connection": "close", "Retry-After": "1" },
+    // Answered outside the app, so without its middleware: the headers every answer carries.
+    headers: {
+      "Content-Type": JSON_CONTENT_TYPE,
+      "Connection": "close",
+      "Retry-After": "1",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

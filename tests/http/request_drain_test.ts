@@ -18,6 +18,9 @@ Deno.test("a drain waits for the requests in flight and refuses new ones", async
   const refused = await handler(new Request("http://x/new"));
   assert.equal(refused.status, 503);
   assert.equal(refused.headers.get("Connection"), "close");
+  // Like every answer of the app, though it is answered before the app.
+  assert.equal(refused.headers.get("Cache-Control"), "no-store");
+  assert.equal(refused.headers.get("X-Content-Type-Options"), "nosniff");
   assert.equal((await refused.json()).error.code, "SERVICE_UNAVAILABLE");
   await new Promise((resolve) => setTimeout(resolve, 10));
   assert.equal(drained, false, "still waiting for the request in flight");
