@@ -43,8 +43,11 @@ const HOW_TO_START = "start vtrest with `deno task start` " +
 
 /** The service built from a configuration: its fetch handler and how to close it. */
 export interface Service {
-  /** Answers one request. */
-  readonly fetch: (request: Request) => Response | Promise<Response>;
+  /** Answers one request; `info.remoteAddr` is the client's address. */
+  readonly fetch: (
+    request: Request,
+    info?: Deno.ServeHandlerInfo,
+  ) => Response | Promise<Response>;
   /** What the start line says about the data served (never a password). */
   readonly facts: Readonly<Record<string, string>>;
   /** Stops the password workers and closes the database pool. */

@@ -71,8 +71,11 @@ export interface HttpOptions extends HealthOptions {
 
 /** The HTTP app: a fetch handler for `Deno.serve`, and a way to send it a request directly. */
 export interface HttpApp {
-  /** Answers one request. */
-  fetch(request: Request): Response | Promise<Response>;
+  /**
+   * Answers one request; `info` is what `Deno.serve` passes along, whose
+   * `remoteAddr` is the client's address (login throttling counts by it).
+   */
+  fetch(request: Request, info?: Deno.ServeHandlerInfo): Response | Promise<Response>;
   /** Answers a request given as a path (`/healthz`), a URL or a Request, as a client would send it. */
   request(input: string | URL | Request, init?: RequestInit): Response | Promise<Response>;
 }

@@ -12,8 +12,11 @@
 import { JSON_CONTENT_TYPE } from "./envelope.ts";
 import { statusOf } from "./error_status.ts";
 
-/** A fetch handler. */
-export type FetchHandler = (request: Request) => Response | Promise<Response>;
+/** A fetch handler, with the connection's info as `Deno.serve` gives it. */
+export type FetchHandler = (
+  request: Request,
+  info?: Deno.ServeHandlerInfo,
+) => Response | Promise<Response>;
 
 /** Counts the requests in flight and refuses new ones once draining. */
 export class RequestDrain {
@@ -23,11 +26,12 @@ export class RequestDrain {
 
   /** The handler wrapped: counted while it runs, refused once draining. */
   wrap(handler: FetchHandler): FetchHandler {
-    return async (request) => {
+    return async (request, info) => {
       if (this.#draining) return shuttingDown();
       this.#inFlight++;
       try {
-        return await handler(request);
+        // The info carries the client's address, which the login throttle counts by.
+        return await handler(request, info);
       } finally {
         this.#inFlight--;
         if (this.#inFlight === 0) this.#idle?.resolve();
