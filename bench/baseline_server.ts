@@ -5,7 +5,8 @@
  * vtrest's adapter ran for that call (`capture.ts`), then answering the rows
  * in the envelope. No authentication, no validation, no shaping.
  *
- * Run by the benchmark: `deno run -A bench/baseline_server.ts PLANS.json PORT DB_URL POOL_SIZE`.
+ * Run by the benchmark as `deno serve [--parallel] --port PORT bench/baseline_server.ts`, with
+ * `BENCH_PLANS` (the plans file), `BENCH_DB_URL` and `POOL_SIZE` in the environment.
  *
  * @module
  */
@@ -67,9 +68,8 @@ async function run(pool: Pool, plan: ReplayPlan, input?: string): Promise<unknow
   }
 }
 
-const [plansFile, port, dbUrl, poolSize] = Deno.args;
-const plans: ReplayPlans = JSON.parse(await Deno.readTextFile(plansFile));
-const url = new URL(dbUrl);
+const plans: ReplayPlans = JSON.parse(await Deno.readTextFile(Deno.env.get("BENCH_PLANS") ?? ""));
+const url = new URL(Deno.env.get("BENCH_DB_URL") ?? "");
 const pool = createPool({
   host: url.hostname,
   port: url.port === "" ? 3306 : Number(url.port),
@@ -81,12 +81,12 @@ const pool = createPool({
   dateStrings: true,
   supportBigNumbers: true,
   bigNumberStrings: true,
-  connectionLimit: Number(poolSize),
+  connectionLimit: Number(Deno.env.get("POOL_SIZE") ?? 10),
   enableKeepAlive: true,
 });
 const headers = { "Content-Type": "application/json; charset=utf-8" };
 
-Deno.serve({ hostname: "127.0.0.1", port: Number(port), onListen: () => {} }, async (request) => {
+async function fetch(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const plan = plans[url.pathname.slice(1)];
   if (plan === undefined) return new Response("no such call", { status: 404 });
@@ -98,4 +98,7 @@ Deno.serve({ hostname: "127.0.0.1", port: Number(port), onListen: () => {} }, as
     console.error(error);
     return new Response(JSON.stringify({ success: false }), { status: 500, headers });
   }
-});
+}
+
+/** What `deno serve` serves. */
+export default { fetch } satisfies Deno.ServeDefaultExport;

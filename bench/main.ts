@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     const firstRecordMs = performance.now() - spawned;
     const readerToken = await login(vtrest.origin, NON_ADMIN.userName, BENCH_PASSWORD);
 
-    baseline = startBaseline(plansFile, database.url, options.poolSize);
+    baseline = startBaseline(plansFile, database.url, options.poolSize, options.parallel);
     await waitForAnswer(`${baseline.origin}/ready`, (status) => status === 404);
 
     const authorization = (call: BenchCall) =>

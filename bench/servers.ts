@@ -104,25 +104,22 @@ export function startVtrest(options: VtrestOptions): ChildServer {
   }, port);
 }
 
-/** Starts the baseline server on a plans file. */
-export function startBaseline(plansFile: string, dbUrl: string, poolSize: number): ChildServer {
+/** Starts the baseline server on a plans file, one worker per core with `parallel`. */
+export function startBaseline(
+  plansFile: string,
+  dbUrl: string,
+  poolSize: number,
+  parallel: boolean,
+): ChildServer {
   const port = freePort();
-  return spawn(
-    [
-      "run",
-      "--allow-net",
-      "--allow-read",
-      "--allow-env",
-      "--allow-sys",
-      "bench/baseline_server.ts",
-      plansFile,
-      String(port),
-      dbUrl,
-      String(poolSize),
-    ],
-    {},
-    port,
-  );
+  const args = ["serve", "--allow-net", "--allow-read", "--allow-env", "--allow-sys"];
+  if (parallel) args.push("--parallel");
+  args.push("--host", "127.0.0.1", "--port", String(port), "bench/baseline_server.ts");
+  return spawn(args, {
+    BENCH_PLANS: plansFile,
+    BENCH_DB_URL: dbUrl,
+    POOL_SIZE: String(poolSize),
+  }, port);
 }
 
 /** Polls `url` until it answers with a status `accept` takes; milliseconds waited. */
