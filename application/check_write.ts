@@ -64,6 +64,8 @@ async function checkReference(
 ): Promise<void> {
   const id = Number(value);
   if (field.uitype === UITYPE_OWNER) {
+    // The caller was found active when their token was checked: the usual owner needs no lookup.
+    if (id === privileges.userId) return;
     if (!await deps.users.ownerExists(id)) {
       throw invalidFieldValue(
         field.name,

@@ -42,6 +42,8 @@ export interface LoadSpec {
   readonly connections: number;
   /** How many Accounts there are (the id and `{n}` pools). */
   readonly accounts: number;
+  /** The crmid of the first Account (default: the benchmark data set's). */
+  readonly firstId?: number;
 }
 
 const SCRIPT = new URL("./wrk_call.lua", import.meta.url).pathname;
@@ -75,7 +77,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     spec.path,
     spec.call.body ?? "-",
     spec.authorization ?? "-",
-    String(FIRST_CRMID),
+    String(spec.firstId ?? FIRST_CRMID),
     String(spec.accounts),
     String(nonAdmin ? OWNERS.length : 1),
     nonAdmin ? NON_ADMIN_RESIDUES.join(",") : "0",

@@ -51,6 +51,14 @@ export interface RunResult {
   readonly peakRssMb: number;
 }
 
+/**
+ * How often Vtiger's webservice update reads the record: its own retrieve
+ * (`VtigerModuleOperation::update`), then ModTracker's `VTEntityDelta`
+ * before and after the save (`VTEntityData::fromEntityId` on
+ * `vtiger.entity.beforesave` and `aftersave`).
+ */
+export const VTIGER_UPDATE_READS = 3;
+
 /** Fewer completed requests than this make a throughput figure meaningless. */
 const MIN_REQUESTS = 5;
 
@@ -126,9 +134,9 @@ export function checkTargets(result: RunResult): Target[] {
   });
   const update = result.endToEnd.update;
   targets.push({
-    name: "update: reads the record once (what Vtiger's save needs)",
+    name: `update: reads the record no more than Vtiger's save (${VTIGER_UPDATE_READS} times)`,
     measured: update === undefined ? "not run" : `${update.recordReads} record reads`,
-    met: update === undefined ? undefined : update.recordReads <= 1,
+    met: update === undefined ? undefined : update.recordReads <= VTIGER_UPDATE_READS,
   });
   for (const name of ["get_admin", "get_non_admin", "list_100"]) {
     const found = call(name);

@@ -13,7 +13,8 @@ import {
 } from "../../domain/errors.ts";
 import { requireOwnerInScope } from "../../domain/privileges.ts";
 import { relateRecords } from "./records/record_relations.ts";
-import type { ModuleDefinition } from "../../domain/module.ts";
+import type { FieldDefinition } from "../../domain/field.ts";
+import { findField, type ModuleDefinition } from "../../domain/module.ts";
 import type {
   ChangeQuery,
   CountQuery,
@@ -43,6 +44,24 @@ import type { WorkGate } from "./work_gate.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 import { withExtras } from "./modules/record_extras.ts";
 import type { VtigerStorage } from "../system/vtiger_storage.ts";
+
+/**
+ * The given field whose value a column refused: the field stored in that
+ * column, or for `vtiger_crmentity.label` (written with the record's first
+ * row, made of the label fields) the first label field given.
+ */
+function refusedField(
+  storage: ModuleStorage,
+  column: string | undefined,
+  values: FieldValues,
+): FieldDefinition | undefined {
+  if (column === undefined) return undefined;
+  const given = (field: FieldDefinition | undefined): field is FieldDefinition =>
+    field !== undefined && Object.hasOwn(values, field.name);
+  const stored = storage.module.fields.find((field) => field.column === column && given(field));
+  if (stored !== undefined || column !== "label") return stored;
+  return storage.module.labelFields.map((name) => findField(storage.module, name)).find(given);
+}
 
 /** How many times a write chosen as a deadlock victim is run again. */
 const DEADLOCK_RETRIES = 3;
@@ -338,12 +357,7 @@ export class MysqlRecordRepository implements RecordRepository {
       } catch (error) {
         const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
         if (isDeadlock(cause) && attempt < DEADLOCK_RETRIES) continue;
-        const column = refusedValueColumn(cause);
-        const field = column === undefined
-          ? undefined
-          : storage.module.fields.find((candidate) =>
-            candidate.column === column && Object.hasOwn(values, candidate.name)
-          );
+        const field = refusedField(storage, refusedValueColumn(cause), values);
         if (field !== undefined) {
           throw invalidFieldValue(
             field.name,

@@ -16,11 +16,12 @@ export async function nextSequenceValue(
   trx: VtigerDb,
   table: "vtiger_crmentity_seq" | "vtiger_modtracker_basic_seq",
 ): Promise<number> {
-  const updated = await trx.updateTable(table).set({ id: sql`LAST_INSERT_ID(id + 1)` })
-    .executeTakeFirst();
-  const result = await sql<{ id: number | string }>`SELECT LAST_INSERT_ID() AS id`.execute(trx);
-  const id = Number(result.rows[0]?.id ?? 0);
-  if (Number(updated.numUpdatedRows) === 0 || id <= 0) {
+  // LAST_INSERT_ID(expr) sets the insert id of the statement's own answer: no SELECT needed.
+  const updated = await trx.executeQuery(
+    trx.updateTable(table).set({ id: sql`LAST_INSERT_ID(id + 1)` }).compile(),
+  );
+  const id = Number(updated.insertId ?? 0);
+  if (Number(updated.numAffectedRows ?? 0) === 0 || id <= 0) {
     throw new DatabaseError(`The sequence ${table} holds no value`, undefined);
   }
   return id;

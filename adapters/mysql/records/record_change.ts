@@ -17,6 +17,7 @@ import { dynamic, type VtigerDb } from "../database.ts";
 import { copyHeader } from "./behaviours/header_copy.ts";
 import { behavioursOf } from "./behaviours/registry.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
+import { expectedLabel } from "./record_label.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import type { RecordRow } from "./record_select.ts";
 import { insertRelationRow } from "./relation_rows.ts";
@@ -99,13 +100,16 @@ export async function updateRecord(
     crmentity.smownerid = Number(full[owner.name]);
   }
   if (full.description !== undefined) crmentity.description = full.description;
-  await dynamic(trx).updateTable("vtiger_crmentity").set(crmentity).where("crmid", "=", id)
-    .execute();
+  const expected = expectedLabel(storage, full, before.record.values);
+  await dynamic(trx).updateTable("vtiger_crmentity").set({ ...crmentity, label: expected })
+    .where("crmid", "=", id).execute();
   await copyHeader(trx, storage, id);
   const after = await readLocked(trx, storage, id);
   const label = labelOf(storage, after.record);
-  await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
-  await copyHeader(trx, storage, id);
+  if (label !== expected) {
+    await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+    await copyHeader(trx, storage, id);
+  }
   const changed = { id, values: full, before, after: { record: after.record, label } };
   let final = after.record;
   if (behaviours.some((behaviour) => behaviour.afterUpdate !== undefined)) {

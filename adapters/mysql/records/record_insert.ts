@@ -17,6 +17,7 @@ import { copyHeader } from "./behaviours/header_copy.ts";
 import { behavioursOf } from "./behaviours/registry.ts";
 import { HISTORY_STATUS, writeHistory } from "./history.ts";
 import { nextSequenceValue, takeRecordNumber } from "./numbering.ts";
+import { expectedLabel } from "./record_label.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { type ColumnValue, creationRow, givenColumns } from "./stored_values.ts";
@@ -81,7 +82,12 @@ export async function insertRecord(
   const db = dynamic(trx);
   const id = await nextSequenceValue(trx, "vtiger_crmentity_seq");
   const full = await systemValues(trx, storage, values);
-  await db.insertInto("vtiger_crmentity").values(crmEntityRow(scene, full, id)).execute();
+  const expected = expectedLabel(storage, full);
+  await db.insertInto("vtiger_crmentity").values({
+    ...crmEntityRow(scene, full, id),
+    label: expected,
+  })
+    .execute();
   for (const table of storage.tables) {
     if (table.singleRow) {
       await db.insertInto(table.name).values(creationRow(storage, table, full, id, now)).execute();
@@ -108,8 +114,10 @@ export async function insertRecord(
     );
   }
   const label = labelOf(storage, created.record);
-  await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
-  await copyHeader(trx, storage, id);
+  if (label !== expected) {
+    await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
+    await copyHeader(trx, storage, id);
+  }
   const row = { record: created.record, label };
   let final = created.record;
   if (behaviours.some((behaviour) => behaviour.afterCreate !== undefined)) {
