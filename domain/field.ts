@@ -54,6 +54,12 @@ export interface FieldDefinition {
    * its time part goes to, unless that field is given too.
    */
   readonly timeField?: string;
+  /**
+   * Set when the module's save computes the value itself (an activity's
+   * `duration_hours` and `duration_minutes`, from its start and end): a value
+   * sent is accepted and replaced, and none is ever required.
+   */
+  readonly derived?: boolean;
 }
 
 /** The separator Vtiger stores between the values of a multi-select picklist. */

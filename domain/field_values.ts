@@ -163,6 +163,7 @@ export function missingMandatoryFields(
   return module.fields
     .filter((field) =>
       field.mandatory && isClientWritable(field) && field.uitype !== UITYPE_OWNER &&
+      field.derived !== true &&
       !grant.hiddenFields.has(field.name) && !grant.readOnlyFields.has(field.name) &&
       (values[field.name] ?? "") === ""
     )

@@ -98,6 +98,16 @@ Deno.test("checkFieldValues: which fields may be written", async (t) => {
 });
 
 Deno.test("missing mandatory fields", async (t) => {
+  await t.step("a value the module's save computes is never required", () => {
+    const derived = {
+      ...MODULE,
+      fields: MODULE.fields.map((field) =>
+        field.name === "status" ? { ...field, derived: true } : field
+      ),
+    };
+    assert.deepEqual(missingMandatoryFields(derived, GRANT, {}), ["subject"]);
+  });
+
   await t.step("names each mandatory writable field without a value, in fieldid order", () => {
     assert.deepEqual(missingMandatoryFields(MODULE, GRANT, {}), ["subject", "status"]);
     assert.deepEqual(missingMandatoryFields(MODULE, fullGrant(), {}), [

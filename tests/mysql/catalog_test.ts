@@ -73,7 +73,10 @@ Deno.test({
           assert.equal(contacts.fields.find((f) => f.name === "salutationtype")?.picklist, "role");
           assert.equal(await catalog.findModule("Users"), undefined);
           assert.match((await catalog.findModule("Invoice"))!.writeRefusal ?? "", /line items/);
-          assert.match((await catalog.findModule("Events"))!.writeRefusal ?? "", /Calendar/);
+          assert.equal((await catalog.findModule("Events"))!.writeRefusal, undefined);
+          const events = (await catalog.findModule("Events"))!;
+          assert.equal(events.fields.find((f) => f.name === "duration_hours")?.derived, true);
+          assert.equal(events.fields.find((f) => f.name === "time_start")?.displayType, 3);
         },
       );
 

@@ -184,7 +184,8 @@ function headerCopyColumns(base: TableInfo | undefined, crmentity: TableInfo): s
 /**
  * What the module's other fields say of a field: a date-and-time field whose
  * time part goes to a time field of the module (`DT~M~time_start`) names
- * it; and Calendar holds tasks only (Vtiger stores `activitytype = 'Task'` for
+ * it; an activity's durations are computed by its save (never required);
+ * and Calendar holds tasks only (Vtiger stores `activitytype = 'Task'` for
  * every Calendar record, events are the Events module), so that is the one
  * value its `activitytype` takes.
  */
@@ -198,10 +199,19 @@ function withDerivedFrom(
   const timed = time !== undefined && rows.some((other) => other.fieldname === time)
     ? { ...field, timeField: time }
     : field;
-  return moduleName === "Calendar" && field.name === "activitytype"
-    ? { ...timed, fixedValue: TASK_ACTIVITY_TYPE }
+  const derived = ACTIVITY_MODULES.has(moduleName) && COMPUTED_DURATIONS.has(field.name)
+    ? { ...timed, derived: true }
     : timed;
+  return moduleName === "Calendar" && field.name === "activitytype"
+    ? { ...derived, fixedValue: TASK_ACTIVITY_TYPE }
+    : derived;
 }
+
+/** The modules whose save is Vtiger's Activity save. */
+const ACTIVITY_MODULES: ReadonlySet<string> = new Set(["Calendar", "Events"]);
+
+/** What an activity's save computes from its start and end (`behaviours/activities.ts`). */
+const COMPUTED_DURATIONS: ReadonlySet<string> = new Set(["duration_hours", "duration_minutes"]);
 
 /** Loads every active entity module (`isentitytype = 1`, `presence` 0 or 2) with its storage. */
 export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
