@@ -3,7 +3,8 @@
  * each, and what the baseline server is asked for the same call.
  *
  * Templates: `{id}` is a random Account crmid (any, or one the non-admin may
- * read), `{n}` a random Account number (1 to the number of Accounts).
+ * read), `{n}` a random Account number (1 to the number of Accounts), `{u}`
+ * a value no other request has (Accounts refuse duplicate names).
  *
  * @module
  */
@@ -140,7 +141,7 @@ export function benchCalls(accounts: number): readonly BenchCall[] {
       caller: "admin",
       method: "POST",
       path: "Accounts",
-      body: "accountname=Bench+{n}&bill_city=Montpellier&email1=new{n}%40example.com",
+      body: "accountname=Bench+{u}&bill_city=Montpellier&email1=new{n}%40example.com",
       ids: "accounts",
       load: "write",
     },
@@ -150,7 +151,7 @@ export function benchCalls(accounts: number): readonly BenchCall[] {
       caller: "admin",
       method: "PUT",
       path: "Accounts/{id}",
-      body: "accountname=Renamed+{n}&bill_city=Paris",
+      body: "accountname=Renamed+{u}&bill_city=Paris",
       ids: "accounts",
       baselineInput: "{id}",
       load: "write",

@@ -211,7 +211,8 @@ export async function capturePlans(
     keep(NAIVE_DEEP_PAGE, [{ sql: naive.sql, parameters: naive.parameters }], [], "rows");
 
     const values = {
-      accountname: "Bench capture",
+      // Accounts refuse a name a live Account has: each run's names are its own.
+      accountname: `Bench capture ${crypto.randomUUID()}`,
       bill_city: "Montpellier",
       email1: "capture@example.com",
       assigned_user_id: "1",
@@ -225,7 +226,10 @@ export async function capturePlans(
     ], "crmid");
 
     const [, update] = await record(() =>
-      ports.records.update(accounts, id, { accountname: "Renamed capture", bill_city: "Paris" }, {
+      ports.records.update(accounts, id, {
+        accountname: `Renamed ${crypto.randomUUID()}`,
+        bill_city: "Paris",
+      }, {
         actorId: 1,
         now: new Date(),
         scope: ALL_OWNERS,
@@ -261,14 +265,18 @@ export async function capturePlans(
       useCases.listRecords.execute({ token: reader, module: "Accounts" })
     );
     endToEnd.create = await twice(() =>
-      useCases.createRecord.execute({ token: admin, module: "Accounts", values: { ...values } })
+      useCases.createRecord.execute({
+        token: admin,
+        module: "Accounts",
+        values: { ...values, accountname: `Bench ${crypto.randomUUID()}` },
+      })
     );
     endToEnd.update = await twice(() =>
       useCases.updateRecord.execute({
         token: admin,
         module: "Accounts",
         id,
-        values: { accountname: "Renamed again", bill_city: "Lyon" },
+        values: { accountname: `Renamed ${crypto.randomUUID()}`, bill_city: "Lyon" },
       })
     );
   } finally {

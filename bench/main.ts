@@ -55,7 +55,8 @@ async function preflight(
   authorization?: string,
 ): Promise<void> {
   const fill = (text: string) =>
-    text.replaceAll("{id}", call.ids === "non-admin accounts" ? "4" : "8").replaceAll("{n}", "8");
+    text.replaceAll("{id}", call.ids === "non-admin accounts" ? "4" : "8").replaceAll("{n}", "8")
+      .replaceAll("{u}", `preflight-${crypto.randomUUID()}`);
   const headers: Record<string, string> = {};
   if (authorization !== undefined) headers.Authorization = authorization;
   if (call.body !== undefined) headers["Content-Type"] = "application/x-www-form-urlencoded";

@@ -1,5 +1,6 @@
 -- One benchmark call for wrk: a method, a path and a body with templates
--- ({id}: a random record id from a pool, {n}: a random number from 1 to N),
+-- ({id}: a random record id from a pool, {n}: a random number from 1 to N,
+-- {u}: a value no other request of any run has, for names that must be unique),
 -- an optional Authorization header; prints a JSON summary at the end.
 --
 -- wrk -s wrk_call.lua URL -- METHOD PATH BODY AUTH FIRST_ID COUNT STEP RESIDUES
@@ -31,9 +32,19 @@ local function random_id()
   end
 end
 
+local run_key = nil
+local sent = 0
+
+local function unique()
+  run_key = run_key or string.format("%x%06x", os.time(), math.random(0, 0xffffff))
+  sent = sent + 1
+  return run_key .. "-" .. sent
+end
+
 local function fill(template)
   if template == nil then return nil end
   local text = template:gsub("{id}", function() return tostring(random_id()) end)
+  text = text:gsub("{u}", unique)
   return (text:gsub("{n}", function() return tostring(math.random(1, count)) end))
 end
 
