@@ -22,7 +22,7 @@ import { labelOf, readRecord } from "./record_read.ts";
 import type { RecordRow } from "./record_select.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { fillRequiredColumns, givenColumns } from "./stored_values.ts";
-import type { WriteScene } from "./write_behaviour.ts";
+import { changesRecord, type WriteScene } from "./write_behaviour.ts";
 import { requireVersion } from "../../../domain/record_version.ts";
 
 async function readLocked(trx: VtigerDb, storage: ModuleStorage, id: number): Promise<RecordRow> {
@@ -112,8 +112,8 @@ export async function updateRecord(
   }
   const changed = { id, values: full, before, after: { record: after.record, label } };
   let final = after.record;
-  if (behaviours.some((behaviour) => behaviour.afterUpdate !== undefined)) {
-    for (const behaviour of behaviours) await behaviour.afterUpdate?.(scene, changed);
+  for (const behaviour of behaviours) await behaviour.afterUpdate?.(scene, changed);
+  if (behaviours.some((behaviour) => changesRecord(behaviour, "afterUpdate"))) {
     // The history lists what the behaviours changed too (totals, durations, file fields).
     final = (await readRecord(trx, storage, id))?.record ?? final;
   }

@@ -21,7 +21,7 @@ import { expectedLabel } from "./record_label.ts";
 import { labelOf, readRecord } from "./record_read.ts";
 import { insertRelationRow } from "./relation_rows.ts";
 import { type ColumnValue, creationRow, givenColumns } from "./stored_values.ts";
-import type { WriteScene } from "./write_behaviour.ts";
+import { changesRecord, type WriteScene } from "./write_behaviour.ts";
 
 /** The source Vtiger's webservice writes on the records it creates. */
 const WEBSERVICE_SOURCE = "WEBSERVICE";
@@ -120,10 +120,10 @@ export async function insertRecord(
   }
   const row = { record: created.record, label };
   let final = created.record;
-  if (behaviours.some((behaviour) => behaviour.afterCreate !== undefined)) {
-    for (const behaviour of behaviours) {
-      await behaviour.afterCreate?.(scene, { id, values: full, row });
-    }
+  for (const behaviour of behaviours) {
+    await behaviour.afterCreate?.(scene, { id, values: full, row });
+  }
+  if (behaviours.some((behaviour) => changesRecord(behaviour, "afterCreate"))) {
     // The history lists what the behaviours wrote too (totals, durations, file fields).
     final = (await readRecord(trx, storage, id))?.record ?? final;
   }

@@ -76,6 +76,12 @@ export interface ChangedRecord {
 export interface ModuleWriteBehaviour {
   /** A short name, for errors and tests. */
   readonly name: string;
+  /**
+   * `true` when its `afterCreate` and `afterUpdate` write only other rows
+   * (lookups, related records), never the record's own fields: the record
+   * then need not be read again for its history after them.
+   */
+  readonly leavesRecordAsWritten?: boolean;
   /** Before a create writes anything: may add to `values` or throw to refuse. */
   prepareCreate?(scene: WriteScene, values: Record<string, string>): Promise<void>;
   /** After a create wrote the record's rows and label, before its history. */
@@ -90,4 +96,12 @@ export interface ModuleWriteBehaviour {
   afterUpdate?(scene: WriteScene, changed: ChangedRecord): Promise<void>;
   /** After a delete marked the record deleted (with its history): cascades and clean-up. */
   afterDelete?(scene: WriteScene, deleted: RecordRow): Promise<void>;
+}
+
+/** Whether the behaviour's hook may have changed the record's own fields (so it must be read again). */
+export function changesRecord(
+  behaviour: ModuleWriteBehaviour,
+  hook: "afterCreate" | "afterUpdate",
+): boolean {
+  return behaviour[hook] !== undefined && behaviour.leavesRecordAsWritten !== true;
 }

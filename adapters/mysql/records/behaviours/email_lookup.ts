@@ -39,6 +39,7 @@ async function saveLookup(scene: WriteScene, row: RecordRow, isNew: boolean): Pr
 /** Keeps a record's e-mail addresses in `vtiger_emailslookup`. */
 export const emailLookup: ModuleWriteBehaviour = {
   name: "e-mail lookup",
+  leavesRecordAsWritten: true,
   afterCreate: async (scene, created) => {
     if (scene.storage.emailFields.length > 0) await saveLookup(scene, created.row, true);
   },

@@ -49,7 +49,8 @@ async function requireNoDuplicate(
   if (fields.length === 0 || !needsDuplicateCheck(fields, values)) return;
   await trx.selectFrom("vtiger_tab").select("tabid").where("tabid", "=", storage.module.tabId)
     .forUpdate().execute();
-  let query = selectRecords(dynamic(trx), storage);
+  // Which record, not its fields: the crmid and owner are all a refusal needs.
+  let query = selectRecords(dynamic(trx), storage, { only: new Set() });
   for (const field of fields) query = query.where(condition(scene, field, values[field.name]));
   if (ownId !== undefined) query = query.where(sql<boolean>`${CRMID_REF} <> ${ownId}`);
   const base = storage.module.baseTable;
