@@ -12,6 +12,7 @@ import {
   recordNotFound,
 } from "../../domain/errors.ts";
 import { requireOwnerInScope } from "../../domain/privileges.ts";
+import { copyHeader } from "./records/behaviours/header_copy.ts";
 import { relateRecords } from "./records/record_relations.ts";
 import type { FieldDefinition } from "../../domain/field.ts";
 import { findField, type ModuleDefinition } from "../../domain/module.ts";
@@ -281,6 +282,8 @@ export class MysqlRecordRepository implements RecordRepository {
           this.#timeZone,
           unlink,
         );
+        // trackLinkedInfo moved the source's modifiedtime: F-RevoCRM's header copy follows.
+        await copyHeader(trx, storage, source.id);
       }));
   }
 

@@ -72,7 +72,8 @@ Deno.test({
           assert.deepEqual(contacts.labelFields, ["firstname", "lastname"]);
           assert.equal(contacts.fields.find((f) => f.name === "salutationtype")?.picklist, "role");
           assert.equal(await catalog.findModule("Users"), undefined);
-          assert.match((await catalog.findModule("Invoice"))!.writeRefusal ?? "", /line items/);
+          assert.equal((await catalog.findModule("Invoice"))!.writeRefusal, undefined);
+          assert.match((await catalog.findModule("Emails"))!.writeRefusal ?? "", /mail composer/);
           assert.equal((await catalog.findModule("Events"))!.writeRefusal, undefined);
           const events = (await catalog.findModule("Events"))!;
           assert.equal(events.fields.find((f) => f.name === "duration_hours")?.derived, true);

@@ -19,6 +19,8 @@ export interface ColumnInfo {
   readonly nullable: boolean;
   /** Whether the column has a default (or is AUTO_INCREMENT). */
   readonly hasDefault: boolean;
+  /** Whether a foreign key makes the column point to another table's rows. */
+  readonly foreignKey?: boolean;
 }
 
 /** One table: its columns, and the columns that alone are a unique key. */
@@ -129,6 +131,13 @@ export async function readSchema(db: VtigerDb): Promise<SchemaInfo> {
     SELECT TABLE_NAME AS table_name, INDEX_NAME AS index_name, NON_UNIQUE AS non_unique,
       COLUMN_NAME AS column_name
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()`.execute(db);
+  const foreign = await sql<{ table_name: string; column_name: string }>`
+    SELECT TABLE_NAME AS table_name, COLUMN_NAME AS column_name
+    FROM information_schema.KEY_COLUMN_USAGE
+    WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL`.execute(db);
+  const foreignKeys = new Set(
+    foreign.rows.map((row) => `${row.table_name}\u0000${row.column_name}`),
+  );
   const tables = new Map<string, { columns: Map<string, ColumnInfo>; unique: Set<string> }>();
   for (const row of columns.rows) {
     let table = tables.get(row.table_name);
@@ -148,6 +157,7 @@ export async function readSchema(db: VtigerDb): Promise<SchemaInfo> {
       ...(maxLength === undefined ? {} : { maxLength }),
       nullable: row.is_nullable === "YES",
       hasDefault: hasDefault(row),
+      ...(foreignKeys.has(`${row.table_name}\u0000${row.column_name}`) ? { foreignKey: true } : {}),
     });
   }
   const indexColumns = new Map<string, string[]>();

@@ -6,18 +6,11 @@
  * @module
  */
 
-const INVENTORY_REFUSAL = "Vtiger creates inventory records only with line items, taxes and " +
-  "totals (its webservice refuses a create without LineItems), which this protocol cannot carry";
-
 /** Why each refused module is refused, by module name. */
 export const WRITE_REFUSALS: Readonly<Record<string, string>> = {
   Emails: "an e-mail record is Vtiger's trace of a message its mail composer sent (recipients " +
     "resolved to records, tracking, attachments); one written here would record a message " +
     "nobody sent, so e-mails are read-only here: send them from Vtiger",
-  Invoice: INVENTORY_REFUSAL,
-  PurchaseOrder: INVENTORY_REFUSAL,
-  Quotes: INVENTORY_REFUSAL,
-  SalesOrder: INVENTORY_REFUSAL,
   Webmails: "the module has no fields and no tables of its own",
   Users: "users are not CRM records; Vtiger manages them through its settings",
 };
@@ -44,3 +37,17 @@ export const MULTIROW_SKIPPED_TABLES: ReadonlySet<string> = new Set([
   "vtiger_attachments",
   "vtiger_email_track",
 ]);
+
+/**
+ * Columns a module's own `get_column_value` stores as NULL when left empty
+ * (Vtiger's `Quotes` and `Invoice` classes override it), by module.
+ */
+const NULL_WHEN_EMPTY: Readonly<Record<string, ReadonlySet<string>>> = {
+  Quotes: new Set(["potentialid", "contactid"]),
+  Invoice: new Set(["salesorderid"]),
+};
+
+/** Whether the module stores its column as NULL when the field is left empty. */
+export function nullWhenEmpty(moduleName: string, column: string): boolean {
+  return Object.hasOwn(NULL_WHEN_EMPTY, moduleName) && NULL_WHEN_EMPTY[moduleName].has(column);
+}

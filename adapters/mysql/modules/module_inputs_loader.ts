@@ -8,6 +8,7 @@
  * @module
  */
 
+import { INVITEES_KEY } from "../../../domain/calendar/invitees.ts";
 import { chargeKeys } from "../../../domain/inventory/charges.ts";
 import {
   INVENTORY_MODULES,
@@ -24,6 +25,8 @@ export const LINE_ITEMS_TABLE = "vtiger_inventoryproductrel";
 
 /** The module whose records carry a file. */
 const DOCUMENTS = "Documents";
+/** The module whose records take invitees. */
+const EVENTS = "Events";
 
 /** Line item columns a client may set besides the standard ones, by kind, where the install has them. */
 const LINE_DECIMALS = ["purchase_cost", "margin"];
@@ -89,5 +92,5 @@ export function moduleInputsOf(
   }
   const standard = standardInputs(moduleName);
   if (standard.fields.size === 0 && standard.computed.size === 0) return undefined;
-  return { ...standard, extras: new Set() };
+  return { ...standard, extras: new Set(moduleName === EVENTS ? [INVITEES_KEY] : []) };
 }

@@ -2,7 +2,7 @@
  * What some modules return with their records besides their fields, read in
  * one statement per page: an inventory record's `LineItems` in sequence
  * order, a product's or service's taxes (`tax4`) and prices per currency
- * (`currency1`), a recurring event's `recurrence`.
+ * (`currency1`), a recurring event's `recurrence`, an event's `invitees`.
  *
  * @module
  */
@@ -24,6 +24,8 @@ import { LINE_ITEMS_TABLE } from "./module_inputs_loader.ts";
 const LINE_ITEMS = "LineItems";
 /** The key of an event's recurrence. */
 const RECURRENCE = "recurrence";
+/** The key of an event's invitees. */
+const INVITEES = "invitees";
 /** The module of events. */
 const EVENTS = "Events";
 
@@ -129,6 +131,20 @@ async function recurrences(db: VtigerDb, records: readonly StoredRecord[], extra
   }
 }
 
+/** Each event's invitees (`vtiger_invitees`): user id and answer, by user id. */
+async function invitees(db: VtigerDb, ids: number[], extras: Extras) {
+  const rows = await sql<{ activityid: number; inviteeid: number; status: unknown }>`
+    SELECT activityid, inviteeid, status FROM vtiger_invitees
+    WHERE activityid IN (${sql.join(ids)}) ORDER BY activityid, inviteeid`.execute(db);
+  for (const id of ids) extrasOf(extras, id)[INVITEES] = [];
+  for (const row of rows.rows) {
+    (extrasOf(extras, Number(row.activityid))[INVITEES] as RecordExtraObject[]).push({
+      id: String(row.inviteeid),
+      status: toText(row.status) ?? "",
+    });
+  }
+}
+
 /** Whether records of the module come with extras. */
 export function hasExtras(storage: ModuleStorage): boolean {
   const name = storage.module.name;
@@ -147,7 +163,10 @@ export async function withExtras(
   const name = storage.module.name;
   if (INVENTORY_MODULES.has(name)) await lineItems(db, storage, ids, extras);
   else if (PRICED_MODULES.has(name)) await taxesAndPrices(db, ids, extras);
-  else await recurrences(db, records, extras);
+  else {
+    await recurrences(db, records, extras);
+    await invitees(db, ids, extras);
+  }
   return records.map((record) => {
     const found = extras.get(record.id);
     return found === undefined ? record : { ...record, extras: { ...record.extras, ...found } };

@@ -128,13 +128,17 @@ export async function insertRecord(
     final = (await readRecord(trx, storage, id))?.record ?? final;
   }
   if (storage.tracked) {
+    const more: Array<[string, string | null]> = [];
+    for (const behaviour of behaviours) {
+      more.push(...(await behaviour.creationHistory?.(scene, id) ?? []));
+    }
     await writeHistory(trx, {
       crmid: id,
       module: storage.historyModule,
       whodid: context.actorId,
       changedon: now,
       status: HISTORY_STATUS.created,
-      details: creationDetails(trackedValues(storage.module, { ...final, label })),
+      details: creationDetails([...trackedValues(storage.module, { ...final, label }), ...more]),
     });
   }
   return id;

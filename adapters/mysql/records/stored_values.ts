@@ -6,8 +6,9 @@
  * @module
  */
 
-import type { FieldDefinition } from "../../../domain/field.ts";
+import { type FieldDefinition, isRecordReference } from "../../../domain/field.ts";
 import type { ModuleStorage, StorageTable } from "../catalog/module_storage.ts";
+import { nullWhenEmpty } from "../catalog/write_rules.ts";
 import {
   type ColumnInfo,
   isNumericColumn,
@@ -31,6 +32,9 @@ export function columnOf(table: TableInfo, field: FieldDefinition): ColumnInfo |
 
 /** The value stored for a field left empty. */
 export function emptyValue(field: FieldDefinition, column: ColumnInfo | undefined): ColumnValue {
+  // A reference with no record in a column a foreign key guards can only be NULL (Vtiger's
+  // rows hold NULL there: 0 would name no row and the insert would fail).
+  if (column?.foreignKey === true && column.nullable && isRecordReference(field)) return null;
   if (field.uitype === 56) return "0";
   if (field.uitype === 26) return 1;
   if (field.uitype === 57) return 0;
@@ -49,6 +53,23 @@ export function storedValue(
   if (field.uitype === 56) return text === "1" || text.toLowerCase() === "on" ? "1" : "0";
   if (column?.dataType === "date") return text.slice(0, 10);
   return text;
+}
+
+/**
+ * The value stored for a field of the module: {@linkcode storedValue}, except
+ * for the columns a module's own `get_column_value` leaves NULL when empty
+ * (`write_rules.ts`).
+ */
+function storedValueIn(
+  storage: ModuleStorage,
+  field: FieldDefinition,
+  column: ColumnInfo | undefined,
+  text: string | undefined,
+): ColumnValue {
+  if ((text === undefined || text === "") && nullWhenEmpty(storage.module.name, field.column)) {
+    return null;
+  }
+  return storedValue(field, column, text);
 }
 
 /** The zero value written to a NOT NULL column without default that no field fills. */
@@ -101,7 +122,12 @@ export function creationRow(
       continue;
     }
     if (field.column === table.idColumn) continue;
-    row[field.column] = storedValue(field, columnOf(table.info, field), values[field.name]);
+    row[field.column] = storedValueIn(
+      storage,
+      field,
+      columnOf(table.info, field),
+      values[field.name],
+    );
   }
   return fillRequiredColumns(table.info, row, now);
 }
@@ -116,7 +142,7 @@ export function givenColumns(
   const row: Record<string, ColumnValue> = {};
   for (const field of fieldsOnTable(storage, table)) {
     if (!Object.hasOwn(values, field.name)) continue;
-    row[field.column] = storedValue(field, columnOf(info, field), values[field.name]);
+    row[field.column] = storedValueIn(storage, field, columnOf(info, field), values[field.name]);
   }
   return Object.keys(row).length === 0 ? undefined : row;
 }

@@ -7,13 +7,14 @@
  * behaviour that applies to the module (`behaviours/registry.ts`), in order,
  * at these points:
  *
- * | hook            | when                                                          | typical use                                  |
- * | --------------- | ------------------------------------------------------------- | -------------------------------------------- |
- * | `prepareCreate` | before anything is written (no id, no number taken yet)      | derived values, refusals (duplicates)        |
- * | `afterCreate`   | after every record row and the label, before the history     | extra rows (e-mail lookup, header copy)      |
- * | `prepareUpdate` | after the record is locked and read, before any row changes  | derived values, refusals                     |
- * | `afterUpdate`   | after every row and the label, before the history            | rows kept in step with the record            |
- * | `afterDelete`   | after the record is marked deleted and its history written   | cascades, recycle-bin rows, lookup clean-up  |
+ * | hook              | when                                                        | typical use                                 |
+ * | ----------------- | ----------------------------------------------------------- | ------------------------------------------- |
+ * | `prepareCreate`   | before anything is written (no id, no number taken yet)     | derived values, refusals (duplicates)       |
+ * | `afterCreate`     | after every record row and the label, before the history    | extra rows (e-mail lookup, header copy)     |
+ * | `creationHistory` | when the creation's history is written                      | values it lists beyond the module's fields  |
+ * | `prepareUpdate`   | after the record is locked and read, before any row changes | derived values, refusals                    |
+ * | `afterUpdate`     | after every row and the label, before the history           | rows kept in step with the record           |
+ * | `afterDelete`     | after the record is marked deleted and its history written  | cascades, recycle-bin rows, lookup clean-up |
  *
  * A behaviour throws a `DomainError` to refuse: the transaction rolls back
  * and nothing is written. Behaviours see the values already checked by the
@@ -86,6 +87,12 @@ export interface ModuleWriteBehaviour {
   prepareCreate?(scene: WriteScene, values: Record<string, string>): Promise<void>;
   /** After a create wrote the record's rows and label, before its history. */
   afterCreate?(scene: WriteScene, created: CreatedRecord): Promise<void>;
+  /**
+   * Values the creation's history lists besides the module's fields (name,
+   * value), as Vtiger's ModTracker sees more fields than the module has
+   * (a task's history also lists Events' fields).
+   */
+  creationHistory?(scene: WriteScene, id: number): Promise<Array<[string, string | null]>>;
   /** Before an update changes anything (the record is locked): may add to `values` or refuse. */
   prepareUpdate?(
     scene: WriteScene,

@@ -190,6 +190,51 @@ moduleTest("Calendar and Events: Vtiger's activity save (7.3.0)", async (t, s) =
     },
   );
 
+  await t.step("invitees: vtiger_invitees and the salesman rows, kept unless named", async () => {
+    await sql`INSERT INTO vtiger_users (id, user_name, last_name, status, deleted) VALUES
+      (5, 'ann', 'Ann', 'Active', 0), (6, 'bob', 'Bob', 'Inactive', 0)`.execute(database.db);
+    const invited = () =>
+      rows(
+        database,
+        sql`SELECT inviteeid, status FROM vtiger_invitees WHERE activityid = ${event}
+        ORDER BY inviteeid`,
+      );
+    const salesmen = async () =>
+      (await rows<{ smid: number }>(
+        database,
+        sql`SELECT smid FROM vtiger_salesmanactivityrel WHERE activityid = ${event}
+        ORDER BY smid`,
+      )).map((row) => row.smid);
+    await api.update("Events", event, { invitees: "5;19x1" });
+    assert.deepEqual(await invited(), [
+      { inviteeid: 1, status: "sent" },
+      { inviteeid: 5, status: "sent" },
+    ]);
+    assert.deepEqual(await salesmen(), [1, 5]);
+    assert.deepEqual((await api.read("Events", event)).invitees, [
+      { id: "1", status: "sent" },
+      { id: "5", status: "sent" },
+    ]);
+    await sql`UPDATE vtiger_invitees SET status = 'accepted'
+      WHERE activityid = ${event} AND inviteeid = 5`.execute(database.db);
+    await api.update("Events", event, { invitees: "5" });
+    assert.deepEqual(await invited(), [{ inviteeid: 5, status: "accepted" }]);
+    await api.update("Events", event, { subject: "Réunion kick-off (2)" });
+    assert.deepEqual(await invited(), [{ inviteeid: 5, status: "accepted" }]);
+    assert.deepEqual(await salesmen(), [1, 5]);
+    for (const invitees of ["6", "bob", "9"]) {
+      const { status, body } = await api.call(`Events/${event}`, {
+        method: "PUT",
+        body: JSON.stringify({ invitees }),
+        headers: { "Content-Type": "application/json" },
+      });
+      assert.deepEqual([status, body.error?.code], [422, "INVALID_FIELD_VALUE"], invitees);
+    }
+    await api.update("Events", event, { invitees: "" });
+    assert.deepEqual(await invited(), []);
+    assert.deepEqual(await salesmen(), [1]);
+  });
+
   await t.step("refusals: an end before the start, a series, a task's type on Events", async () => {
     const refused = async (
       path: string,
@@ -271,7 +316,7 @@ moduleTest("Calendar and Events: Vtiger's activity save (7.3.0)", async (t, s) =
     },
   );
 
-  await t.step("delete: the task's contact links go, its parent link stays", async () => {
+  await t.step("delete: contact links and reminder go, the parent link stays", async () => {
     await api.remove("Calendar", task);
     assert.equal(
       await scalar(
@@ -289,5 +334,24 @@ moduleTest("Calendar and Events: Vtiger's activity save (7.3.0)", async (t, s) =
     );
     await api.remove("Events", event);
     assert.equal((await api.call(`Events/${event}`)).status, 404);
+    const reminded = await api.create("Events", {
+      subject: "Reminded",
+      activitytype: "Call",
+      eventstatus: "Planned",
+      date_start: "2027-02-01",
+      time_start: "10:00",
+      due_date: "2027-02-01",
+      time_end: "10:15",
+      reminder_time: "5",
+    });
+    await api.remove("Events", reminded);
+    assert.equal(
+      await scalar(
+        database,
+        sql`SELECT COUNT(*) FROM vtiger_activity_reminder WHERE activity_id = ${reminded}`,
+      ),
+      "0",
+      "Activity::unlinkDependencies removes the reminder",
+    );
   });
 });

@@ -121,6 +121,14 @@ moduleTest(
           "E",
           "0",
         ]);
+        assert.deepEqual(
+          await rows(
+            database,
+            sql`SELECT filetype, filedownloadcount FROM vtiger_notes WHERE notesid = ${link}`,
+          ),
+          [{ filetype: "", filedownloadcount: null }],
+          "Documents::save_module's values for a document without a file",
+        );
         const { status, body } = await api.call(`Documents/${link}/download`);
         assert.equal(status, 404);
         assert.match(body.error?.message ?? "", /has no file stored in Vtiger/);

@@ -10,6 +10,9 @@
 import { cleanFieldValue } from "../../../adapters/http/field_value_cleaning.ts";
 import { HEADER_COPY_COLUMNS } from "../../../adapters/mysql/catalog/module_loader.ts";
 import { htmlEntities } from "../../../adapters/mysql/records/html_entities.ts";
+import { INVENTORY_MODULES } from "../../../domain/module_inputs.ts";
+import { invoiceBalance, keepTaxMode } from "./inventory_adjustments.ts";
+import { StepState } from "./step_state.ts";
 import type { NormalizedScenario, NormalizedStep } from "./normalize.ts";
 import type { Row } from "./snapshot.ts";
 
@@ -55,12 +58,17 @@ function actorId(scenario: NormalizedScenario): string {
   return scenario.user.ws_id.replace(/^\d+x/, "");
 }
 
-/** Every request value of the scenario's creates and revises, by step. */
+/** Every request text of a create or revise, the texts of its LineItems included. */
 function requestValues(step: NormalizedStep): string[] {
   const request = step.request as { element?: Record<string, unknown> } | undefined;
-  return Object.values(request?.element ?? {}).filter((value): value is string =>
-    typeof value === "string"
-  );
+  const values: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") values.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  Object.values(request?.element ?? {}).forEach(collect);
+  return values;
 }
 
 const isHeaderCopyTable = (table: string, row: Row): boolean =>
@@ -214,32 +222,50 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     },
   },
   {
+    name: "An inventory record's creation is logged as a creation",
+    why: "Vtiger's webservice saves an inventory record in bulk mode, then fires the after-save " +
+      "events on an entity it builds from the saved values (VtigerInventoryOperation::create), " +
+      "which ModTracker cannot tell from an update: the creation is logged with status 0 " +
+      "(updated). vtrest logs status 2 (created), as a creation from Vtiger's own UI is logged.",
+    adjust: (step, scenario) => {
+      const type = ownRequest(step, scenario)?.elementType;
+      if (step.operation !== "create" || typeof type !== "string" || !INVENTORY_MODULES.has(type)) {
+        return step;
+      }
+      return mapRows(
+        step,
+        (table, row) =>
+          table === "vtiger_modtracker_basic" && row.module === type && row.status === "0"
+            ? { ...row, status: "2" }
+            : row,
+      );
+    },
+  },
+  {
+    name: "A revise keeps the tax mode it does not name",
+    why: "Vtiger's webservice revise of an inventory record whose element has LineItems but no " +
+      "hdnTaxType stores taxtype NULL, every line's taxes as 0 and totals without taxes " +
+      "(sanitizeInventoryForInsert reads the mode from the request alone): the record silently " +
+      "loses its taxes. vtrest keeps the stored mode (individual: each line taxed by its " +
+      "product's taxes) and totals the lines with their taxes.",
+    adjust: keepTaxMode,
+  },
+  {
+    name: "An invoice's balance is its total minus what was received",
+    why: "Vtiger's InvoiceHandler means to keep balance = total - received after every save, but " +
+      "on a webservice revise with LineItems it wrote the total from before the revise (the " +
+      "recorded balance stays at the first total): the invoice shows a wrong amount due. vtrest " +
+      "writes the new total minus received on every write, and the history lists the change.",
+    adjust: (step) => invoiceBalance(step),
+  },
+  {
     name: "An event keeps its reminder when a revise does not name it",
     why: "Vtiger's webservice revise of an event without reminder_time deletes its " +
       "vtiger_activity_reminder row (DataTransform sets set_reminder No), and ModTracker logs " +
-      "reminder_time 15 → '': a data loss; vtrest changes the reminder only when the write names it.",
-    adjust: (step, scenario) => {
-      const element = ownElement(step, scenario);
-      const reminders = step.diff.vtiger_activity_reminder;
-      if (step.operation !== "revise" || element === undefined || reminders === undefined) {
-        return step;
-      }
-      if (Object.hasOwn(element, "reminder_time")) return step;
-      const details = step.diff.vtiger_modtracker_detail;
-      return {
-        ...step,
-        diff: {
-          ...step.diff,
-          vtiger_activity_reminder: { removed: [], added: reminders.added },
-          ...(details === undefined ? {} : {
-            vtiger_modtracker_detail: {
-              ...details,
-              added: details.added.filter((row) => row.fieldname !== "reminder_time"),
-            },
-          }),
-        },
-      };
-    },
+      "reminder_time 15 → '': a data loss; vtrest changes the reminder only when the write " +
+      "names it (so the event's delete later removes the reminder kept, as " +
+      "Activity::unlinkDependencies does).",
+    adjust: keepReminder,
   },
   {
     name: "F-RevoCRM's header copy always follows vtiger_crmentity",
@@ -272,13 +298,73 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   },
 ];
 
+/** The reminders kept by {@linkcode keepReminder}, per scenario, by activity id. */
+const keptReminders = new StepState<Map<string, Row>>(() => new Map());
+
+/**
+ * A revise of an event that does not name `reminder_time` keeps its reminder;
+ * a later delete of the event removes it.
+ */
+function keepReminder(step: NormalizedStep, scenario: NormalizedScenario): NormalizedStep {
+  const kept = keptReminders.of(step, scenario);
+  const reminders = step.diff.vtiger_activity_reminder;
+  if (step.operation === "delete") {
+    const deleted = (step.diff.vtiger_crmentity?.added ?? [])
+      .filter((row) => row.deleted === "1")
+      .flatMap((row): Row[] => {
+        const reminder = kept.get(row.crmid ?? "");
+        return reminder === undefined ? [] : [reminder];
+      });
+    if (deleted.length === 0) return step;
+    for (const row of deleted) kept.delete(row.activity_id ?? "");
+    return {
+      ...step,
+      diff: {
+        ...step.diff,
+        vtiger_activity_reminder: {
+          removed: [...(reminders?.removed ?? []), ...deleted],
+          added: reminders?.added ?? [],
+        },
+      },
+    };
+  }
+  const element = ownElement(step, scenario);
+  if (step.operation !== "revise" || element === undefined || reminders === undefined) {
+    return step;
+  }
+  if (Object.hasOwn(element, "reminder_time")) return step;
+  for (const row of reminders.removed) kept.set(row.activity_id ?? "", row);
+  const details = step.diff.vtiger_modtracker_detail;
+  return {
+    ...step,
+    diff: {
+      ...step.diff,
+      vtiger_activity_reminder: { removed: [], added: reminders.added },
+      ...(details === undefined ? {} : {
+        vtiger_modtracker_detail: {
+          ...details,
+          added: details.added.filter((row) => row.fieldname !== "reminder_time"),
+        },
+      }),
+    },
+  };
+}
+
+/** The request a step of the golden scenario sent (its own, not the carried one). */
+function ownRequest(
+  step: NormalizedStep,
+  scenario: NormalizedScenario,
+): { elementType?: unknown; element?: Record<string, unknown> } | undefined {
+  const own = scenario.steps.find((candidate) => candidate.name === step.name);
+  return own?.request as { elementType?: unknown; element?: Record<string, unknown> } | undefined;
+}
+
 /** The element a step of the golden scenario sent (its own request, not the carried one). */
 function ownElement(
   step: NormalizedStep,
   scenario: NormalizedScenario,
 ): Record<string, unknown> | undefined {
-  const own = scenario.steps.find((candidate) => candidate.name === step.name);
-  return (own?.request as { element?: Record<string, unknown> } | undefined)?.element;
+  return ownRequest(step, scenario)?.element;
 }
 
 /**

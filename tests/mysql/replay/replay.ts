@@ -65,7 +65,10 @@ export interface ReplayTarget {
   /** A text connection on the database, for snapshots and fixture steps. */
   readonly connection: SnapshotConnection;
   /** Rewrites the values sent for a module (to fit an install other than the recorded one). */
-  readonly adaptValues?: (module: string, values: Record<string, string>) => Record<string, string>;
+  readonly adaptValues?: (
+    module: string,
+    values: Record<string, unknown>,
+  ) => Record<string, unknown>;
 }
 
 /** How one step is made. */
@@ -149,7 +152,7 @@ async function callVtrest(
   let response: Response;
   if (step.operation === "create" || step.operation === "revise") {
     const element = { ...(request.element as Record<string, unknown>) };
-    const values: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
     let path: string;
     let method: string;
     if (step.operation === "create") {
@@ -162,7 +165,13 @@ async function callVtrest(
       method = "PUT";
     }
     for (const [name, value] of Object.entries(element)) {
-      values[name] = protocolValue(name, plainValue(value, ids));
+      values[name] = Array.isArray(value)
+        ? value.map((line: Record<string, unknown>) =>
+          Object.fromEntries(
+            Object.entries(line).map(([key, item]) => [key, plainValue(item, ids)]),
+          )
+        )
+        : protocolValue(name, plainValue(value, ids));
     }
     const module = path.slice(target.basePath.length + 1).split("/")[0];
     const sent = target.adaptValues?.(module, values) ?? values;
@@ -171,6 +180,17 @@ async function callVtrest(
     const wsId = String(request.id);
     const path = `${target.basePath}/${moduleOf(golden, wsId)}/${plainValue(wsId, ids)}`;
     response = await target.app.request(path, { method: "DELETE", headers });
+  } else if (step.operation === "add_related") {
+    // vtrest links through the record's related list of the other module (issue 12's route).
+    const source = String(request.sourceRecordId);
+    const related = String(request.relatedRecordId);
+    const path = `${target.basePath}/${moduleOf(golden, source)}/${plainValue(source, ids)}` +
+      `/related/${moduleOf(golden, related)}`;
+    response = await target.app.request(path, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ ids: plainValue(related, ids) }),
+    });
   } else {
     throw new Error(`vtrest has no call for the webservice operation ${step.operation}`);
   }

@@ -39,20 +39,11 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
   { scenario: "contact_linked", stock: ["7.3.0"] },
   { scenario: "leads", stock: ["7.3.0"] },
   { scenario: "duplicate", stock: ["7.1.0", "7.3.0"] },
-  {
-    scenario: "account_delete_cascade",
-    fixtureSteps: {
-      6: "Quotes with line items are issue 10 (modules)",
-    },
-  },
-  {
-    scenario: "calendar_task_event",
-    pending: "a task's creation history also lists Events' fields (creator), as Vtiger loads " +
-      "Calendar's fields from tabids 9 and 16: issue 10 (modules)",
-  },
-  { scenario: "inventory", pending: "inventory with LineItems: issue 10 (modules)" },
+  { scenario: "account_delete_cascade" },
+  { scenario: "calendar_task_event" },
+  { scenario: "inventory" },
   { scenario: "products_services" },
-  { scenario: "documents", pending: "Documents and add_related: issue 10 (modules)" },
+  { scenario: "documents" },
   { scenario: "modcomments" },
 ];
 

@@ -138,8 +138,8 @@ const COUNTER_TABLES: ReadonlySet<string> = new Set([
 export function valuesFor(
   facts: InstallFacts,
   module: string,
-  values: Record<string, string>,
-): Record<string, string> {
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const known = facts.fields.get(module);
   return Object.fromEntries(Object.entries(values).filter(([name]) => known?.has(name) ?? true));
 }

@@ -38,7 +38,7 @@ for (const version of VTIGER_VERSIONS) {
       const gap = metadataGap(await readRecordedFacts(), facts);
       const target = {
         ...session.target,
-        adaptValues: (module: string, values: Record<string, string>) =>
+        adaptValues: (module: string, values: Record<string, unknown>) =>
           valuesFor(facts, module, values),
       };
       for (const plan of REPLAY_PLANS) {

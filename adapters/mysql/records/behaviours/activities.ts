@@ -6,14 +6,17 @@
  *
  * - `duration_hours` / `duration_minutes` computed from the start and end
  *   (`domain/calendar/activity_times.ts`), whatever the client sent;
- * - the owner in `vtiger_salesmanactivityrel` (rewritten on every save);
+ * - the owner in `vtiger_salesmanactivityrel` (rewritten on every save),
+ *   with an event's invitees (`vtiger_invitees`, from `invitees`) on Vtiger;
  * - the reminder popup `vtiger_activity_reminder_popup`: added while the
  *   start lies ahead, kept in step with the start on every save;
  * - F-RevoCRM installs (`vtiger_activity.invitee_parentid`): the activity is
  *   its own invitation parent, and, as its last-action-date feature re-saves
  *   them, the related contacts, parent and their accounts get a new
  *   `modifiedtime`;
- * - a delete removes the activity's contact links (`vtiger_cntactivityrel`).
+ * - a task's creation history lists the Events fields it has a value for;
+ * - a delete removes the activity's reminder, recurrence rule and contact
+ *   links (`Activity::unlinkDependencies`).
  *
  * @module
  */
@@ -24,8 +27,14 @@ import {
   type ActivityTimes,
   reminderPopupStatus,
 } from "../../../../domain/calendar/activity_times.ts";
+import {
+  INVITED_STATUS,
+  INVITEES_KEY,
+  parseInvitees,
+} from "../../../../domain/calendar/invitees.ts";
+import { invalidFieldValue } from "../../../../domain/errors.ts";
 import type { StoredRecord } from "../../../../domain/record.ts";
-import type { RecordRow } from "../record_select.ts";
+import { type RecordRow, toText } from "../record_select.ts";
 import { copyHeadersOf } from "./header_copy.ts";
 import type {
   ChangedRecord,
@@ -87,11 +96,57 @@ async function writeDuration(scene: WriteScene, id: number): Promise<void> {
     duration_minutes = ${duration.minutes} WHERE activityid = ${id}`.execute(scene.trx);
 }
 
-/** The owner, when a user (not a group), in `vtiger_salesmanactivityrel`. */
+/**
+ * The owner, when a user (not a group), in `vtiger_salesmanactivityrel`;
+ * on Vtiger (not F-RevoCRM) the event's invitees too, as
+ * `insertIntoSmActivityRel` adds them.
+ */
 async function writeSalesman(scene: WriteScene, id: number, owner: number): Promise<void> {
   await sql`DELETE FROM vtiger_salesmanactivityrel WHERE activityid = ${id}`.execute(scene.trx);
   await sql`INSERT INTO vtiger_salesmanactivityrel (smid, activityid)
     SELECT id, ${id} FROM vtiger_users WHERE id = ${owner}`.execute(scene.trx);
+  if (isFork(scene)) return;
+  await sql`INSERT INTO vtiger_salesmanactivityrel (smid, activityid)
+    SELECT i.inviteeid, ${id} FROM vtiger_invitees i
+    WHERE i.activityid = ${id} AND i.inviteeid <> ${owner}`.execute(scene.trx);
+}
+
+/**
+ * The invitees a write names (`invitees`), as Vtiger's `insertIntoInviteeTable`
+ * stores them: one `vtiger_invitees` row per user, status `sent`; an invitee
+ * kept keeps the answer it gave. A write that does not name them leaves them.
+ */
+async function writeInvitees(scene: WriteScene, id: number): Promise<void> {
+  const given = scene.extras.inputs?.[INVITEES_KEY];
+  if (given === undefined) return;
+  if (isFork(scene)) {
+    throw invalidFieldValue(
+      INVITEES_KEY,
+      "F-RevoCRM invites users by copying the event into each one's calendar " +
+        "(invitee_parentid), which this service does not do: invite them from F-RevoCRM",
+    );
+  }
+  const invitees = parseInvitees(given);
+  if (invitees.length > 0) {
+    const active = await sql<{ id: number }>`
+      SELECT id FROM vtiger_users WHERE id IN (${sql.join(invitees)})
+      AND status = 'Active' AND deleted = 0`.execute(scene.trx);
+    const found = new Set(active.rows.map((row) => Number(row.id)));
+    const unknown = invitees.filter((invitee) => !found.has(invitee));
+    if (unknown.length > 0) {
+      throw invalidFieldValue(
+        INVITEES_KEY,
+        `Field '${INVITEES_KEY}' names no active user with id ${unknown.join(", ")}`,
+      );
+    }
+  }
+  await sql`DELETE FROM vtiger_invitees WHERE activityid = ${id}${
+    invitees.length === 0 ? sql`` : sql` AND inviteeid NOT IN (${sql.join(invitees)})`
+  }`.execute(scene.trx);
+  for (const invitee of invitees) {
+    await sql`INSERT IGNORE INTO vtiger_invitees (activityid, inviteeid, status)
+      VALUES (${id}, ${invitee}, ${INVITED_STATUS})`.execute(scene.trx);
+  }
 }
 
 /** The reminder popup, as `insertIntoActivityReminderPopup` keeps it. */
@@ -150,9 +205,47 @@ async function afterSave(scene: WriteScene, id: number, row: RecordRow): Promise
       WHERE activityid = ${id} AND (invitee_parentid IS NULL OR invitee_parentid = 0)`
       .execute(scene.trx);
   }
+  await writeInvitees(scene, id);
   await writeSalesman(scene, id, Number(record?.smownerid ?? 0));
   await writeReminderPopup(scene, row.record);
   if (isFork(scene)) await touchRelated(scene, id);
+}
+
+/**
+ * A task's creation history also lists the Events fields it has a value for
+ * (F-RevoCRM's `creator`), as Vtiger's ModTracker loads Calendar's fields from
+ * both its tabs (9 and 16). Only columns of the task's own record tables.
+ */
+async function taskCreationHistory(
+  scene: WriteScene,
+  id: number,
+): Promise<Array<[string, string | null]>> {
+  if (scene.storage.activityKind !== "task") return [];
+  const events = await scene.storageOf("Events");
+  if (events === undefined) return [];
+  const own = new Set(scene.storage.module.fields.map((field) => field.name));
+  const tables = new Map(
+    scene.storage.tables.filter((table) => table.singleRow).map((table) => [table.name, table]),
+  );
+  const byTable = new Map<string, Array<{ name: string; column: string }>>();
+  for (const field of events.module.fields) {
+    const table = tables.get(field.table);
+    if (own.has(field.name) || table === undefined || !table.info.columns.has(field.column)) {
+      continue;
+    }
+    byTable.set(field.table, [...(byTable.get(field.table) ?? []), field]);
+  }
+  const values: Array<[string, string | null]> = [];
+  for (const [name, fields] of byTable) {
+    const table = tables.get(name)!;
+    const found = await sql<Record<string, unknown>>`SELECT ${
+      sql.join(fields.map((field, index) => sql`${sql.id(field.column)} AS ${sql.id(`f${index}`)}`))
+    } FROM ${sql.table(name)} WHERE ${sql.id(table.idColumn)} = ${id}`.execute(scene.trx);
+    const row = found.rows[0];
+    if (row === undefined) continue;
+    fields.forEach((field, index) => values.push([field.name, toText(row[`f${index}`])]));
+  }
+  return values;
 }
 
 /** The rules of tasks and events. */
@@ -162,8 +255,12 @@ export const ACTIVITY_SAVE: ModuleWriteBehaviour = {
     afterSave(scene, created.id, created.row),
   afterUpdate: (scene: WriteScene, changed: ChangedRecord) =>
     afterSave(scene, changed.id, changed.after),
+  creationHistory: taskCreationHistory,
+  // Activity::unlinkDependencies: the reminder, the recurrence rule, the contact links.
   afterDelete: async (scene: WriteScene, deleted: RecordRow) => {
-    await sql`DELETE FROM vtiger_cntactivityrel WHERE activityid = ${deleted.record.id}`
-      .execute(scene.trx);
+    const id = deleted.record.id;
+    await sql`DELETE FROM vtiger_activity_reminder WHERE activity_id = ${id}`.execute(scene.trx);
+    await sql`DELETE FROM vtiger_recurringevents WHERE activityid = ${id}`.execute(scene.trx);
+    await sql`DELETE FROM vtiger_cntactivityrel WHERE activityid = ${id}`.execute(scene.trx);
   },
 };

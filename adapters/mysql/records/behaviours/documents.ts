@@ -112,9 +112,16 @@ async function storeUpload(
   scene.onRollback(() => files.remove(folder, fileName));
 }
 
+/** A document without a file: no type, size 0, no download count, as Vtiger's save leaves it. */
+async function clearFileFields(scene: WriteScene, documentId: number): Promise<void> {
+  await sql`UPDATE vtiger_notes SET filetype = '', filesize = 0, filedownloadcount = NULL
+    WHERE notesid = ${documentId}`.execute(scene.trx);
+}
+
 async function afterCreate(scene: WriteScene, created: CreatedRecord): Promise<void> {
   const upload = scene.extras.upload;
   if (upload !== undefined) await storeUpload(scene, created.id, upload, created.row.record.values);
+  else await clearFileFields(scene, created.id);
 }
 
 async function afterUpdate(scene: WriteScene, changed: ChangedRecord): Promise<void> {
@@ -127,6 +134,7 @@ async function afterUpdate(scene: WriteScene, changed: ChangedRecord): Promise<v
     changed.before.record.values[LOCATION_FIELD] !== EXTERNAL
   ) {
     await unlinkFiles(scene, changed.id);
+    await clearFileFields(scene, changed.id);
   }
 }
 

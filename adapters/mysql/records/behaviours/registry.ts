@@ -20,6 +20,7 @@ import { ACTIVITY_SAVE } from "./activities.ts";
 import { contactCascade } from "./contacts.ts";
 import { DOCUMENT_FILES } from "./documents.ts";
 import { emailLookup } from "./email_lookup.ts";
+import { INVENTORY_SAVE } from "./inventory.ts";
 import { COMMENT_ON_PARENT } from "./modcomments.ts";
 import { productCascade, serviceCascade } from "./product_relations.ts";
 import { PRODUCT_PRICES } from "./products.ts";
@@ -34,8 +35,12 @@ export const MODULE_BEHAVIOURS: Readonly<Record<string, readonly ModuleWriteBeha
   Contacts: [contactCascade],
   Documents: [DOCUMENT_FILES],
   Events: [ACTIVITY_SAVE],
+  Invoice: [INVENTORY_SAVE],
   ModComments: [COMMENT_ON_PARENT],
   Products: [PRODUCT_PRICES, productCascade],
+  PurchaseOrder: [INVENTORY_SAVE],
+  Quotes: [INVENTORY_SAVE],
+  SalesOrder: [INVENTORY_SAVE],
   Services: [PRODUCT_PRICES, serviceCascade],
   Vendors: [vendorCascade],
 };
