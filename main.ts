@@ -17,6 +17,7 @@ import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts
 import { createApp } from "./adapters/http/app.ts";
 import { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
+import { serveClients } from "./adapters/http/connection_guard.ts";
 import { noteRateState } from "./adapters/http/rate_limit_headers.ts";
 import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryCounterStore } from "./adapters/memory/memory_counter_store.ts";
@@ -235,11 +236,13 @@ export async function main(): Promise<number> {
   const hostname = listenHost(config);
   const stopped = nextStopSignal();
   const drain = new RequestDrain();
-  let server: Deno.HttpServer;
+  let server: { shutdown(): Promise<void> };
   try {
-    server = Deno.serve({
+    server = serveClients({
       hostname,
       port: config.PORT,
+      headerTimeoutSeconds: config.HEADER_TIMEOUT_SECONDS,
+      idleTimeoutSeconds: config.IDLE_TIMEOUT_SECONDS,
       onListen: (address) => {
         logger.log("info", "start", {
           url: `http://${

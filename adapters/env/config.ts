@@ -21,6 +21,10 @@ import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
 import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
 import { DEFAULT_MAX_BULK } from "../../application/create_record.ts";
 import { DEFAULT_MAX_BODY_VALUES } from "../http/request_body.ts";
+import {
+  DEFAULT_HEADER_TIMEOUT_SECONDS,
+  DEFAULT_IDLE_TIMEOUT_SECONDS,
+} from "../http/connection_guard.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
 import { DEFAULT_METADATA_CHECK_SECONDS } from "../mysql/metadata_watch.ts";
 import {
@@ -75,6 +79,9 @@ const schema = z.object({
   MAX_BODY_VALUES: positiveInteger(DEFAULT_MAX_BODY_VALUES),
   BODY_TIMEOUT_SECONDS: positiveInteger(DEFAULT_BODY_TIMEOUT_SECONDS),
   REQUEST_TIMEOUT_SECONDS: positiveInteger(DEFAULT_REQUEST_TIMEOUT_SECONDS),
+  HEADER_TIMEOUT_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
+    .min(0, "must be 0 (no guard) or more").default(DEFAULT_HEADER_TIMEOUT_SECONDS),
+  IDLE_TIMEOUT_SECONDS: positiveInteger(DEFAULT_IDLE_TIMEOUT_SECONDS),
   PASSWORD_WORKERS: positiveInteger(defaultPasswordWorkers()),
   PASSWORD_QUEUE_LENGTH: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(0, "must be 0 or more")
     .default(DEFAULT_PASSWORD_QUEUE_LENGTH),

@@ -1,0 +1,243 @@
+/**
+ * Slow and idle clients, timed at the connection. `Deno.serve` has no header
+ * or idle timeout (denoland/deno#3515; node:http's `headersTimeout` and
+ * `requestTimeout` are not enforced under Deno 2.9 either: measured), so a
+ * client could hold a connection without end by sending nothing, or its
+ * headers a byte at a time. The guard listens itself and relays each
+ * connection to `Deno.serve` on a loopback port, closing it when:
+ * - a request's head is not complete `headerTimeoutSeconds` after its first
+ *   byte (or after the connection opened, for the first request): the relay
+ *   needs no HTTP parser of its own for that, since `Deno.serve` calls the
+ *   handler exactly when it holds a whole head;
+ * - no request is in progress and no byte went either way for
+ *   `idleTimeoutSeconds`.
+ * A request in progress is never cut here: bodies and requests have their
+ * own deadlines (`BODY_TIMEOUT_SECONDS`, `REQUEST_TIMEOUT_SECONDS`). The
+ * handler sees the client's own address, not the relay's.
+ *
+ * @module
+ */
+
+/** The default time a request's head may take, in seconds (nginx's `client_header_timeout` is 60). */
+export const DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
+
+/** The default time a connection may stay silent between requests, in seconds. */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+/** A handler as `Deno.serve` calls it. */
+export type ServeHandler = (
+  request: Request,
+  info: Deno.ServeHandlerInfo<Deno.NetAddr>,
+) => Response | Promise<Response>;
+
+/** How the guard listens and times clients. */
+export interface GuardOptions {
+  /** The address to listen on (an IP address or a host name). */
+  readonly hostname: string;
+  /** The port to listen on (0: any free one). */
+  readonly port: number;
+  /** Seconds a request's head may take from its first byte. */
+  readonly headerTimeoutSeconds: number;
+  /** Seconds a connection may stay silent between requests. */
+  readonly idleTimeoutSeconds: number;
+  /** Called once listening, with the address. */
+  readonly onListen?: (address: Deno.NetAddr) => void;
+}
+
+/** A guarded server: its address, and how to stop it. */
+export interface GuardedServer {
+  /** The address the guard listens on. */
+  readonly addr: Deno.NetAddr;
+  /** Stops taking connections (the ones open go on). */
+  stopListening(): void;
+  /** Shuts the server down: the relayed connections end with it. */
+  shutdown(): Promise<void>;
+}
+
+/** How often connections are checked against the timeouts, in milliseconds. */
+const SWEEP_EVERY_MS = 500;
+
+/** Bytes relayed per read, each way. */
+const CHUNK_BYTES = 16 * 1024;
+
+/** One client connection and its relay to the server. */
+class Relay {
+  readonly client: Deno.Conn<Deno.NetAddr>;
+  readonly upstream: Deno.Conn<Deno.NetAddr>;
+  /** Requests whose head the server has, not yet answered. */
+  requests = 0;
+  /** When the head being awaited began (its first byte, or the opening), if one is awaited. */
+  headSince: number | undefined;
+  /** When a byte last went either way. */
+  lastActivity: number;
+  /** Settles once the server's side has ended and all it sent reached the client. */
+  delivered: Promise<void> = Promise.resolve();
+  closed = false;
+
+  constructor(client: Deno.Conn<Deno.NetAddr>, upstream: Deno.Conn<Deno.NetAddr>, now: number) {
+    this.client = client;
+    this.upstream = upstream;
+    this.headSince = now;
+    this.lastActivity = now;
+  }
+
+  /** Whether the relay overran a timeout at `now`. */
+  overdue(now: number, headerMs: number, idleMs: number): boolean {
+    if (this.requests > 0) return false;
+    if (this.headSince !== undefined && now - this.headSince > headerMs) return true;
+    return now - this.lastActivity > idleMs;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const conn of [this.client, this.upstream]) {
+      try {
+        conn.close();
+      } catch {
+        // Already closed by its peer.
+      }
+    }
+  }
+}
+
+/** Copies `from` to `to` until either ends, calling `onBytes` for each chunk. */
+async function pump(from: Deno.Conn, to: Deno.Conn, onBytes: () => void): Promise<void> {
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  try {
+    for (;;) {
+      const read = await from.read(buffer);
+      if (read === null) break;
+      onBytes();
+      let written = 0;
+      while (written < read) written += await to.write(buffer.subarray(written, read));
+    }
+    await to.closeWrite();
+  } catch {
+    // A side went away: the relay closes both.
+  }
+}
+
+/**
+ * Serves `handler` behind the guard. The server proper listens on an
+ * ephemeral port of 127.0.0.1; the client's address reaches the handler by
+ * the relay's own port on that side.
+ */
+export function serveGuarded(options: GuardOptions, handler: ServeHandler): GuardedServer {
+  const headerMs = options.headerTimeoutSeconds * 1000;
+  const idleMs = options.idleTimeoutSeconds * 1000;
+  const listener = Deno.listen({ hostname: options.hostname, port: options.port });
+  const relays = new Map<number, Relay>();
+
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    (request, info) => {
+      const relay = relays.get(info.remoteAddr.port);
+      if (relay === undefined) return handler(request, info);
+      relay.requests++;
+      relay.headSince = undefined;
+      const done = () => {
+        relay.requests--;
+        relay.lastActivity = Date.now();
+      };
+      try {
+        const answer = handler(request, { ...info, remoteAddr: relay.client.remoteAddr });
+        if (answer instanceof Response) {
+          done();
+          return answer;
+        }
+        return answer.finally(done);
+      } catch (error) {
+        done();
+        throw error;
+      }
+    },
+  );
+  const serverPort = server.addr.port;
+
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const relay of relays.values()) {
+      if (relay.overdue(now, headerMs, idleMs)) relay.close();
+    }
+  }, SWEEP_EVERY_MS);
+  Deno.unrefTimer(sweep);
+
+  const relay = async (client: Deno.Conn<Deno.NetAddr>) => {
+    let upstream: Deno.Conn<Deno.NetAddr>;
+    try {
+      upstream = await Deno.connect({ hostname: "127.0.0.1", port: serverPort });
+    } catch {
+      client.close();
+      return;
+    }
+    const relay = new Relay(client, upstream, Date.now());
+    const port = upstream.localAddr.port;
+    relays.set(port, relay);
+    relay.delivered = pump(upstream, client, () => {
+      relay.lastActivity = Date.now();
+    });
+    await Promise.all([
+      pump(client, upstream, () => {
+        const now = Date.now();
+        relay.lastActivity = now;
+        if (relay.requests === 0) relay.headSince ??= now;
+      }),
+      relay.delivered,
+    ]);
+    relays.delete(port);
+    relay.close();
+  };
+
+  const accepting = (async () => {
+    for (;;) {
+      let client: Deno.Conn<Deno.NetAddr>;
+      try {
+        client = await listener.accept() as Deno.Conn<Deno.NetAddr>;
+      } catch {
+        return; // The listener was closed.
+      }
+      relay(client);
+    }
+  })();
+
+  let listening = true;
+  const stopListening = () => {
+    if (!listening) return;
+    listening = false;
+    listener.close();
+  };
+  const addr = listener.addr as Deno.NetAddr;
+  options.onListen?.(addr);
+  return {
+    addr,
+    stopListening,
+    async shutdown() {
+      stopListening();
+      await accepting;
+      // The server finishes the answers it is writing and closes its side of each relay;
+      // the relays pass the last bytes on before they close.
+      await server.shutdown();
+      await Promise.all([...relays.values()].map((open) => open.delivered));
+      clearInterval(sweep);
+      for (const open of relays.values()) open.close();
+    },
+  };
+}
+
+/**
+ * Serves `handler` on the address of `options`: behind the guard, or with a
+ * `headerTimeoutSeconds` of 0 straight from `Deno.serve` (behind a reverse
+ * proxy that times clients out itself, which saves the relay's cost).
+ */
+export function serveClients(
+  options: GuardOptions,
+  handler: ServeHandler,
+): { shutdown(): Promise<void> } {
+  if (options.headerTimeoutSeconds > 0) return serveGuarded(options, handler);
+  return Deno.serve({
+    hostname: options.hostname,
+    port: options.port,
+    onListen: (address) => options.onListen?.(address),
+  }, handler);
+}
