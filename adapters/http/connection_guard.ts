@@ -48,6 +48,8 @@ export interface GuardOptions {
 export interface GuardedServer {
   /** The address the guard listens on. */
   readonly addr: Deno.NetAddr;
+  /** How many client connections are relayed now. */
+  readonly connections: number;
   /** Stops taking connections (the ones open go on). */
   stopListening(): void;
   /** Shuts the server down: the relayed connections end with it. */
@@ -68,6 +70,8 @@ class Relay {
   requests = 0;
   /** When the head being awaited began (its first byte, or the opening), if one is awaited. */
   headSince: number | undefined;
+  /** Whether bytes of a head arrived that the server has not yet called the handler for. */
+  headStarted = false;
   /** When a byte last went either way. */
   lastActivity: number;
   /** Settles once the server's side has ended and all it sent reached the client. */
@@ -136,6 +140,7 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
       if (relay === undefined) return handler(request, info);
       relay.requests++;
       relay.headSince = undefined;
+      relay.headStarted = false;
       const done = () => {
         relay.requests--;
         relay.lastActivity = Date.now();
@@ -177,14 +182,18 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
     relay.delivered = pump(upstream, client, () => {
       relay.lastActivity = Date.now();
     });
-    await Promise.all([
-      pump(client, upstream, () => {
-        const now = Date.now();
-        relay.lastActivity = now;
-        if (relay.requests === 0) relay.headSince ??= now;
-      }),
-      relay.delivered,
-    ]);
+    const fromClient = pump(client, upstream, () => {
+      const now = Date.now();
+      relay.lastActivity = now;
+      if (relay.requests > 0) return;
+      relay.headSince ??= now;
+      relay.headStarted = true;
+    });
+    // A client that ended its side with nothing asked or pending wants nothing more: the
+    // server, which keeps a half-closed idle connection, would hold it until the idle timeout.
+    await fromClient;
+    if (relay.requests === 0 && !relay.headStarted) relay.close();
+    await relay.delivered;
     relays.delete(port);
     relay.close();
   };
@@ -211,6 +220,9 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
   options.onListen?.(addr);
   return {
     addr,
+    get connections() {
+      return relays.size;
+    },
     stopListening,
     async shutdown() {
       stopListening();
