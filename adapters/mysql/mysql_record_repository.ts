@@ -38,6 +38,7 @@ import { deleteRecord, updateRecord } from "./records/record_change.ts";
 import { insertRecord } from "./records/record_insert.ts";
 import { readChanges } from "./records/record_changes.ts";
 import { countRecords, listRecords } from "./records/record_list.ts";
+import { findPageScanIndex } from "./records/scan_index.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
 import { type StoredParentScope, storedParentScope } from "./records/list_scope.ts";
 import type { WriteScene } from "./records/write_behaviour.ts";
@@ -84,6 +85,7 @@ type Undos = Array<() => Promise<void>>;
 export class MysqlRecordRepository implements RecordRepository {
   #db: VtigerDb;
   #catalog: MysqlModuleCatalog;
+  #scanIndex: Promise<string | undefined> | undefined;
   #timeZone: string;
   #files: VtigerStorage | undefined;
   #listGate: WorkGate | undefined;
@@ -107,7 +109,11 @@ export class MysqlRecordRepository implements RecordRepository {
         await withExtras(
           this.#db,
           storage,
-          await listRecords(dynamic(this.#db), storage, query, parents, source),
+          await listRecords(dynamic(this.#db), storage, query, {
+            parents,
+            relatedSource: source,
+            pageScanIndex: await this.#pageScanIndex(),
+          }),
         )
       )
     );
@@ -330,6 +336,12 @@ export class MysqlRecordRepository implements RecordRepository {
   /** The storage of the record whose related list a list reads. */
   async #relatedSource(query: CountQuery): Promise<ModuleStorage | undefined> {
     return query.relatedTo === undefined ? undefined : await this.#storage(query.relatedTo.module);
+  }
+
+  /** The index deep plain pages are found through, looked up once (none if the lookup fails). */
+  #pageScanIndex(): Promise<string | undefined> {
+    this.#scanIndex ??= guarded(() => findPageScanIndex(this.#db)).catch(() => undefined);
+    return this.#scanIndex;
   }
 
   async #storage(module: ModuleDefinition): Promise<ModuleStorage> {

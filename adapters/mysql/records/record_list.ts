@@ -127,11 +127,29 @@ const PAGE_ID = "__page_id";
 type Filter = Pick<ListQuery, "conditions" | "scope" | "ids" | "relatedTo">;
 
 /** How a list or count is scoped besides its query: resolved parents and the related record's module. */
-interface Scoping {
+export interface Scoping {
   /** The list's parent scope resolved (comments). */
   readonly parents?: StoredParentScope;
   /** The module of `relatedTo`'s record. */
   readonly relatedSource?: ModuleStorage;
+  /** An index of `vtiger_crmentity` for deep plain pages (`scan_index.ts`). */
+  readonly pageScanIndex?: string;
+}
+
+/** From this offset on, a plain page's ids are found through the page scan index. */
+export const DEEP_PAGE_START = 10_000;
+
+/**
+ * The index to find the page's ids through, for a deep page in creation order
+ * with nothing but the permission scope to filter by; `undefined` otherwise
+ * (a shallow page stops after its first rows in crmid order, which the index
+ * would not: it sorts every id it reads).
+ */
+function pageScanIndexFor(storage: ModuleStorage, query: ListQuery, scoping: Scoping) {
+  const plain = query.conditions.length === 0 && query.order.length === 0 &&
+    query.ids === undefined && query.relatedTo === undefined && scoping.parents === undefined &&
+    storage.activityKind === undefined;
+  return plain && query.start >= DEEP_PAGE_START ? scoping.pageScanIndex : undefined;
 }
 
 /**
@@ -164,6 +182,7 @@ function narrowTables(
   storage: ModuleStorage,
   query: Filter & Partial<Pick<ListQuery, "order">>,
   scoping: Scoping,
+  crmentityIndex?: string,
 ): RawBuilder<unknown> {
   return recordTablesSql(
     storage,
@@ -173,6 +192,7 @@ function narrowTables(
       ...(query.order ?? []).map((term) => term.column.table),
       ...(scoping.parents === undefined ? [] : [scoping.parents.table]),
     ]),
+    crmentityIndex,
   );
 }
 
@@ -204,7 +224,7 @@ export function listStatement(
     sql`${CRMID_REF} ASC`,
   ]);
   const ids = sql`select ${CRMID_REF} as ${sql.id(PAGE_ID)} ${
-    narrowTables(storage, query, scoping)
+    narrowTables(storage, query, scoping, pageScanIndexFor(storage, query, scoping))
   } where ${
     sql.join(filterConditions(storage, query, scoping), sql` and `)
   } order by ${order} limit ${query.length} offset ${query.start}`;
@@ -220,10 +240,9 @@ export async function listRecords(
   db: DynamicDb,
   storage: ModuleStorage,
   query: ListQuery,
-  parents?: StoredParentScope,
-  relatedSource?: ModuleStorage,
+  scoping: Scoping = {},
 ): Promise<StoredRecord[]> {
-  const statement = listStatement(db, storage, query, { parents, relatedSource });
+  const statement = listStatement(db, storage, query, scoping);
   const result = await db.executeQuery(statement);
   const { toRecordRow } = recordSelect(db, storage, fieldSelection(query));
   return result.rows.map((row) => toRecordRow(row).record);

@@ -141,13 +141,19 @@ export function selectRecords(
 /**
  * `FROM vtiger_crmentity` and the joins of the record tables: the base table
  * inner joined (a record has its row there) and the other single-row tables
- * left joined; with `only`, just the tables it names.
+ * left joined; with `only`, just the tables it names; with `crmentityIndex`,
+ * `vtiger_crmentity` read through that index.
  */
 export function recordTablesSql(
   storage: ModuleStorage,
   only?: ReadonlySet<string>,
+  crmentityIndex?: string,
 ): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`from ${sql.table(CRMENTITY_TABLE)}`];
+  const parts: RawBuilder<unknown>[] = [
+    crmentityIndex === undefined
+      ? sql`from ${sql.table(CRMENTITY_TABLE)}`
+      : sql`from ${sql.table(CRMENTITY_TABLE)} force index (${sql.id(crmentityIndex)})`,
+  ];
   for (const table of storage.tables) {
     if (!table.singleRow || (only !== undefined && !only.has(table.name))) continue;
     const on = sql`${sql.id(table.name, table.idColumn)} = ${CRMID_REF}`;
