@@ -4,35 +4,20 @@
  * @module
  */
 
-import type { ModuleCatalog, RecordRepository } from "../domain/ports.ts";
-import { parseRecordId } from "../domain/record.ts";
-import type { CallerDeps } from "./authenticate_caller.ts";
-import { findReachableRecord } from "./find_reachable_record.ts";
-import { openModuleFor } from "./open_module.ts";
-import { checkVersion } from "./version_condition.ts";
+import {
+  openRecordForChange,
+  type RecordChangeDeps,
+  type RecordChangeTarget,
+} from "./open_record_for_change.ts";
 
 /** The ports a delete needs. */
-export interface DeleteRecordDeps extends CallerDeps {
-  /** Module metadata. */
-  readonly modules: ModuleCatalog;
-  /** Record storage. */
-  readonly records: RecordRepository;
-}
+export type DeleteRecordDeps = RecordChangeDeps;
 
-/** What a delete names. */
-export interface DeleteRecordInput {
-  /** The caller's token. */
-  readonly token: string | undefined;
-  /** The module name. */
-  readonly module: string;
-  /** The record id. */
-  readonly id: string | number;
-  /**
-   * The versions (`If-Match`) the record must still have, or `*`; absent: no
-   * condition. A record changed meanwhile is `PRECONDITION_FAILED`.
-   */
-  readonly ifMatch?: readonly string[];
-}
+/**
+ * What a delete names: the record, and optionally the versions (`If-Match`)
+ * it must still have (a record changed meanwhile is `PRECONDITION_FAILED`).
+ */
+export type DeleteRecordInput = RecordChangeTarget;
 
 /** Marks a record the caller may delete as deleted, as Vtiger does. */
 export class DeleteRecord {
@@ -45,22 +30,11 @@ export class DeleteRecord {
 
   /** Returns `true`; `RECORD_NOT_FOUND` when already deleted or absent. */
   async execute(input: DeleteRecordInput): Promise<true> {
-    const { user, privileges, module, grant, fields } = await openModuleFor(
+    const { user, module, grant, id, expectedVersions } = await openRecordForChange(
       this.#deps,
-      input.token,
-      input.module,
+      input,
       "delete",
     );
-    const id = parseRecordId(input.id);
-    const current = await findReachableRecord(
-      this.#deps.records,
-      privileges,
-      module,
-      id,
-      grant.remove,
-      "delete",
-    );
-    const expectedVersions = checkVersion(module, fields, current, input.ifMatch);
     await this.#deps.records.delete(module, id, {
       actorId: user.id,
       now: this.#deps.clock.now(),

@@ -6,14 +6,11 @@
 
 import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog } from "../domain/ports.ts";
-import { parseRecordId } from "../domain/record.ts";
 import type { CallerDeps } from "./authenticate_caller.ts";
 import { checkLineProducts, checkWrite, type WriteCheckDeps } from "./check_write.ts";
 import { type FieldValueSource, readWriteSource, type WriteSource } from "./field_value_source.ts";
 import { prepareWrite } from "./write_input.ts";
-import { findReachableRecord } from "./find_reachable_record.ts";
-import { openModuleFor } from "./open_module.ts";
-import { checkVersion } from "./version_condition.ts";
+import { openRecordForChange, type RecordChangeTarget } from "./open_record_for_change.ts";
 
 /** The ports an update needs. */
 export interface UpdateRecordDeps extends CallerDeps, WriteCheckDeps {
@@ -21,19 +18,8 @@ export interface UpdateRecordDeps extends CallerDeps, WriteCheckDeps {
   readonly modules: ModuleCatalog;
 }
 
-/** What an update sends. */
-export interface UpdateRecordInput extends WriteSource {
-  /** The caller's token. */
-  readonly token: string | undefined;
-  /** The module name. */
-  readonly module: string;
-  /** The record id. */
-  readonly id: string | number;
-  /**
-   * The versions (`If-Match`) the record must still have, or `*`; absent: no
-   * condition. A record changed meanwhile is `PRECONDITION_FAILED`.
-   */
-  readonly ifMatch?: readonly string[];
+/** What an update sends: the record (and `If-Match` condition) and the values. */
+export interface UpdateRecordInput extends WriteSource, RecordChangeTarget {
   /**
    * The fields to change, by Vtiger field name (others keep their values), or
    * a reader of them (a request body), called only once the caller is known
@@ -53,22 +39,8 @@ export class UpdateRecord {
 
   /** Returns the record's id; nothing is written when any check fails. */
   async execute(input: UpdateRecordInput): Promise<number> {
-    const { user, privileges, module, grant, fields } = await openModuleFor(
-      this.#deps,
-      input.token,
-      input.module,
-      "edit",
-    );
-    const id = parseRecordId(input.id);
-    const current = await findReachableRecord(
-      this.#deps.records,
-      privileges,
-      module,
-      id,
-      grant.write,
-      "update",
-    );
-    const expectedVersions = checkVersion(module, fields, current, input.ifMatch);
+    const { user, privileges, module, grant, id, current, expectedVersions } =
+      await openRecordForChange(this.#deps, input, "edit");
     const body = await readWriteSource(input);
     if (
       Object.keys(body.values).length === 0 && body.lineItems === undefined &&

@@ -40,13 +40,37 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** An instant as the zone's wall clock shows it, each part zero-padded (`month` "01" to "12"). */
+export interface WallClockParts {
+  /** Four digits. */
+  readonly year: string;
+  /** Two digits, from "01". */
+  readonly month: string;
+  /** Two digits, from "01". */
+  readonly day: string;
+  /** Two digits, "00" to "23". */
+  readonly hour: string;
+  /** Two digits. */
+  readonly minute: string;
+  /** Two digits. */
+  readonly second: string;
+}
+
+/** The wall clock of the zone at that instant, truncated to the second. */
+export function wallClockParts(date: Date, timeZone: string): WallClockParts {
+  const parts = { year: "", month: "", day: "", hour: "", minute: "", second: "" };
+  for (const part of formatterOf(timeZone).formatToParts(date)) {
+    if (Object.hasOwn(parts, part.type)) parts[part.type as keyof WallClockParts] = part.value;
+  }
+  return parts;
+}
+
 /**
  * Formats an instant as `YYYY-MM-DD HH:MM:SS` on the wall clock of the zone
  * (UTC by default), truncated to the second as Vtiger stores it.
  */
 export function formatDateTime(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   if (timeZone === DEFAULT_TIME_ZONE) return date.toISOString().slice(0, 19).replace("T", " ");
-  const parts: Record<string, string> = {};
-  for (const part of formatterOf(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  const parts = wallClockParts(date, timeZone);
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

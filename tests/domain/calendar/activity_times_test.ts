@@ -11,7 +11,8 @@ import {
   reminderPopupStatus,
   requireEndAfterStart,
 } from "../../../domain/calendar/activity_times.ts";
-import { isKnownTimeZone, wallTimeToEpoch } from "../../../domain/calendar/wall_time.ts";
+import { wallTimeToEpoch } from "../../../domain/calendar/wall_time.ts";
+import { isKnownTimeZone } from "../../../domain/time_zone.ts";
 import { throwsDomainError } from "../_assert_error.ts";
 
 const TOKYO: DurationRules = { timeZone: "Asia/Tokyo", zeroLastsADay: true, allDay: false };
