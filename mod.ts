@@ -42,6 +42,7 @@ export {
   type DeleteRecordDeps,
   type DeleteRecordInput,
 } from "./application/delete_record.ts";
+export type { RecordChangeDeps, RecordChangeTarget } from "./application/open_record_for_change.ts";
 export {
   DownloadDocument,
   type DownloadDocumentDeps,
