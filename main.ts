@@ -243,6 +243,7 @@ export async function main(): Promise<number> {
       port: config.PORT,
       headerTimeoutSeconds: config.HEADER_TIMEOUT_SECONDS,
       idleTimeoutSeconds: config.IDLE_TIMEOUT_SECONDS,
+      maxConnections: config.MAX_CONNECTIONS,
       onListen: (address) => {
         logger.log("info", "start", {
           url: `http://${

@@ -24,6 +24,7 @@ import { DEFAULT_MAX_BODY_VALUES } from "../http/request_body.ts";
 import {
   DEFAULT_HEADER_TIMEOUT_SECONDS,
   DEFAULT_IDLE_TIMEOUT_SECONDS,
+  DEFAULT_MAX_CONNECTIONS,
 } from "../http/connection_guard.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
 import { DEFAULT_METADATA_CHECK_SECONDS } from "../mysql/metadata_watch.ts";
@@ -82,6 +83,7 @@ const schema = z.object({
   HEADER_TIMEOUT_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
     .min(0, "must be 0 (no guard) or more").default(DEFAULT_HEADER_TIMEOUT_SECONDS),
   IDLE_TIMEOUT_SECONDS: positiveInteger(DEFAULT_IDLE_TIMEOUT_SECONDS),
+  MAX_CONNECTIONS: positiveInteger(DEFAULT_MAX_CONNECTIONS),
   PASSWORD_WORKERS: positiveInteger(defaultPasswordWorkers()),
   PASSWORD_QUEUE_LENGTH: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER).min(0, "must be 0 or more")
     .default(DEFAULT_PASSWORD_QUEUE_LENGTH),

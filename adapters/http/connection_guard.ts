@@ -15,6 +15,15 @@
  * own deadlines (`BODY_TIMEOUT_SECONDS`, `REQUEST_TIMEOUT_SECONDS`). The
  * handler sees the client's own address, not the relay's.
  *
+ * Each relayed connection holds three descriptors (the client's socket and
+ * both ends of the loopback one), so the guard holds at most
+ * `maxConnections` ({@linkcode DEFAULT_MAX_CONNECTIONS}): a connection beyond it takes the place of the one that
+ * has waited longest with no request in progress (silent, sending a head, or
+ * idle between requests), or is closed when every one has a request in
+ * progress. Without this cap, about a third of the descriptor limit in
+ * silent connections (340 under systemd's default soft limit of 1024) made
+ * `Deno.serve`'s own accept fail with EMFILE, which ended the process.
+ *
  * @module
  */
 
@@ -23,6 +32,15 @@ export const DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
 
 /** The default time a connection may stay silent between requests, in seconds. */
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+/**
+ * The default cap on client connections held at once. Each holds three
+ * descriptors (the client's socket and both ends of the loopback one), so 256
+ * of them and the service's own (the database pool, files, Deno's, about 40
+ * idle) stay under the soft limit of 1024 open files that systemd and most
+ * shells give a process. Deno cannot read its limit without `--allow-all`.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 256;
 
 /** A handler as `Deno.serve` calls it. */
 export type ServeHandler = (
@@ -40,6 +58,8 @@ export interface GuardOptions {
   readonly headerTimeoutSeconds: number;
   /** Seconds a connection may stay silent between requests. */
   readonly idleTimeoutSeconds: number;
+  /** The most client connections held at once (default {@linkcode DEFAULT_MAX_CONNECTIONS}). */
+  readonly maxConnections?: number;
   /** Called once listening, with the address. */
   readonly onListen?: (address: Deno.NetAddr) => void;
 }
@@ -58,6 +78,9 @@ export interface GuardedServer {
 
 /** How often connections are checked against the timeouts, in milliseconds. */
 const SWEEP_EVERY_MS = 500;
+
+/** How long the guard waits before accepting again after accept failed, in milliseconds. */
+const ACCEPT_RETRY_MS = 50;
 
 /** Bytes relayed per read, each way. */
 const CHUNK_BYTES = 16 * 1024;
@@ -83,6 +106,12 @@ class Relay {
     this.upstream = upstream;
     this.headSince = now;
     this.lastActivity = now;
+  }
+
+  /** Since when the relay has waited for its client with no request in progress, if it has. */
+  waitingSince(): number | undefined {
+    if (this.requests > 0) return undefined;
+    return this.headSince ?? this.lastActivity;
   }
 
   /** Whether the relay overran a timeout at `now`. */
@@ -130,8 +159,23 @@ async function pump(from: Deno.Conn, to: Deno.Conn, onBytes: () => void): Promis
 export function serveGuarded(options: GuardOptions, handler: ServeHandler): GuardedServer {
   const headerMs = options.headerTimeoutSeconds * 1000;
   const idleMs = options.idleTimeoutSeconds * 1000;
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const listener = Deno.listen({ hostname: options.hostname, port: options.port });
   const relays = new Map<number, Relay>();
+  /** Client connections accepted and not yet closed, relayed or still connecting upstream. */
+  let open = 0;
+
+  /** Closes the relay that has waited longest with nothing in progress; false if none has. */
+  const evictOne = (): boolean => {
+    let oldest: Relay | undefined;
+    let since = Infinity;
+    for (const relay of relays.values()) {
+      const waiting = relay.closed ? undefined : relay.waitingSince();
+      if (waiting !== undefined && waiting < since) [oldest, since] = [relay, waiting];
+    }
+    oldest?.close();
+    return oldest !== undefined;
+  };
 
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
@@ -176,6 +220,7 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
       client.close();
       return;
     }
+
     const relay = new Relay(client, upstream, Date.now());
     const port = upstream.localAddr.port;
     relays.set(port, relay);
@@ -198,19 +243,28 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
     relay.close();
   };
 
+  let listening = true;
   const accepting = (async () => {
     for (;;) {
       let client: Deno.Conn<Deno.NetAddr>;
       try {
         client = await listener.accept() as Deno.Conn<Deno.NetAddr>;
       } catch {
-        return; // The listener was closed.
+        if (!listening) return; // The listener was closed.
+        // Out of descriptors for a moment, or a connection reset before it was taken: try
+        // again shortly rather than stop serving for good.
+        await new Promise((resolve) => setTimeout(resolve, ACCEPT_RETRY_MS));
+        continue;
       }
-      relay(client);
+      if (open >= maxConnections && !evictOne()) {
+        client.close();
+        continue;
+      }
+      open++;
+      relay(client).finally(() => open--);
     }
   })();
 
-  let listening = true;
   const stopListening = () => {
     if (!listening) return;
     listening = false;

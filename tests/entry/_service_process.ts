@@ -80,11 +80,24 @@ export interface Running {
   ended(): Promise<Ended>;
 }
 
+/** How the process is started besides its settings. */
+export interface StartOptions {
+  /** A lower limit on open descriptors (`ulimit -n`, through /bin/sh), as a service manager may set. */
+  readonly openFiles?: number;
+}
+
 /** Starts the service and resolves once its start line is printed. */
-export async function startService(settings: Readonly<Record<string, string>>): Promise<Running> {
+export async function startService(
+  settings: Readonly<Record<string, string>>,
+  options: StartOptions = {},
+): Promise<Running> {
   const port = settings.PORT ?? String(freePort());
-  const child = new Deno.Command(Deno.execPath(), {
-    args: await startTaskArguments(),
+  const args = await startTaskArguments();
+  const limited = options.openFiles !== undefined;
+  const child = new Deno.Command(limited ? "/bin/sh" : Deno.execPath(), {
+    args: limited
+      ? ["-c", `ulimit -n ${options.openFiles} && exec "$0" "$@"`, Deno.execPath(), ...args]
+      : args,
     cwd: ROOT,
     env: childEnv({ PORT: port, ...settings }),
     clearEnv: true,

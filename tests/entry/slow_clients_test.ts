@@ -33,3 +33,32 @@ Deno.test("the entry point closes a silent connection after HEADER_TIMEOUT_SECON
     assert.equal(code, 0);
   }
 });
+
+Deno.test("many silent connections never run the process out of descriptors", async () => {
+  // Each relayed connection holds three descriptors (the client's, both ends of the loopback):
+  // under systemd's default soft limit of 1024 open files, 400 silent connections made
+  // Deno.serve's accept fail with EMFILE, uncaught, and the process died.
+  const service = await startService({ HEADER_TIMEOUT_SECONDS: "30" }, { openFiles: 1024 });
+  const port = Number(new URL(service.base).port);
+  const health = `${service.base.replace(/\/modules\/RestfulApi$/, "")}/healthz`;
+  const silent: Deno.Conn[] = [];
+  try {
+    for (let i = 0; i < 400; i++) {
+      silent.push(await Deno.connect({ hostname: "127.0.0.1", port }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let i = 0; i < 3; i++) {
+      const answer = await fetch(health, { signal: AbortSignal.timeout(5000) });
+      assert.equal(answer.status, 200, "a new client is served while the silent ones wait");
+      await answer.body?.cancel();
+    }
+  } finally {
+    for (const conn of silent) conn.close();
+  }
+  const after = await fetch(health, { signal: AbortSignal.timeout(5000) });
+  assert.equal(after.status, 200);
+  await after.body?.cancel();
+  service.kill("SIGTERM");
+  const { code, stderr } = await service.ended();
+  assert.equal(code, 0, stderr);
+});

@@ -34,13 +34,14 @@ async function answer(conn: Deno.Conn): Promise<string> {
   return text;
 }
 
-function guarded(handlerSeconds = 0, idleTimeoutSeconds = 1) {
+function guarded(handlerSeconds = 0, idleTimeoutSeconds = 1, maxConnections?: number) {
   const seen: Deno.NetAddr[] = [];
   const server = serveGuarded({
     hostname: "127.0.0.1",
     port: 0,
     headerTimeoutSeconds: 0.5,
     idleTimeoutSeconds,
+    ...(maxConnections === undefined ? {} : { maxConnections }),
   }, async (_request, info) => {
     seen.push(info.remoteAddr);
     await new Promise((resolve) => setTimeout(resolve, handlerSeconds * 1000));
@@ -120,6 +121,27 @@ Deno.test("a request in progress is never cut by the guard's timeouts", async ()
   await conn.write(encoder.encode(HEAD));
   assert.match(await answer(conn), /^HTTP\/1\.1 200 [\s\S]*done$/);
   conn.close();
+  await server.shutdown();
+});
+
+Deno.test("beyond maxConnections, a new client takes the place of the longest-waiting one", async () => {
+  const { server, connect } = guarded(0.3, 5, 2);
+  const waiting = await connect();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const busy = await connect();
+  await busy.write(encoder.encode(HEAD));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const fresh = await connect();
+  await fresh.write(encoder.encode(HEAD));
+  assert.ok(await closedAfter(waiting) < 0.4, "the silent one made room");
+  assert.match(await answer(busy), /done$/, "a request in progress is never the one closed");
+  assert.match(await answer(fresh), /done$/);
+  // Both now wait between requests: the one that has waited longer makes room for the next.
+  const third = await connect();
+  await third.write(encoder.encode(HEAD));
+  assert.match(await answer(third), /done$/);
+  assert.equal(server.connections, 2);
+  for (const conn of [busy, fresh, third]) conn.close();
   await server.shutdown();
 });
 
