@@ -23,7 +23,13 @@ export interface UploadedFile {
 /** The field a Documents record keeps its file name in, and the multipart part a file comes in. */
 export const FILE_FIELD = "filename";
 
-/** Vtiger's default `$upload_badext`: extensions a stored file may not end in. */
+/**
+ * Extensions a stored file may not end in: Vtiger 7's default
+ * `$upload_badext`, plus what later Vtiger releases added (`htaccess`,
+ * `phar`) and what Debian's and Ubuntu's Apache run as PHP besides
+ * (`pht`, `php7`), so that no upload becomes a script where the storage
+ * folder is served.
+ */
 export const UPLOAD_BAD_EXTENSIONS: ReadonlySet<string> = new Set([
   "php",
   "php3",
@@ -52,6 +58,10 @@ export const UPLOAD_BAD_EXTENSIONS: ReadonlySet<string> = new Set([
   "shtml",
   "sth",
   "shtm",
+  "htaccess",
+  "phar",
+  "pht",
+  "php7",
 ]);
 
 /** The longest stored file name (`vtiger_notes.filename` holds 200 characters in Vtiger 7). */

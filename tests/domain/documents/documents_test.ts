@@ -24,6 +24,12 @@ Deno.test("stored file names: spaces, folders, executable extensions, as Vtiger 
   assert.equal(storedFileName("C:\\Users\\me\\report.xlsx"), "report.xlsx");
   assert.equal(storedFileName("evil.php"), "evil.phpfile.txt");
   assert.equal(storedFileName("page.HTML.gz"), "page.HTMLfile.gz.txt");
+  // Extensions later Vtiger releases refuse too, and that Debian's and Ubuntu's Apache run as PHP
+  // (`.+\.ph(ar|p|tml)$`, older `\.ph(p[3457]?|t|tml)$`), and Apache's own configuration file.
+  assert.equal(storedFileName("shell.phar"), "shell.pharfile.txt");
+  assert.equal(storedFileName("shell.PHT"), "shell.PHTfile.txt");
+  assert.equal(storedFileName("shell.php7"), "shell.php7file.txt");
+  assert.equal(storedFileName(".htaccess"), ".htaccessfile.txt");
   assert.equal(storedFileName("résumé.docx"), "résumé.docx");
   assert.equal(storedFileName('name?*:"'), "name");
   throwsDomainError(
