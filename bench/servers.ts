@@ -164,3 +164,21 @@ export function sampleMemory(pid: number): { peakMb(): number; stop(): void } {
     stop: () => clearInterval(timer),
   };
 }
+
+/** Clock ticks per second of `/proc/<pid>/stat` (`getconf CLK_TCK`, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds (user and system, every thread) a process has used so far, read
+ * from `/proc/<pid>/stat`; `undefined` where there is no `/proc`.
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    // The command name may hold spaces: the fields are counted after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,13 +4,19 @@
 
 import assert from "node:assert/strict";
 import type { LoadResult } from "../../bench/load_generator.ts";
-import { type CallResult, checkTargets, formatTable, type RunResult } from "../../bench/report.ts";
+import {
+  type CallResult,
+  checkTargets,
+  formatTable,
+  type Measured,
+  type RunResult,
+} from "../../bench/report.ts";
 
 function load(rps: number, p99Ms = 10, requests = 1000): LoadResult {
   return { requests, rps, p50Ms: p99Ms / 2, p90Ms: p99Ms, p99Ms, maxMs: p99Ms, errors: 0 };
 }
 
-function call(name: string, vtrest: LoadResult, baseline: LoadResult): CallResult {
+function call(name: string, vtrest: Measured, baseline: Measured): CallResult {
   return { name, title: name, connections: 64, vtrest, baseline, ratio: vtrest.rps / baseline.rps };
 }
 
@@ -71,4 +77,23 @@ Deno.test("the table has a row per call and the naive deep page", () => {
   const table = formatTable(run([call("get_admin", load(700), load(1000))], load(3)));
   assert.equal(table.split("\n").length, 4);
   assert.match(table, /\| get_admin \| 64 \| 700 \|/);
+});
+
+Deno.test("the table shows each side's CPU time per request when it was measured", () => {
+  const measured = call("get_admin", { ...load(700), cpuUsPerRequest: 950 }, {
+    ...load(1000),
+    cpuUsPerRequest: 300,
+  });
+  const table = formatTable(run([measured]));
+  assert.match(
+    table,
+    /\| get_admin \| 64 \| 700 \| 5\.0 \| 10\.0 \| 0 \| 950 \| 1,000 \| .* \| 300 \| 0\.70 \|/,
+  );
+  const unmeasured = formatTable(run([call("get_admin", load(700), load(1000))]));
+  assert.ok(unmeasured.includes("| 0 |  | 1,000 |"));
+});
+
+Deno.test("a p99 target shows the baseline's p99 at the same load", () => {
+  const result = run([call("list_100", load(100, 600), load(200, 300))]);
+  assert.equal(target(result, "list_100: p99").measured, "600.0 ms (baseline 300.0 ms)");
 });
