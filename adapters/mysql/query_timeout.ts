@@ -72,6 +72,9 @@ function guardedConnection(
   guards: StatementGuards,
 ): MysqlPoolConnection {
   let abandoned = false;
+  // Whether a statement went to the server on this lease: until one has, the connection is
+  // as clean as the pool handed it out (the pool holds no connection left inside a transaction).
+  let sent = false;
   const abandon = () => {
     abandoned = true;
     guards.killer.kill(connection.threadId);
@@ -82,15 +85,21 @@ function guardedConnection(
       values: parameters as QueryOptions["values"],
       timeout: guards.timeoutMs + CLIENT_GRACE_MS,
     };
-    if (callback === undefined) return connection.query(options);
+    if (callback === undefined) {
+      sent = true;
+      return connection.query(options);
+    }
     const signal = guards.currentSignal?.();
     if (signal?.aborted) {
-      // Refused, not run: the connection may hold an open transaction, so it is not reused.
-      abandoned = true;
+      // Refused, not run. After an earlier statement of this lease, the connection may hold an
+      // open transaction, so it is not reused; before any (a request that waited for a
+      // connection while its client left), it goes back to the pool as it came.
+      if (sent) abandoned = true;
       queueMicrotask(() => callback(clientGone(), undefined as unknown as MysqlQueryResult));
       return;
     }
     signal?.addEventListener("abort", abandon, { once: true });
+    sent = true;
     return connection.query(options, (error: unknown, result: unknown) => {
       signal?.removeEventListener("abort", abandon);
       if (isTimeout(error)) {

@@ -149,6 +149,33 @@ Deno.test({
       },
     );
 
+    await t.step(
+      "a request abandoned before its first statement leaves its connection in the pool",
+      async () => {
+        // A request that waited for a connection while its client left: nothing ran on it.
+        let controller = new AbortController();
+        await withDatabases(
+          { connectionLimit: 1, currentSignal: () => controller.signal },
+          async (database) => {
+            const connectionId = async () =>
+              Number(
+                (await sql<{ id: number }>`SELECT CONNECTION_ID() AS id`.execute(database.db))
+                  .rows[0].id,
+              );
+            const before = await connectionId();
+            controller.abort();
+            await rejectsDomainError(
+              sql`SELECT 1`.execute(database.db),
+              "INVALID_PARAMETER",
+              "The client went away",
+            );
+            controller = new AbortController();
+            assert.equal(await connectionId(), before, "the connection was replaced");
+          },
+        );
+      },
+    );
+
     await t.step("waiting for a free connection is bounded too", async () => {
       await withDatabases(
         { queryTimeoutSeconds: 1, connectionLimit: 1 },
