@@ -6,7 +6,8 @@
 
 import { requireMandatoryFields } from "../domain/field_values.ts";
 import { ownerField } from "../domain/module.ts";
-import { DomainError, invalidParameter, isDomainError } from "../domain/errors.ts";
+import { batchRecordError } from "../domain/batch.ts";
+import { invalidParameter } from "../domain/errors.ts";
 import type { ModuleCatalog, NewRecord, WriteContext } from "../domain/ports.ts";
 import type { ModuleGrant } from "../domain/privileges.ts";
 import type { Caller, CallerDeps } from "./authenticate_caller.ts";
@@ -100,11 +101,7 @@ export class CreateRecord {
       try {
         items.push(await this.#prepare(opened, write));
       } catch (error) {
-        if (!isDomainError(error)) throw error;
-        throw new DomainError(error.code, `Record ${index} of the batch: ${error.message}`, {
-          ...error.details,
-          batchIndex: index,
-        });
+        throw batchRecordError(error, index);
       }
     }
     return await this.#deps.records.createMany(opened.module, items, this.#context(opened));

@@ -57,6 +57,8 @@ export function duplicateRecord(
     "DUPLICATE_RECORD",
     `${which} already has this ${names.join(", ")}, and module ${module.name} allows no ` +
       `duplicates`,
-    { fields: names },
+    visibleDuplicateId === undefined
+      ? { fields: names }
+      : { fields: names, duplicateId: visibleDuplicateId },
   );
 }

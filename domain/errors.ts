@@ -40,6 +40,8 @@ export interface ErrorDetails {
   readonly retryAfterSeconds?: number;
   /** In a batch create, the index (from 0) of the record the error is about. */
   readonly batchIndex?: number;
+  /** The live record a `DUPLICATE_RECORD` repeats, only when the caller may see it. */
+  readonly duplicateId?: number;
 }
 
 /** An error the domain or a use case raises on purpose, with a protocol code. */

@@ -11,6 +11,7 @@ import {
   needsDuplicateCheck,
   uniqueFieldsOf,
 } from "../../domain/duplicates.ts";
+import { batchRecordError } from "../../domain/batch.ts";
 import { recordNotFound } from "../../domain/errors.ts";
 import {
   changeDetails,
@@ -252,7 +253,13 @@ export class MemoryRecordRepository implements RecordRepository {
     const numbering = new Map(this.#numbering);
     const ids: number[] = [];
     try {
-      for (const item of items) ids.push(await this.create(module, item.values, context));
+      for (const [index, item] of items.entries()) {
+        try {
+          ids.push(await this.create(module, item.values, context));
+        } catch (error) {
+          throw batchRecordError(error, index, ids);
+        }
+      }
       return ids;
     } catch (error) {
       for (const id of ids) this.#rows.delete(id);

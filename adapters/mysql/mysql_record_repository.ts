@@ -12,6 +12,7 @@ import {
   recordNotFound,
 } from "../../domain/errors.ts";
 import { requireOwnerInScope } from "../../domain/privileges.ts";
+import { batchRecordError } from "../../domain/batch.ts";
 import { copyHeader } from "./records/behaviours/header_copy.ts";
 import { relateRecords } from "./records/record_relations.ts";
 import type { FieldDefinition } from "../../domain/field.ts";
@@ -191,13 +192,17 @@ export class MysqlRecordRepository implements RecordRepository {
         this.#undoneOnRollback((undos) =>
           this.#db.transaction().execute(async (trx) => {
             const ids: number[] = [];
-            for (const item of items) {
-              ids.push(
-                await insertRecord(
-                  this.#scene(trx, storage, context, item.extras ?? {}, undos),
-                  item.values,
-                ),
-              );
+            for (const [index, item] of items.entries()) {
+              try {
+                ids.push(
+                  await insertRecord(
+                    this.#scene(trx, storage, context, item.extras ?? {}, undos),
+                    item.values,
+                  ),
+                );
+              } catch (error) {
+                throw batchRecordError(error, index, ids);
+              }
             }
             return ids;
           })

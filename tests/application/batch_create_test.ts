@@ -67,6 +67,38 @@ Deno.test("batch create", async (t) => {
     assert.equal(ports.records.history.length, history);
   });
 
+  await t.step("a duplicate found by the store: its index, and nothing written", async () => {
+    const { useCases, login, ports } = demo();
+    const token = await login("admin");
+    const before = (await useCases.listRecords.execute({ token, module: "Accounts" })).length;
+    const history = ports.records.history.length;
+    const batch = (names: string[]) =>
+      useCases.createRecord.executeBatch({
+        token,
+        module: "Accounts",
+        values: () => Promise.resolve(names.map((accountname) => ({ values: { accountname } }))),
+      });
+    const live = await rejectsDomainError(batch(["B1", "B2", "MEDIACRM"]), "DUPLICATE_RECORD");
+    assert.equal(
+      live.message,
+      "Record 2 of the batch: Accounts record 24 already has this accountname, and module " +
+        "Accounts allows no duplicates",
+    );
+    assert.equal(live.details.batchIndex, 2);
+    // The earlier record is rolled back with the batch: it is named by its index, not its id.
+    const within = await rejectsDomainError(batch(["B1", "B2", "b1"]), "DUPLICATE_RECORD");
+    assert.equal(
+      within.message,
+      "Record 2 of the batch: record 0 of the batch has the same accountname, and the module " +
+        "allows no duplicates",
+    );
+    assert.equal(
+      (await useCases.listRecords.execute({ token, module: "Accounts" })).length,
+      before,
+    );
+    assert.equal(ports.records.history.length, history);
+  });
+
   await t.step("more than maxBulk records, or none, is INVALID_PARAMETER", async () => {
     const context = demo();
     const useCases = createUseCases(context.ports, { maxBulk: 2 });

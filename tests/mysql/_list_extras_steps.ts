@@ -347,6 +347,35 @@ export async function listExtrasSteps(t: Deno.TestContext, s: AdminSession): Pro
         ),
         "0",
       );
+      // A duplicate found in the transaction is named by its index too; an earlier record of
+      // the same batch, rolled back with it, by its index rather than its id.
+      const duplicate = (names: string[]) =>
+        rejectsDomainError(
+          useCases.createRecord.executeBatch({
+            token,
+            module: "Accounts",
+            values: () =>
+              Promise.resolve(names.map((accountname) => ({ values: { accountname } }))),
+          }),
+          "DUPLICATE_RECORD",
+        );
+      assert.equal(
+        (await duplicate(["Bulk 4", "Bulk 1"])).message,
+        `Record 1 of the batch: Accounts record ${created[0]} already has this accountname, ` +
+          "and module Accounts allows no duplicates",
+      );
+      assert.equal(
+        (await duplicate(["Bulk 4", "Bulk 5", "Bulk 4"])).message,
+        "Record 2 of the batch: record 0 of the batch has the same accountname, and the module " +
+          "allows no duplicates",
+      );
+      assert.equal(
+        await scalar(
+          database,
+          sql`SELECT COUNT(*) FROM vtiger_account WHERE accountname IN ('Bulk 4', 'Bulk 5')`,
+        ),
+        "0",
+      );
     },
   );
 }
