@@ -6,12 +6,15 @@ FROM denoland/deno:${DENO_VERSION}
 
 WORKDIR /app
 
-# Dependencies first, so that a code change does not download them again.
+# Dependencies first (every import of deno.json, from the lock file), so that a code change
+# does not download them again; then the code, whose own modules are cached in a second step.
 COPY deno.json deno.lock ./
+RUN deno install --frozen-lockfile
 COPY . .
 RUN deno install --frozen-lockfile --entrypoint main.ts serve.ts adapters/mysql/migrate_command.ts
 
-# The image's unprivileged user; the service needs no write access.
+# The image's unprivileged user: the service writes nothing in the image. Documents' uploads
+# go to VTIGER_ROOT's storage/, a volume the deno user must be able to write.
 USER deno
 
 # Docker sets HOSTNAME to the container id: vtrest listens on LISTEN_HOST, never on HOSTNAME.
