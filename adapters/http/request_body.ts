@@ -17,6 +17,7 @@ import { LINE_ITEMS_KEY, type LineItemInput } from "../../domain/inventory/line_
 import type { BodyLease } from "./body_budget.ts";
 import { cleanFieldValue } from "./field_value_cleaning.ts";
 import { holdsMoreValuesThan } from "./body_values.ts";
+import { ITEMS_KEY, translateItems } from "./original_items.ts";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const MULTIPART_TYPE = "multipart/form-data";
@@ -213,10 +214,12 @@ function linesFromText(text: string): LineItemInput[] {
   return linesOf(result.data);
 }
 
-/** What a body held: its named values and, apart, `LineItems` and the file. */
+/** What a body held: its named values and, apart, `LineItems`, the original's `items` and the file. */
 interface BodyParts {
   readonly entries: Array<[string, string]>;
   readonly lineItems?: LineItemInput[];
+  /** The original module's `items`, as sent (JSON text, or a JSON body's array): see original_items.ts. */
+  readonly items?: unknown;
   readonly upload?: UploadedFile;
 }
 
@@ -256,7 +259,12 @@ function objectParts(parsed: unknown): BodyParts {
       lineItems = linesOf(result.data);
     }
   }
-  const result = jsonBodySchema.safeParse(record);
+  const items = Object.hasOwn(record, ITEMS_KEY) ? record[ITEMS_KEY] : undefined;
+  const result = jsonBodySchema.safeParse(
+    items === undefined ? record : Object.fromEntries(
+      Object.entries(record).filter(([name]) => name !== ITEMS_KEY),
+    ),
+  );
   if (!result.success) {
     const name = result.error.issues[0]?.path[0];
     throw invalidParameter(
@@ -278,15 +286,23 @@ function objectParts(parsed: unknown): BodyParts {
     }
     entries.push([name, scalarText(value)]);
   }
-  return { entries, ...(lineItems === undefined ? {} : { lineItems }) };
+  return {
+    entries,
+    ...(lineItems === undefined ? {} : { lineItems }),
+    ...(Object.hasOwn(record, ITEMS_KEY) ? { items: record[ITEMS_KEY] } : {}),
+  };
 }
 
-/** Form values; `LineItems` is JSON text. */
+/** Form values; `LineItems` and the original's `items` are JSON text. */
 function formParts(entries: Array<[string, string]>): BodyParts {
   const lines = entries.find(([name]) => name.trim() === LINE_ITEMS_KEY);
+  const items = entries.find(([name]) => name.trim() === ITEMS_KEY);
   return {
-    entries: entries.filter(([name]) => name.trim() !== LINE_ITEMS_KEY),
+    entries: entries.filter(([name]) =>
+      name.trim() !== LINE_ITEMS_KEY && name.trim() !== ITEMS_KEY
+    ),
     ...(lines === undefined ? {} : { lineItems: linesFromText(lines[1]) }),
+    ...(items === undefined ? {} : { items: items[1] }),
   };
 }
 
@@ -371,7 +387,15 @@ export async function readWriteBody(
   if (multipart) parts = await multipartParts(bytes, contentType ?? "", maxUploadBytes);
   else if (mediaType === FORM_TYPE) parts = formParts(formValues(decodeUtf8(bytes)));
   else parts = jsonParts(decodeUtf8(bytes));
-  return Array.isArray(parts) ? parts.map(writeOf) : writeOf(parts);
+  if (!Array.isArray(parts)) return writeOf(parts);
+  return parts.map((part, index) => {
+    try {
+      return writeOf(part);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw invalidParameter(`Record ${index} of the batch: ${error.message}`);
+    }
+  });
 }
 
 /** A body's parts as one write: every value cleaned, every name trimmed and non-empty. */
@@ -383,9 +407,18 @@ function writeOf(parts: BodyParts): WriteInput {
   if (values.some(([name]) => name === "")) {
     throw invalidParameter("The request body has a value without a field name");
   }
+  // fromEntries defines own properties, so a field named `__proto__` stays a plain (bad) field.
+  const fields = Object.fromEntries(values);
+  if (Object.hasOwn(parts, "items")) {
+    const translated = translateItems(fields, parts.items, parts.lineItems !== undefined);
+    return {
+      values: translated.values,
+      lineItems: translated.lineItems,
+      ...(parts.upload === undefined ? {} : { upload: parts.upload }),
+    };
+  }
   return {
-    // fromEntries defines own properties, so a field named `__proto__` stays a plain (bad) field.
-    values: Object.fromEntries(values),
+    values: fields,
     ...(parts.lineItems === undefined ? {} : { lineItems: parts.lineItems }),
     ...(parts.upload === undefined ? {} : { upload: parts.upload }),
   };

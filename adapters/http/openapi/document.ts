@@ -63,7 +63,8 @@ const RecordBody = z.record(
   z.union([z.string(), z.array(z.record(z.string(), z.string()))]),
 ).describe(
   "Field values by Vtiger field name; values are trimmed, \\/ means /, HTML tags are stripped. " +
-    "An inventory record's lines go in LineItems (an array; in a form, its JSON text)",
+    "An inventory record's lines go in LineItems (an array; in a form, its JSON text), or, as " +
+    "the original module took them, in items with its header keys (taxtype, adjustment, ...)",
 );
 
 const MultipartBody = z.record(z.string(), z.string()).describe(
