@@ -222,6 +222,7 @@ export { MysqlCounterStore } from "./adapters/mysql/mysql_counter_store.ts";
 export type { PoolStats } from "./adapters/mysql/pool_stats.ts";
 export type {
   ActivityKind,
+  LabelRule,
   ModuleStorage,
   StorageTable,
 } from "./adapters/mysql/catalog/module_storage.ts";

@@ -68,7 +68,17 @@ export function discountColumns(
   return { discount_percent: null, discount_amount: null };
 }
 
-/** An invoice's balance: its total minus what was received. */
+/**
+ * The field holding what was paid against a record's total, for the modules
+ * whose save keeps a balance: an invoice's `received` (`InvoiceHandler`), a
+ * purchase order's `paid` (`PurchaseOrderHandler`).
+ */
+export const PAID_FIELDS: Readonly<Record<string, string>> = {
+  Invoice: "received",
+  PurchaseOrder: "paid",
+};
+
+/** An invoice's or purchase order's balance: its total minus what was received or paid. */
 export function invoiceBalance(total: string, received: string | null | undefined): string {
   return phpFloatText(phpFloat(total) - phpFloat(received));
 }

@@ -18,6 +18,7 @@ import {
 } from "./field_builder.ts";
 import {
   type ActivityKind,
+  type LabelRule,
   type ModuleStorage,
   type StorageTable,
   TASK_ACTIVITY_TYPE,
@@ -213,6 +214,18 @@ const ACTIVITY_MODULES: ReadonlySet<string> = new Set(["Calendar", "Events"]);
 /** What an activity's save computes from its start and end (`behaviours/activities.ts`). */
 const COMPUTED_DURATIONS: ReadonlySet<string> = new Set(["duration_hours", "duration_minutes"]);
 
+/** The event handler of stock Vtiger 7 that stores labels after every save. */
+const LABEL_UPDATER = "Vtiger_RecordLabelUpdater_Handler";
+
+/** How the install builds labels: by Vtiger 7's label updater when it is active, else at save. */
+async function labelRuleOf(db: VtigerDb, schema: SchemaInfo): Promise<LabelRule> {
+  if (!schema.has("vtiger_eventhandlers")) return "save";
+  const rows = await sql<{ active: number }>`SELECT is_active AS active FROM vtiger_eventhandlers
+    WHERE handler_class = ${LABEL_UPDATER} AND event_name = 'vtiger.entity.aftersave'`
+    .execute(db);
+  return rows.rows.some((row) => Number(row.active) === 1) ? "updater" : "save";
+}
+
 /** Loads every active entity module (`isentitytype = 1`, `presence` 0 or 2) with its storage. */
 export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   const schema = await readSchema(db);
@@ -277,6 +290,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
   );
   const entityByModule = new Map(entityNames.map((row) => [row.modulename, row]));
   const crmentity = schema.get(CRMENTITY_TABLE) ?? EMPTY_TABLE;
+  const labelRule = await labelRuleOf(db, schema);
   return active.map((tab) => {
     const shared = Object.hasOwn(SHARED_SETYPE, tab.name) ? SHARED_SETYPE[tab.name] : undefined;
     const entity = entityByModule.get(tab.name) ??
@@ -324,6 +338,7 @@ export async function loadModules(db: VtigerDb): Promise<ModuleStorage[]> {
       historyModule: tab.name,
       userFieldRow: !NO_USER_FIELD_ROW.has(tab.name) && schema.has("vtiger_crmentity_user_field"),
       headerCopy: headerCopyColumns(schema.get(module.baseTable), crmentity),
+      labelRule,
       emailFields: schema.has("vtiger_emailslookup") && tab.name !== "Users"
         ? module.fields.filter((field) => field.uitype === UITYPE_EMAIL && field.onRecordTable)
         : [],

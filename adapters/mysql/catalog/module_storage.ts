@@ -21,6 +21,20 @@ export interface StorageTable {
   readonly info: TableInfo;
 }
 
+/**
+ * How an install builds a record's label from its label fields:
+ * - `updater`: stock Vtiger 7, whose `Vtiger_RecordLabelUpdater_Handler`
+ *   (active in `vtiger_eventhandlers`) stores after every save the stored
+ *   values joined by one space, untrimmed (`computeCRMRecordLabels`: values
+ *   read HTML-encoded and decoded again, so as stored);
+ * - `save`: F-RevoCRM, which has no such handler and builds the label in
+ *   `CRMEntity::insertIntoCrmEntity`: the values joined by one space,
+ *   HTML entities decoded (`decode_html`), trimmed (`trim`); an update whose
+ *   label is empty keeps the one stored.
+ * Both cut it to the column's length, as MySQL does outside strict mode.
+ */
+export type LabelRule = "updater" | "save";
+
 /** Which activities a module sharing `vtiger_activity` under setype `Calendar` holds. */
 export type ActivityKind = "task" | "event";
 
@@ -50,6 +64,8 @@ export interface ModuleStorage {
   readonly headerCopy: readonly string[];
   /** E-mail fields (uitype 13) whose values Vtiger keeps in `vtiger_emailslookup`. */
   readonly emailFields: readonly FieldDefinition[];
+  /** How the install builds `vtiger_crmentity.label` (`records/record_read.ts`). */
+  readonly labelRule: LabelRule;
 }
 
 /** `activitytype` of Calendar's tasks. */

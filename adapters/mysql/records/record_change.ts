@@ -100,12 +100,12 @@ export async function updateRecord(
     crmentity.smownerid = Number(full[owner.name]);
   }
   if (full.description !== undefined) crmentity.description = full.description;
-  const expected = expectedLabel(storage, full, before.record.values);
+  const expected = expectedLabel(storage, full, before.record.values, before.label);
   await dynamic(trx).updateTable("vtiger_crmentity").set({ ...crmentity, label: expected })
     .where("crmid", "=", id).execute();
   await copyHeader(trx, storage, id);
   const after = await readLocked(trx, storage, id);
-  const label = labelOf(storage, after.record);
+  const label = labelOf(storage, after.record, before.label);
   if (label !== expected) {
     await trx.updateTable("vtiger_crmentity").set({ label }).where("crmid", "=", id).execute();
     await copyHeader(trx, storage, id);

@@ -5,7 +5,9 @@
  * record's `vtiger_crmentity` row, in the same statement, rather than in one
  * more after reading the record back; the read-back label is still compared
  * and written when they differ (a value the column stored differently), so
- * the stored label is always the one Vtiger derives from the stored record.
+ * the stored label is always the one Vtiger derives from the stored record
+ * (an update passes the `previous` label, which F-RevoCRM keeps when the new
+ * one is empty).
  *
  * @module
  */
@@ -25,6 +27,7 @@ export function expectedLabel(
   storage: ModuleStorage,
   given: Readonly<Record<string, string>>,
   current?: Readonly<Record<string, string | null>>,
+  previous?: string | null,
 ): string {
   const values: Record<string, string | null> = {};
   for (const name of storage.module.labelFields) {
@@ -37,5 +40,5 @@ export function expectedLabel(
     }
     values[name] = toText(storedValue(field, columnOf(table.info, field), given[name]));
   }
-  return labelOf(storage, { id: 0, ownerId: 0, values });
+  return labelOf(storage, { id: 0, ownerId: 0, values }, previous);
 }

@@ -8,6 +8,7 @@
 
 import { CompiledQuery, sql } from "kysely";
 import { recordLabel } from "../../../domain/module.ts";
+import { phpHtmlEntityDecode, phpTrim } from "./html_entities.ts";
 import type { RecordLocation } from "../../../domain/privileges.ts";
 import type { StoredRecord } from "../../../domain/record.ts";
 import { type ModuleStorage, TASK_ACTIVITY_TYPE } from "../catalog/module_storage.ts";
@@ -55,11 +56,20 @@ export async function readLocation(db: VtigerDb, id: number): Promise<RecordLoca
 }
 
 /**
- * The label Vtiger's record label updater stores: the entity name columns'
- * values joined by one space, untrimmed, cut to the column's length.
+ * The label the install stores (`LabelRule`): the entity name fields' values
+ * joined by one space, untrimmed (Vtiger 7's label updater) or with HTML
+ * entities decoded and trimmed (F-RevoCRM's save), cut to the column's
+ * length. On F-RevoCRM an update whose label comes out empty keeps the
+ * `previous` one.
  */
-export function labelOf(storage: ModuleStorage, record: StoredRecord): string {
-  const label = recordLabel(storage.module, record.values);
+export function labelOf(
+  storage: ModuleStorage,
+  record: StoredRecord,
+  previous?: string | null,
+): string {
+  const joined = recordLabel(storage.module, record.values);
+  const label = storage.labelRule === "save" ? phpTrim(phpHtmlEntityDecode(joined)) : joined;
+  if (label === "" && storage.labelRule === "save" && previous != null) return previous;
   const max = storage.crmentity.columns.get("label")?.maxLength ?? 255;
   return [...label].slice(0, max).join("");
 }

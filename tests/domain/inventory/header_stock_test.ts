@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { DomainError } from "../../../domain/errors.ts";
-import { discountColumns, invoiceBalance, parseTaxMode } from "../../../domain/inventory/header.ts";
-import { countsStock, stockMoves } from "../../../domain/inventory/stock.ts";
+import {
+  discountColumns,
+  invoiceBalance,
+  PAID_FIELDS,
+  parseTaxMode,
+} from "../../../domain/inventory/header.ts";
+import {
+  countsStock,
+  receivedOnCreate,
+  stockMoves,
+  stockReceived,
+} from "../../../domain/inventory/stock.ts";
 
 Deno.test("header: the tax mode in any case, none, or refused", () => {
   assert.equal(parseTaxMode("Individual"), "individual");
@@ -43,4 +53,17 @@ Deno.test("stock: counted lines come back, new ones go out, unmoved products are
   assert.deepEqual([...stockMoves({ counted: [] }, before)], [[1, -3], [2, -4]]);
   const twice = { counted: [{ productId: 1, quantity: "1" }, { productId: 1, quantity: "2" }] };
   assert.deepEqual([...stockMoves({ counted: [] }, twice)], [[1, -3]]);
+});
+
+Deno.test("stock: a purchase order created received adds its lines, nothing else does", () => {
+  assert.equal(receivedOnCreate("PurchaseOrder", "Received Shipment"), true);
+  assert.equal(receivedOnCreate("PurchaseOrder", "Created"), false);
+  assert.equal(receivedOnCreate("PurchaseOrder", null), false);
+  assert.equal(receivedOnCreate("Invoice", "Received Shipment"), false);
+  const lines = [{ productId: 1, quantity: "3" }, { productId: 2, quantity: "4" }];
+  assert.deepEqual([...stockReceived(lines)], [[1, 3], [2, 4]]);
+});
+
+Deno.test("header: invoices balance against received, purchase orders against paid", () => {
+  assert.deepEqual(PAID_FIELDS, { Invoice: "received", PurchaseOrder: "paid" });
 });

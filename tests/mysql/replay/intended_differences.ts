@@ -12,6 +12,7 @@ import { HEADER_COPY_COLUMNS } from "../../../adapters/mysql/catalog/module_load
 import { htmlEntities } from "../../../adapters/mysql/records/html_entities.ts";
 import { INVENTORY_MODULES } from "../../../domain/module_inputs.ts";
 import { invoiceBalance, keepTaxMode } from "./inventory_adjustments.ts";
+import { labelsFromKeptValues } from "./label_adjustment.ts";
 import { StepState } from "./step_state.ts";
 import type { NormalizedScenario, NormalizedStep } from "./normalize.ts";
 import type { Row } from "./snapshot.ts";
@@ -154,6 +155,19 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
       ),
   },
   {
+    name: "Labels are built from the values vtrest keeps",
+    why: "vtrest trims values and strips their HTML tags (below), so the label F-RevoCRM builds " +
+      "from them (joined by a space, entities decoded, trimmed) is built from those values: " +
+      "'Tom &amp; Jerry <i>Cartoons</i>' gives 'Tom & Jerry <i>Cartoons</i>' in Vtiger, " +
+      "'Tom & Jerry Cartoons' here. Checked first: the recorded label must be the one the rule " +
+      "gives for the values Vtiger stored.",
+    adjust: (step) => {
+      const stored = new Map<string, string>();
+      for (const sent of requestValues(step)) stored.set(vtigerStoredText(sent), sent);
+      return labelsFromKeptValues(step, stored);
+    },
+  },
+  {
     name: "HTML tags are stripped from values",
     why: "The original RestfulApi module strips HTML tags from every value written (PHP " +
       "strip_tags) and vtrest keeps that contract, where Vtiger's webservice stores tags as sent " +
@@ -161,23 +175,27 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
       "ModTracker detail and any label built from it hold the text without tags.",
     adjust: (step) => {
       const replacements = new Map<string, string>();
+      // ModTracker logs a value htmlentities-encoded, but one holding a <script> as stored
+      // (already escaped): both become the kept value, encoded.
+      const history = new Map<string, string>();
       for (const sent of requestValues(step)) {
         const kept = cleanFieldValue(sent);
         const stored = vtigerStoredText(sent);
         if (kept === stored) continue;
         replacements.set(stored, kept);
         replacements.set(htmlEntities(stored), htmlEntities(kept));
+        history.set(htmlEntities(stored), htmlEntities(kept));
+        if (stored !== sent) history.set(stored, htmlEntities(kept));
       }
       if (replacements.size === 0) return step;
-      return mapRows(step, (_table, row) =>
-        Object.fromEntries(
+      return mapRows(step, (table, row) => {
+        const map = table === "vtiger_modtracker_detail" ? history : replacements;
+        return Object.fromEntries(
           Object.entries(row).map((
             [column, value],
-          ) => [
-            column,
-            value !== null && replacements.has(value) ? replacements.get(value)! : value,
-          ]),
-        ));
+          ) => [column, value !== null && map.has(value) ? map.get(value)! : value]),
+        );
+      });
     },
   },
   {
@@ -246,8 +264,9 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     why: "Vtiger's webservice revise of an inventory record whose element has LineItems but no " +
       "hdnTaxType stores taxtype NULL, every line's taxes as 0 and totals without taxes " +
       "(sanitizeInventoryForInsert reads the mode from the request alone): the record silently " +
-      "loses its taxes. vtrest keeps the stored mode (individual: each line taxed by its " +
-      "product's taxes) and totals the lines with their taxes.",
+      "loses its taxes; one without LineItems stores taxtype '' (lines and totals untouched, " +
+      "ModTracker hdnTaxType → ''; recorded on a purchase order). vtrest keeps the stored mode " +
+      "(individual: each line taxed by its product's taxes) and totals the lines with their taxes.",
     adjust: keepTaxMode,
   },
   {

@@ -131,12 +131,10 @@ export function keepTaxMode(step: NormalizedStep, scenario: NormalizedScenario):
   const carried = carriedState.of(step, scenario);
   const adjusted = applyCarried(step, carried);
   const sent = element(step, scenario);
-  if (
-    step.operation !== "revise" || sent === undefined || Object.hasOwn(sent, "hdnTaxType") ||
-    !Array.isArray(sent.LineItems)
-  ) {
+  if (step.operation !== "revise" || sent === undefined || Object.hasOwn(sent, "hdnTaxType")) {
     return adjusted;
   }
+  if (!Array.isArray(sent.LineItems)) return keepModeOnly(adjusted, carried);
   const diff = { ...adjusted.diff };
   for (const [table, idColumn] of Object.entries(HEADERS)) {
     const header = diff[table];
@@ -150,6 +148,38 @@ export function keepTaxMode(step: NormalizedStep, scenario: NormalizedScenario):
     for (const [index, after] of added.entries()) carry(carried, table, header.added[index], after);
   }
   return { ...adjusted, diff };
+}
+
+/**
+ * A revise naming neither lines nor `hdnTaxType`: the recording empties the
+ * tax mode (`taxtype` '', ModTracker `hdnTaxType` → '') and leaves lines and
+ * totals alone; vtrest keeps the mode, so neither change happens.
+ */
+function keepModeOnly(step: NormalizedStep, carried: Carried): NormalizedStep {
+  const diff = { ...step.diff };
+  let dropped = false;
+  for (const [table, idColumn] of Object.entries(HEADERS)) {
+    const header = diff[table];
+    if (header === undefined) continue;
+    const added = header.added.map((after) => {
+      const before = header.removed.find((row) => row[idColumn] === after[idColumn]);
+      if (!before?.taxtype || after.taxtype !== "") return after;
+      dropped = true;
+      return { ...after, taxtype: before.taxtype };
+    });
+    diff[table] = { ...header, added };
+    for (const [index, after] of added.entries()) carry(carried, table, header.added[index], after);
+  }
+  const details = diff.vtiger_modtracker_detail;
+  if (dropped && details !== undefined) {
+    diff.vtiger_modtracker_detail = {
+      ...details,
+      added: details.added.filter((row) =>
+        !(row.fieldname === "hdnTaxType" && row.postvalue === "")
+      ),
+    };
+  }
+  return { ...step, diff };
 }
 
 /** The header row as vtrest writes it, its lines and history changed in `diff`. */

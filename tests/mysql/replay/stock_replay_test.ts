@@ -16,7 +16,7 @@ import { intendedScenario } from "./intended_differences.ts";
 import { normalize } from "./normalize.ts";
 import { replayScenario } from "./replay.ts";
 import { openReplaySession } from "./replay_session.ts";
-import { REPLAY_PLANS } from "./scenarios.ts";
+import { selectedPlans } from "./scenarios.ts";
 import {
   metadataGap,
   readInstallFacts,
@@ -41,7 +41,7 @@ for (const version of VTIGER_VERSIONS) {
         adaptValues: (module: string, values: Record<string, unknown>) =>
           valuesFor(facts, module, values),
       };
-      for (const plan of REPLAY_PLANS) {
+      for (const plan of selectedPlans()) {
         const stock = plan.stock?.includes(version) ?? false;
         if (!stock) continue;
         await t.step(`vtrest: ${plan.scenario}`, async () => {

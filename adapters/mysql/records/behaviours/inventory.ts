@@ -4,9 +4,10 @@
  * `VtigerLineItemOperation`, `saveInventoryProductDetails`): after the
  * record's rows, its lines (`vtiger_inventoryproductrel`), its charges
  * (`vtiger_inventorychargesrel`), its header totals computed from them
- * (`domain/inventory/`), the currency's conversion rate, an invoice's
- * balance, an invoice's stock moves, and a sales order's recurring-invoice
- * row (`RecurringInvoiceHandler`).
+ * (`domain/inventory/`), the currency's conversion rate, an invoice's and a
+ * purchase order's balance, an invoice's stock moves and a received purchase
+ * order's stock, and a sales order's recurring-invoice row
+ * (`RecurringInvoiceHandler`).
  *
  * An update that names neither lines nor a pricing field (tax mode,
  * discount, adjustment, shipping) leaves the lines and totals as they are;
@@ -27,13 +28,19 @@ import {
 import {
   discountColumns,
   invoiceBalance,
+  PAID_FIELDS,
   parseTaxMode,
   TAX_MODE_FIELD,
 } from "../../../../domain/inventory/header.ts";
 import type { LineItem } from "../../../../domain/inventory/line_items.ts";
 import { phpFloat } from "../../../../domain/inventory/php_float.ts";
 import { priceInventory } from "../../../../domain/inventory/pricing.ts";
-import { countsStock, stockMoves } from "../../../../domain/inventory/stock.ts";
+import {
+  countsStock,
+  receivedOnCreate,
+  stockMoves,
+  stockReceived,
+} from "../../../../domain/inventory/stock.ts";
 import { requireApplicableTaxes, type TaxMode } from "../../../../domain/inventory/taxes.ts";
 import type { StoredRecord } from "../../../../domain/record.ts";
 import {
@@ -71,6 +78,15 @@ const EXTRA_LINE_COLUMNS = ["purchase_cost", "margin", "usageunit", "reducedtaxr
 
 /** The status field of each module that moves stock. */
 const STATUS_FIELD = "invoicestatus";
+
+/** A purchase order's status field. */
+const PO_STATUS_FIELD = "postatus";
+
+/** The balance a module's save keeps (total minus what was paid), when it keeps one. */
+function balanceOf(moduleName: string, total: string, record: StoredRecord): { balance?: string } {
+  const paid = PAID_FIELDS[moduleName];
+  return paid === undefined ? {} : { balance: invoiceBalance(total, value(record, paid)) };
+}
 
 /** The module whose records may generate invoices (`vtiger_invoice_recurring_info`). */
 const RECURRING_MODULE = "SalesOrder";
@@ -206,9 +222,7 @@ async function price(
     // Vtiger's webservice takes a missing conversion rate as 1 and writes no compound taxes.
     ...(create ? { conversion_rate: rate === undefined || phpFloat(rate) === 0 ? 1 : rate } : {}),
     ...(create ? { compound_taxes_info: "null" } : {}),
-    ...(moduleName === "Invoice"
-      ? { balance: invoiceBalance(totals.total, value(record, "received")) }
-      : {}),
+    ...balanceOf(moduleName, totals.total, record),
   });
   await moveStock(
     scene.trx,
@@ -217,6 +231,9 @@ async function price(
       { counted: counted ? lines : [] },
     ),
   );
+  if (create && receivedOnCreate(moduleName, value(record, PO_STATUS_FIELD))) {
+    await moveStock(scene.trx, stockReceived(lines));
+  }
 }
 
 function extraColumns(tables: Tables): string[] {
@@ -279,10 +296,14 @@ async function afterUpdate(scene: WriteScene, changed: ChangedRecord): Promise<v
     await moveStock(scene.trx, moves);
     await markCounted(scene.trx, changed.id, counted);
   }
-  if (moduleName === "Invoice" && Object.hasOwn(changed.values, "received")) {
-    await updateHeader(scene, tables, changed.id, {
-      balance: invoiceBalance(value(record, "hdnGrandTotal") ?? "0", value(record, "received")),
-    });
+  const paid = PAID_FIELDS[moduleName];
+  if (paid !== undefined && Object.hasOwn(changed.values, paid)) {
+    await updateHeader(
+      scene,
+      tables,
+      changed.id,
+      balanceOf(moduleName, value(record, "hdnGrandTotal") ?? "0", record),
+    );
   }
 }
 
