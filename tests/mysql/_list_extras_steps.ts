@@ -303,6 +303,36 @@ export async function listExtrasSteps(t: Deno.TestContext, s: AdminSession): Pro
         ),
         "1",
       );
+      // vtiger_seproductsrel names the module of its crmid (setype, NOT NULL); a bundle's part
+      // is the crmid, the bundle the productid (oracle recording product_bundle.json).
+      const products = await scalar(
+        database,
+        sql`SELECT COUNT(*) FROM vtiger_tab WHERE name = 'Products' AND presence IN (0, 2)`,
+      );
+      if (products === "0") return; // switched off in the 7.1.0 dump
+      const product = (name: string) =>
+        useCases.createRecord.execute({ token, module: "Products", values: { productname: name } });
+      const bundle = await product("Bundle");
+      const part = await product("Part");
+      const linkTo = (module: string, id: number, related: string, target: number) =>
+        useCases.linkRecords.execute({
+          token,
+          module,
+          id,
+          related,
+          values: { ids: String(target) },
+        });
+      await linkTo("Accounts", account, "Products", bundle);
+      await linkTo("Products", bundle, "Products", part);
+      const links = await rows<{ crmid: number; productid: number; setype: string }>(
+        database,
+        sql`SELECT crmid, productid, setype FROM vtiger_seproductsrel
+          WHERE productid = ${bundle} ORDER BY crmid`,
+      );
+      assert.deepEqual(
+        links.map((row) => [Number(row.crmid), Number(row.productid), row.setype]),
+        [[account, bundle, "Accounts"], [part, bundle, "Products"]],
+      );
     },
   );
 

@@ -31,16 +31,27 @@ interface LinkRow {
   readonly values: Readonly<Record<string, string | number>>;
   /** The same link stored the other way round (`vtiger_crmentityrel` keeps either). */
   readonly reverse?: Readonly<Record<string, string | number>>;
+  /** Further columns written with a new link, not part of what identifies it. */
+  readonly extra?: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * The row linking the two ends. Where both orientations fit (a Product's
+ * bundle of Products in `vtiger_seproductsrel`), the source takes the column
+ * named for its module, as the source module's `save_related_module` writes
+ * it (`Products`: the bundle in `productid`, the part in `crmid`).
+ */
 function linkRow(source: RelationEnd, target: RelationEnd): LinkRow {
-  for (const { table, columns: [left, right] } of RELATION_TABLES) {
-    if (holds(left, source.module) && holds(right, target.module)) {
-      return { table, values: { [left.name]: source.id, [right.name]: target.id } };
-    }
-    if (holds(right, source.module) && holds(left, target.module)) {
-      return { table, values: { [left.name]: target.id, [right.name]: source.id } };
-    }
+  for (const { table, columns: [left, right], moduleColumn } of RELATION_TABLES) {
+    const forward = holds(left, source.module) && holds(right, target.module);
+    const backward = holds(right, source.module) && holds(left, target.module);
+    if (!forward && !backward) continue;
+    const sourceLeft = forward && !(backward && left.modules === "*" && right.modules !== "*");
+    const [leftEnd, rightEnd] = sourceLeft ? [source, target] : [target, source];
+    const values = { [left.name]: leftEnd.id, [right.name]: rightEnd.id };
+    if (moduleColumn === undefined) return { table, values };
+    const module = moduleColumn.of === left.name ? leftEnd.module : rightEnd.module;
+    return { table, values, extra: { [moduleColumn.name]: module } };
   }
   return {
     table: "vtiger_crmentityrel",
@@ -92,9 +103,10 @@ export async function relateRecords(
         await sql`DELETE FROM ${sql.table(row.table)} WHERE ${matches(values)}`.execute(trx);
       }
     } else {
-      const columns = Object.keys(row.values);
+      const inserted = { ...row.values, ...row.extra };
+      const columns = Object.keys(inserted);
       await sql`INSERT INTO ${sql.table(row.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-        VALUES (${sql.join(columns.map((column) => row.values[column]))})`.execute(trx);
+        VALUES (${sql.join(columns.map((column) => inserted[column]))})`.execute(trx);
     }
     await trackLinkedInfo(trx, {
       sourceId: source.id,

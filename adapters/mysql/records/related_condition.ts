@@ -29,6 +29,11 @@ export interface RelationTable {
   readonly table: string;
   /** Its two id columns, each with the modules whose ids it holds (`*`: any module). */
   readonly columns: readonly [RelationColumn, RelationColumn];
+  /**
+   * A column naming the module of the record in one of the id columns
+   * (`vtiger_seproductsrel.setype`, the module of its `crmid`).
+   */
+  readonly moduleColumn?: { readonly name: string; readonly of: string };
 }
 
 /** One id column of a relation table. */
@@ -61,6 +66,7 @@ export const RELATION_TABLES: readonly RelationTable[] = [
   {
     table: "vtiger_seproductsrel",
     columns: [{ name: "crmid", modules: "*" }, { name: "productid", modules: ["Products"] }],
+    moduleColumn: { name: "setype", of: "crmid" },
   },
   {
     table: "vtiger_campaigncontrel",

@@ -104,6 +104,15 @@ function headerRowsBefore(
   );
 }
 
+/** The latest `vtiger_crmentity` row of each record before step `index`, by crmid. */
+function crmentityBefore(steps: readonly NormalizedStep[], index: number): Map<string, Row> {
+  const rows = new Map<string, Row>();
+  for (const step of steps.slice(0, index)) {
+    for (const row of step.diff.vtiger_crmentity?.added ?? []) rows.set(String(row.crmid), row);
+  }
+  return rows;
+}
+
 /** The `cur_id` of a numbering prefix before each step, from the steps' counters and diffs. */
 function numberBefore(steps: readonly NormalizedStep[], prefix: string, index: number): number {
   const known = steps.findIndex((step) => Object.hasOwn(step.before.modentity_num_cur_id, prefix));
@@ -298,6 +307,18 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
       const index = scenario.steps.findIndex((candidate) => candidate.name === step.name);
       const state = headerRowsBefore(scenario.steps, index);
       const diff = structuredClone(step.diff);
+      // A copy this step writes for another reason (stock, totals) holds the header as it
+      // stands, which an earlier step's related action may have moved.
+      const headers = crmentityBefore(scenario.steps, index);
+      const own = new Set((diff.vtiger_crmentity?.added ?? []).map((row) => row.crmid));
+      for (const [table, sides] of Object.entries(diff)) {
+        for (const row of [...sides.removed, ...sides.added]) {
+          if (!isHeaderCopyTable(table, row) || own.has(recordIdOf(row))) continue;
+          const header = headers.get(String(recordIdOf(row)));
+          if (header === undefined) continue;
+          for (const column of HEADER_COPY_COLUMNS) row[column] = header[column];
+        }
+      }
       for (const header of diff.vtiger_crmentity?.added ?? []) {
         const known = state.get(String(header.crmid));
         if (known === undefined) continue;

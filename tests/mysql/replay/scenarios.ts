@@ -51,10 +51,7 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
   // Recorded by this project (tests/mysql/replay/recordings/):
   { scenario: "labels" },
   { scenario: "purchase_order_stock" },
-  {
-    scenario: "product_bundle",
-    pending: "linking a bundle's sub-product fails (ER_NO_DEFAULT_FOR_FIELD)",
-  },
+  { scenario: "product_bundle" },
 ];
 
 /** The mode of a step of a plan. */
