@@ -5,6 +5,8 @@
  * @module
  */
 
+import { emptyFieldValue } from "../../domain/empty_value.ts";
+import type { FieldDefinition } from "../../domain/field.ts";
 import {
   duplicateKey,
   duplicateRecord,
@@ -96,6 +98,12 @@ function linkKey(left: number, right: number): string {
   return left < right ? `${left}:${right}` : `${right}:${left}`;
 }
 const CRMID_KEY = `${CRMENTITY_TABLE}.crmid`;
+
+/** What a field holds once written: the value given, or Vtiger's value for an empty one. */
+function storedText(field: FieldDefinition, values: FieldValues): string | null {
+  const text = values[field.name];
+  return text === undefined || text === "" ? emptyFieldValue(field) : text;
+}
 
 /** A record repository over maps. */
 export class MemoryRecordRepository implements RecordRepository {
@@ -289,11 +297,11 @@ export class MemoryRecordRepository implements RecordRepository {
     const given = module.fields.filter((field) =>
       Object.hasOwn(values, field.name) && field.onRecordTable
     );
-    for (const field of given) row.columns.set(columnKey(field), values[field.name]);
+    for (const field of given) row.columns.set(columnKey(field), storedText(field, values));
     // The demo's history compares the fields given, under ModTracker's rules.
     const details = changeDetails(
       given.map((field) => [field.name, before[field.name] ?? null]),
-      given.map((field) => [field.name, values[field.name]]),
+      given.map((field) => [field.name, storedText(field, values)]),
     );
     this.#touch(module, row, context);
     row.columns.set(
@@ -369,7 +377,7 @@ export class MemoryRecordRepository implements RecordRepository {
       columns.set(`${table}.${idColumn}`, String(id));
     }
     for (const field of module.fields) {
-      if (field.onRecordTable) columns.set(columnKey(field), values[field.name] ?? null);
+      if (field.onRecordTable) columns.set(columnKey(field), storedText(field, values));
     }
     columns.set(`${CRMENTITY_TABLE}.setype`, module.name);
     columns.set(`${CRMENTITY_TABLE}.label`, recordLabel(module, values));

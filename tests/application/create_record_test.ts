@@ -31,6 +31,15 @@ Deno.test("create", async (t) => {
     assert.equal((await get(26)).account_no, "ACC4");
   });
 
+  await t.step("fields left empty hold what Vtiger's save stores for them", async () => {
+    const { create, get } = await adminDemo("2017-09-05T08:00:00Z");
+    const record = await get(await create({ accountname: "Empty Fields", employees: "" }));
+    assert.equal(record.employees, "0", "a number");
+    assert.equal(record.account_id, "0", "a reference");
+    assert.equal(record.emailoptout, "0", "a checkbox");
+    assert.equal(record.website, "", "a text");
+  });
+
   await t.step("the new record is listed, and its creation is in the history", async () => {
     const { create, list, ports } = await adminDemo("2017-09-05T08:00:00Z");
     await create({ ...README_CREATE });

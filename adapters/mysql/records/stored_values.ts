@@ -6,6 +6,7 @@
  * @module
  */
 
+import { emptyFieldValue } from "../../../domain/empty_value.ts";
 import { type FieldDefinition, isRecordReference } from "../../../domain/field.ts";
 import type { ModuleStorage, StorageTable } from "../catalog/module_storage.ts";
 import { nullWhenEmpty } from "../catalog/write_rules.ts";
@@ -18,9 +19,6 @@ import {
 
 /** A value bound into an INSERT or UPDATE. */
 export type ColumnValue = string | number | null;
-
-/** Uitypes whose empty value is stored as NULL (dates, times, 14). */
-const NULL_WHEN_EMPTY: ReadonlySet<number> = new Set([5, 6, 14, 23, 70]);
 
 /** Display types Vtiger's create writes (2 and 5 are left to the column default). */
 const CREATE_DISPLAY_TYPES: ReadonlySet<number> = new Set([1, 3, 4, 6]);
@@ -35,11 +33,12 @@ export function emptyValue(field: FieldDefinition, column: ColumnInfo | undefine
   // A reference with no record in a column a foreign key guards can only be NULL (Vtiger's
   // rows hold NULL there: 0 would name no row and the insert would fail).
   if (column?.foreignKey === true && column.nullable && isRecordReference(field)) return null;
-  if (field.uitype === 56) return "0";
-  if (field.uitype === 26) return 1;
-  if (field.uitype === 57) return 0;
-  if (NULL_WHEN_EMPTY.has(field.uitype) || isTemporalColumn(column)) return null;
-  if (["I", "N", "NN"].includes(field.dataType) || isNumericColumn(column)) return 0;
+  const byField = emptyFieldValue(field);
+  // A checkbox, a document folder, a contact (uitypes 56, 26, 57): the value whatever the column.
+  if (field.uitype === 56) return byField;
+  if (field.uitype === 26 || field.uitype === 57) return Number(byField);
+  if (byField === null || isTemporalColumn(column)) return null;
+  if (byField === "0" || isNumericColumn(column)) return 0;
   return "";
 }
 
