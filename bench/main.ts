@@ -21,7 +21,7 @@ import {
   writeResult,
 } from "./report.ts";
 import { BENCH_PASSWORD, NON_ADMIN } from "./seed/dataset.ts";
-import { prepareDatabase } from "./seed/prepare.ts";
+import { prepareDatabase, serverMemory } from "./seed/prepare.ts";
 import {
   type ChildServer,
   cpuSeconds,
@@ -244,9 +244,14 @@ async function main(): Promise<void> {
     const peakRssMb = memory.peakMb();
     memory.stop();
 
+    const server = await serverMemory(options.serverUrl, options.database);
     const result: RunResult = {
       date: new Date().toISOString(),
-      machine: { cpus: navigator.hardwareConcurrency, loadAverage: Deno.loadavg() },
+      machine: {
+        cpus: navigator.hardwareConcurrency,
+        loadAverage: Deno.loadavg(),
+        ...server,
+      },
       settings: {
         quick: options.quick,
         seconds: options.seconds,
@@ -278,6 +283,8 @@ async function main(): Promise<void> {
         }, ` +
         `POOL_SIZE ${options.poolSize}; machine: ${result.machine.cpus} CPUs, load ${
           result.machine.loadAverage.map((value) => value.toFixed(2)).join(" ")
+        }; InnoDB buffer pool ${server.bufferPoolMb} MB for ${server.databaseMb} MB of data${
+          server.bufferPoolMb < server.databaseMb ? " (scans and deep pages read from disk)" : ""
         }`,
     );
     console.log(

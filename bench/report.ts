@@ -36,7 +36,14 @@ export interface RunResult {
   /** When it ran (ISO). */
   readonly date: string;
   /** The machine. */
-  readonly machine: { readonly cpus: number; readonly loadAverage: readonly number[] };
+  readonly machine: {
+    readonly cpus: number;
+    readonly loadAverage: readonly number[];
+    /** The server's InnoDB buffer pool, MB. */
+    readonly bufferPoolMb?: number;
+    /** The benchmark database's size, MB. */
+    readonly databaseMb?: number;
+  };
   /** How it ran. */
   readonly settings: Readonly<Record<string, unknown>>;
   /** Per call. */

@@ -93,3 +93,36 @@ export async function prepareDatabase(options: {
   }
   return { url: url.toString(), built: true, dispose };
 }
+
+/** How much of the database the server can keep in memory. */
+export interface ServerMemory {
+  /** `innodb_buffer_pool_size`, MB. */
+  readonly bufferPoolMb: number;
+  /** The benchmark database's data and indexes, MB. */
+  readonly databaseMb: number;
+}
+
+/**
+ * The server's InnoDB buffer pool beside the database's size: a pool smaller
+ * than the data (MariaDB's default is 128 MB, the data set about 165 MB) makes
+ * scans and deep pages read from disk, and their figures depend on what the
+ * calls before them left in the cache.
+ */
+export async function serverMemory(serverUrl: string, name: string): Promise<ServerMemory> {
+  const connection = await serverConnection(serverUrl);
+  try {
+    const [rows] = await connection.query(
+      `SELECT @@innodb_buffer_pool_size / 1048576 AS pool,
+              (SELECT COALESCE(SUM(data_length + index_length), 0) / 1048576
+                 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?) AS data`,
+      [name],
+    );
+    const [found] = rows as { pool: number | string; data: number | string }[];
+    return {
+      bufferPoolMb: Math.round(Number(found.pool)),
+      databaseMb: Math.round(Number(found.data)),
+    };
+  } finally {
+    await connection.end();
+  }
+}
