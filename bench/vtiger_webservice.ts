@@ -6,11 +6,16 @@
  * admin; ids are drawn from the Accounts the database holds.
  *
  * ```sh
- * deno run -A bench/vtiger_webservice.ts --vtiger=http://127.0.0.1:19300 \
- *   --access-key=KEY --vtrest=http://127.0.0.1:18190 --password=PASS [--seconds=5] [--connections=16]
+ * deno run -A bench/vtiger_webservice.ts --vtiger=http://127.0.0.1:19200 \
+ *   --access-key=KEY --vtrest=http://127.0.0.1:18190 --password=PASS \
+ *   --db-url=mysql://root@127.0.0.1:3306/DB [--seconds=5] [--connections=16]
  * ```
  *
- * A Vtiger to measure is stood up by `../shared/tools/vtiger-oracle/setup.sh`.
+ * A Vtiger to measure is stood up by `../shared/tools/vtiger-oracle/setup.sh`
+ * (port 19200 by default). `--db-url` is the database both use (the
+ * Accounts' ids are read there). Start vtrest on it with
+ * `MAX_REQUESTS_PER_USER` above the connections (one user makes every call:
+ * at the default 4 most answers are `TOO_MANY_REQUESTS`, counted as errors).
  *
  * @module
  */
