@@ -13,6 +13,7 @@
 import { type Config, ConfigError, listenHost, readConfig } from "./adapters/env/config.ts";
 import { observeCallers } from "./adapters/http/caller_observer.ts";
 import { currentRequestSignal } from "./adapters/http/request_signal.ts";
+import { currentReader } from "./adapters/http/current_reader.ts";
 import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts";
 import { createApp } from "./adapters/http/app.ts";
 import { ServiceMetrics } from "./adapters/http/metrics.ts";
@@ -107,6 +108,12 @@ async function openPorts(
     queryTimeoutSeconds: config.QUERY_TIMEOUT_SECONDS,
     currentSignal: currentRequestSignal,
     connectionLimit: config.POOL_SIZE,
+    readUrl: config.VTIGER_DB_READ_URL,
+    readYourWritesSeconds: config.READ_YOUR_WRITES_SECONDS,
+    // Another instance's writes are seen when the session cache would see its logouts.
+    readYourWritesCheckSeconds: config.AUTH_CACHE_SECONDS,
+    currentReader,
+    onRoutedRead: config.VTIGER_DB_READ_URL === undefined ? undefined : metrics?.routedReads(),
   });
   metrics?.addPool(opened.poolStats);
   // Loads the metadata now rather than on the first request; /readyz says 503 until it is.
@@ -126,11 +133,22 @@ function dataFacts(config: Config): Record<string, string> {
       data: "in-memory demo (lost on restart; log in as admin/admin or key DemoAccessKey016)",
     };
   }
-  const url = new URL(config.VTIGER_DB_URL);
+  const where = (text: string) => {
+    const url = new URL(text);
+    return {
+      host: `${url.hostname}:${url.port === "" ? "3306" : url.port}`,
+      name: decodeURIComponent(url.pathname.replace(/^\//, "")),
+    };
+  };
+  const primary = where(config.VTIGER_DB_URL);
+  const replica = config.VTIGER_DB_READ_URL === undefined
+    ? undefined
+    : where(config.VTIGER_DB_READ_URL);
   return {
     data: "Vtiger database",
-    db_host: `${url.hostname}:${url.port === "" ? "3306" : url.port}`,
-    db_name: decodeURIComponent(url.pathname.replace(/^\//, "")),
+    db_host: primary.host,
+    db_name: primary.name,
+    ...(replica === undefined ? {} : { read_db_host: replica.host, read_db_name: replica.name }),
   };
 }
 

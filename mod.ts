@@ -219,6 +219,17 @@ export {
   type MetadataWatchOptions,
 } from "./adapters/mysql/metadata_watch.ts";
 export { MysqlCounterStore } from "./adapters/mysql/mysql_counter_store.ts";
+export {
+  DEFAULT_READ_YOUR_WRITES_SECONDS,
+  RecentWrites,
+  type RecentWritesSettings,
+} from "./adapters/mysql/replica/recent_writes.ts";
+export {
+  type CurrentReader,
+  type RecordRouting,
+  RoutedRecordRepository,
+} from "./adapters/mysql/replica/routed_records.ts";
+export { currentReader, type RequestReader } from "./adapters/http/current_reader.ts";
 export type { PoolStats } from "./adapters/mysql/pool_stats.ts";
 export type {
   ActivityKind,

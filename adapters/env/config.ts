@@ -27,6 +27,7 @@ import {
   DEFAULT_MAX_CONNECTIONS,
 } from "../http/connection_guard.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
+import { DEFAULT_READ_YOUR_WRITES_SECONDS } from "../mysql/replica/recent_writes.ts";
 import { DEFAULT_METADATA_CHECK_SECONDS } from "../mysql/metadata_watch.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
@@ -70,6 +71,9 @@ const schema = z.object({
     .default(DEFAULT_BASE_PATH),
   VTIGER_DB_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
     .optional(),
+  VTIGER_DB_READ_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
+    .optional(),
+  READ_YOUR_WRITES_SECONDS: positiveInteger(DEFAULT_READ_YOUR_WRITES_SECONDS),
   TOKEN_TTL_SECONDS: positiveInteger(DEFAULT_SESSION_TTL_SECONDS),
   TOKEN_MAX_AGE_SECONDS: positiveInteger(DEFAULT_SESSION_MAX_AGE_SECONDS),
   MAX_SESSIONS_PER_USER: positiveInteger(DEFAULT_MAX_SESSIONS_PER_USER),
@@ -145,6 +149,11 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
     throw new ConfigError(`${name} '${redacted(env[name] ?? "")}' is invalid: ${issue.message}`);
+  }
+  if (result.data.VTIGER_DB_READ_URL !== undefined && result.data.VTIGER_DB_URL === undefined) {
+    throw new ConfigError(
+      "VTIGER_DB_READ_URL is set without VTIGER_DB_URL: a replica needs its primary",
+    );
   }
   return result.data;
 }

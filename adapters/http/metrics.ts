@@ -81,6 +81,17 @@ export class ServiceMetrics {
     return (cache, outcome) => lookups.inc({ cache, outcome });
   }
 
+  /** A counter of record reads by database (`replica`, `primary`); returns how to count one. */
+  routedReads(): (replica: boolean) => void {
+    const reads = new Counter({
+      name: "vtrest_db_record_reads_total",
+      help: "Record reads with a read replica configured, by the database that answered them",
+      labelNames: ["database"],
+      registers: [this.#registry],
+    });
+    return (replica) => reads.inc({ database: replica ? "replica" : "primary" });
+  }
+
   /** The metrics in Prometheus' text format, with its content type. */
   async render(): Promise<{ body: string; contentType: string }> {
     return { body: await this.#registry.metrics(), contentType: this.#registry.contentType };

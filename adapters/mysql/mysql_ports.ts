@@ -15,9 +15,11 @@ import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
 import { sql } from "kysely";
 import {
   type Database,
+  type DatabaseOptions,
   DEFAULT_CONNECTION_LIMIT,
   DEFAULT_QUERY_TIMEOUT_SECONDS,
   openDatabase,
+  type VtigerDb,
 } from "./database.ts";
 import { StartupDatabaseError } from "./startup_errors.ts";
 import type { Logger } from "../../domain/ports.ts";
@@ -38,6 +40,8 @@ import { MysqlUserDirectory } from "./mysql_user_directory.ts";
 import { MysqlAccessPolicy } from "./privileges/mysql_access_policy.ts";
 import { MysqlDocumentFiles } from "./modules/document_files.ts";
 import { VtigerStorage } from "../system/vtiger_storage.ts";
+import { DEFAULT_READ_YOUR_WRITES_SECONDS, RecentWrites } from "./replica/recent_writes.ts";
+import { type CurrentReader, RoutedRecordRepository } from "./replica/routed_records.ts";
 
 /** The default of {@linkcode MysqlPortsConfig.metadataTtlSeconds}. */
 const DEFAULT_METADATA_TTL_SECONDS = 300;
@@ -86,6 +90,22 @@ export interface MysqlPortsConfig {
    * default UTC); the system clock's zone when no `clock` is given.
    */
   readonly timeZone?: string;
+  /**
+   * `mysql://...` of a read replica of the database (`VTIGER_DB_READ_URL`):
+   * record reads of GET requests go there (see `replica/routed_records.ts`).
+   */
+  readonly readUrl?: string;
+  /** Seconds a caller's reads go to the primary after their write (default 5). */
+  readonly readYourWritesSeconds?: number;
+  /**
+   * Seconds what the shared counters said of a user's last write is believed
+   * (the session cache's lifetime; default 0: asked on every replica read).
+   */
+  readonly readYourWritesCheckSeconds?: number;
+  /** The request being answered, for routing its reads; without it every read is the primary's. */
+  readonly currentReader?: () => CurrentReader | undefined;
+  /** Told of each record read routed to the replica (`true`) or the primary (`false`). */
+  readonly onRoutedRead?: (replica: boolean) => void;
 }
 
 /** The opened ports, the module catalog and a way to close the pool. */
@@ -132,12 +152,34 @@ async function setUpOnOwnConnection(config: MysqlPortsConfig): Promise<void> {
 }
 
 /** Makes the first connection, so that a refusal is told in the driver's words. */
-async function requireConnection(database: Database): Promise<void> {
+async function requireConnection(
+  database: Database,
+  role: "database" | "read replica" = "database",
+): Promise<void> {
   try {
     await sql`SELECT 1`.execute(database.db);
   } catch (error) {
-    throw new StartupDatabaseError(database.where, error);
+    throw new StartupDatabaseError(database.where, error, role);
   }
+}
+
+/** The pool options of the service's databases (the primary's and the replica's). */
+function poolOptions(config: MysqlPortsConfig): DatabaseOptions {
+  return {
+    connectionLimit: config.connectionLimit,
+    queryTimeoutSeconds: config.queryTimeoutSeconds,
+    currentSignal: config.currentSignal,
+    onQuery: config.onQuery,
+    connectTimeoutSeconds: config.connectTimeoutSeconds,
+  };
+}
+
+/** Lists hold at most half of a pool, so reads by id, logins and writes always get a connection. */
+function listGate(config: MysqlPortsConfig): WorkGate {
+  return new WorkGate(
+    Math.max(1, Math.floor((config.connectionLimit ?? DEFAULT_CONNECTION_LIMIT) / 2)),
+    (config.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000,
+  );
 }
 
 /**
@@ -148,15 +190,17 @@ async function requireConnection(database: Database): Promise<void> {
 export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPorts> {
   // The language files first: a wrong VTIGER_ROOT is told before any connection is made.
   const translator = await translatorFor(config);
-  const database = openDatabase(config.url, {
-    connectionLimit: config.connectionLimit,
-    queryTimeoutSeconds: config.queryTimeoutSeconds,
-    currentSignal: config.currentSignal,
-    onQuery: config.onQuery,
-    connectTimeoutSeconds: config.connectTimeoutSeconds,
-  });
+  const database = openDatabase(config.url, poolOptions(config));
+  const replica = config.readUrl === undefined
+    ? undefined
+    : openDatabase(config.readUrl, poolOptions(config));
+  const closeAll = async () => {
+    await database.close();
+    await replica?.close();
+  };
   try {
     await requireConnection(database);
+    if (replica !== undefined) await requireConnection(replica, "read replica");
     await setUpOnOwnConnection(config);
     const db = database.db;
     const metadataTtlSeconds = config.metadataTtlSeconds ?? DEFAULT_METADATA_TTL_SECONDS;
@@ -186,17 +230,29 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     const files = config.vtigerRoot === undefined
       ? undefined
       : new VtigerStorage(config.vtigerRoot);
-    const ports: Ports = {
-      modules: catalog,
-      records: new MysqlRecordRepository(db, catalog, {
+    const counters = new MysqlCounterStore(db);
+    const recordsOn = (on: VtigerDb) =>
+      new MysqlRecordRepository(on, catalog, {
         timeZone,
         ...(files === undefined ? {} : { files }),
-        // Lists may hold at most half the pool, so reads by id, logins and writes always get one.
-        listGate: new WorkGate(
-          Math.max(1, Math.floor((config.connectionLimit ?? DEFAULT_CONNECTION_LIMIT) / 2)),
-          (config.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000,
-        ),
+        listGate: listGate(config),
+      });
+    const primaryRecords = recordsOn(db);
+    const records = replica === undefined ? primaryRecords : new RoutedRecordRepository({
+      primary: primaryRecords,
+      replica: recordsOn(replica.db),
+      currentReader: config.currentReader ?? (() => undefined),
+      recentWrites: new RecentWrites({
+        counters,
+        clock,
+        windowSeconds: config.readYourWritesSeconds ?? DEFAULT_READ_YOUR_WRITES_SECONDS,
+        checkSeconds: config.readYourWritesCheckSeconds ?? 0,
       }),
+      ...(config.onRoutedRead === undefined ? {} : { onRead: config.onRoutedRead }),
+    });
+    const ports: Ports = {
+      modules: catalog,
+      records,
       files: new MysqlDocumentFiles(db, files),
       picklists,
       translator,
@@ -221,13 +277,13 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
     return {
       ports,
       catalog,
-      counters: new MysqlCounterStore(db),
+      counters,
       poolStats: () => database.stats(),
-      readiness: () => mysqlReadiness(db, catalog),
-      close: () => database.close(),
+      readiness: () => mysqlReadiness(db, catalog, undefined, replica?.db),
+      close: closeAll,
     };
   } catch (error) {
-    await database.close();
+    await closeAll();
     throw error;
   }
 }

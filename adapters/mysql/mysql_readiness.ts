@@ -1,7 +1,8 @@
 /**
  * Whether the service can answer from the database right now: the database
- * answers a trivial statement and the module metadata is loaded (loading it
- * if it is not yet), within a short deadline.
+ * (and its read replica, when there is one) answers a trivial statement and
+ * the module metadata is loaded (loading it if it is not yet), within a
+ * short deadline.
  *
  * @module
  */
@@ -13,18 +14,29 @@ import type { VtigerDb } from "./database.ts";
 /** How long a readiness check may take before it counts as not ready, by default. */
 export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 
-/** Why the service is not ready, or `undefined` when it is. */
+/** Why the service is not ready, or `undefined` when it is; `replica`: `VTIGER_DB_READ_URL`'s. */
 export async function mysqlReadiness(
   db: VtigerDb,
   catalog: Pick<ModuleCatalog, "listModules">,
   timeoutMs: number = DEFAULT_READINESS_TIMEOUT_MS,
+  replica?: VtigerDb,
 ): Promise<string | undefined> {
+  let waitingFor = "the Vtiger database";
   const check = async (): Promise<string | undefined> => {
     try {
       await sql`SELECT 1`.execute(db);
     } catch {
       return "the Vtiger database cannot be reached";
     }
+    if (replica !== undefined) {
+      waitingFor = "the Vtiger read replica";
+      try {
+        await sql`SELECT 1`.execute(replica);
+      } catch {
+        return "the Vtiger read replica cannot be reached";
+      }
+    }
+    waitingFor = "the Vtiger database";
     try {
       await catalog.listModules();
     } catch {
@@ -35,7 +47,7 @@ export async function mysqlReadiness(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<string>((resolve) => {
     timer = setTimeout(
-      () => resolve(`the Vtiger database did not answer within ${timeoutMs} ms`),
+      () => resolve(`${waitingFor} did not answer within ${timeoutMs} ms`),
       timeoutMs,
     );
   });

@@ -31,9 +31,13 @@ const CONNECTION_CODES: ReadonlySet<string> = new Set([
 
 /** An error a database operation at start-up threw, with the database it was opening. */
 export class StartupDatabaseError extends Error {
-  /** Wraps the driver's error; the message says where, the cause says what. */
-  constructor(where: string, cause: unknown) {
-    super(`cannot open the Vtiger database ${where}`, { cause });
+  /**
+   * Wraps the driver's error; the message says which database (`role`:
+   * `database`, or `read replica` for `VTIGER_DB_READ_URL`'s) and where, the
+   * cause says what.
+   */
+  constructor(where: string, cause: unknown, role: "database" | "read replica" = "database") {
+    super(`cannot open the Vtiger ${role} ${where}`, { cause });
     this.name = "StartupDatabaseError";
   }
 }

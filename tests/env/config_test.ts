@@ -67,3 +67,24 @@ Deno.test("configuration: AUTH_CACHE_SECONDS from 0 (off) to 60, POOL_SIZE above
   rejects({ AUTH_CACHE_SECONDS: "-1" }, "AUTH_CACHE_SECONDS '-1' is invalid: must be 0 or more");
   rejects({ POOL_SIZE: "0" }, "POOL_SIZE '0' is invalid: must be above 0");
 });
+
+Deno.test("configuration: VTIGER_DB_READ_URL needs VTIGER_DB_URL; READ_YOUR_WRITES_SECONDS 5", () => {
+  const primary = "mysql://u:p@db:3306/vtiger";
+  const replica = "mysql://u:p@replica:3306/vtiger";
+  const config = readConfig({ VTIGER_DB_URL: primary, VTIGER_DB_READ_URL: replica });
+  assert.equal(config.VTIGER_DB_READ_URL, replica);
+  assert.equal(config.READ_YOUR_WRITES_SECONDS, 5);
+  assert.equal(readConfig({ READ_YOUR_WRITES_SECONDS: "2" }).READ_YOUR_WRITES_SECONDS, 2);
+  rejects(
+    { VTIGER_DB_READ_URL: replica },
+    "VTIGER_DB_READ_URL is set without VTIGER_DB_URL: a replica needs its primary",
+  );
+  rejects(
+    { VTIGER_DB_URL: primary, VTIGER_DB_READ_URL: "http://user:Secret@replica/db" },
+    "VTIGER_DB_READ_URL 'http://user:***@replica/db' is invalid: must be mysql://user:pass@host:3306/db",
+  );
+  rejects(
+    { READ_YOUR_WRITES_SECONDS: "0" },
+    "READ_YOUR_WRITES_SECONDS '0' is invalid: must be above 0",
+  );
+});

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { openDatabase } from "../../adapters/mysql/database.ts";
 import { mysqlReadiness } from "../../adapters/mysql/mysql_readiness.ts";
 import { openService, setAdminPassword } from "./mysql_support.ts";
-import { createVtigerDatabase, mysqlTestsEnabled } from "./vtiger_test_database.ts";
+import { createVtigerDatabase, MYSQL_TEST_URL, mysqlTestsEnabled } from "./vtiger_test_database.ts";
 
 const loaded = { listModules: () => Promise.resolve([]) };
 
@@ -67,6 +67,30 @@ Deno.test({
       assert.deepEqual(service.opened.poolStats(), { inUse: 0, waiting: 0 });
     } finally {
       await service.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "an unreachable read replica makes the service not ready",
+  ignore: !mysqlTestsEnabled,
+  fn: async () => {
+    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const port = (listener.addr as Deno.NetAddr).port;
+    listener.close();
+    const primary = openDatabase(MYSQL_TEST_URL!);
+    const replica = openDatabase(`mysql://vt:pw@127.0.0.1:${port}/vtiger`, {
+      connectTimeoutSeconds: 1,
+    });
+    try {
+      assert.equal(await mysqlReadiness(primary.db, loaded, 2000, primary.db), undefined);
+      assert.equal(
+        await mysqlReadiness(primary.db, loaded, 2000, replica.db),
+        "the Vtiger read replica cannot be reached",
+      );
+    } finally {
+      await primary.close();
+      await replica.close();
     }
   },
 });
