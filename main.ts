@@ -25,6 +25,7 @@ import { MemoryCounterStore } from "./adapters/memory/memory_counter_store.ts";
 import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
 import { LineLogger } from "./adapters/system/line_logger.ts";
+import { graceTimeout, nextStopSignal } from "./adapters/system/stop_signals.ts";
 import { WorkerPasswordVerifier } from "./adapters/system/worker_password_verifier.ts";
 import { readInstallTimeZone } from "./adapters/system/vtiger_config_file.ts";
 import { isKnownTimeZone } from "./domain/time_zone.ts";
@@ -203,29 +204,6 @@ function hasPermissions(): boolean {
   return PERMISSIONS.every((permission) =>
     Deno.permissions.querySync(permission).state === "granted"
   );
-}
-
-/** Resolves once SIGTERM or SIGINT arrives, with its name. */
-function nextStopSignal(): Promise<Deno.Signal> {
-  return new Promise((resolve) => {
-    const signals: Deno.Signal[] = ["SIGTERM", "SIGINT"];
-    const handlers = signals.map((signal) => {
-      const handler = () => {
-        signals.forEach((name, index) => Deno.removeSignalListener(name, handlers[index]));
-        resolve(signal);
-      };
-      Deno.addSignalListener(signal, handler);
-      return handler;
-    });
-  });
-}
-
-/** Waits `seconds`, without keeping the process alive once it has nothing else to do. */
-function graceTimeout(seconds: number): Promise<"timeout"> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve("timeout"), seconds * 1000);
-    Deno.unrefTimer(timer);
-  });
 }
 
 /** One line on standard error: the only output of a failed start. */
