@@ -51,8 +51,10 @@ function defined(values: ReadonlyArray<string | undefined>): string[] {
  * the tail of each user's queue. A burst of parallel guesses used to read
  * the counts before any of them had failed, so all went through (40 of 40
  * on the demo, 15 of 60 on a database); one at a time per user, each
- * attempt sees the failures of those before it. Per instance: several
- * instances on one database let as many attempts run together.
+ * attempt sees the failures of those before it. A client known for the user
+ * queues per (user, client) pair instead, the only count that can slow it.
+ * Per instance: several instances on one database let as many attempts run
+ * together.
  */
 const attemptsInProgress = new WeakMap<CounterStore, Map<string, Promise<void>>>();
 
@@ -91,7 +93,23 @@ export async function throttledPasswordLogin<T>(
   const counters = deps.counters;
   if (counters === undefined) return await attempt();
   const keys = passwordLoginKeys(userName, client);
-  return await oneAtATime(counters, keys.user, () => countedAttempt(deps, counters, keys, attempt));
+  const lane = await knownClient(deps, counters, keys) ? keys.pair : keys.user;
+  return await oneAtATime(counters, lane, () => countedAttempt(deps, counters, keys, attempt));
+}
+
+/**
+ * Whether the client is known for the user. Its attempts wait only for its
+ * own pair's, since only that pair's failures can slow it: queued behind every
+ * attempt at the user, the owner waited for an attacker's whole queue of
+ * guesses (1.2 to 2.3 s on a 7.1.0 database against 75 guesses a second).
+ */
+async function knownClient(
+  deps: ThrottleDeps,
+  counters: CounterStore,
+  keys: PasswordLoginKeys,
+): Promise<boolean> {
+  if (keys.known === undefined) return false;
+  return (await counters.read([keys.known], deps.clock.now())).has(keys.known);
 }
 
 /** One password attempt between reading its counts and counting its outcome. */
