@@ -93,8 +93,55 @@ export async function throttledPasswordLogin<T>(
   const counters = deps.counters;
   if (counters === undefined) return await attempt();
   const keys = passwordLoginKeys(userName, client);
-  const lane = await knownClient(deps, counters, keys) ? keys.pair : keys.user;
-  return await oneAtATime(counters, lane, () => countedAttempt(deps, counters, keys, attempt));
+  if (await knownClient(deps, counters, keys)) {
+    return await oneAtATime(
+      counters,
+      keys.pair,
+      () => countedAttempt(deps, counters, keys, attempt),
+    );
+  }
+  return await withClientCheck(
+    counters,
+    keys.client,
+    () => oneAtATime(counters, keys.user, () => countedAttempt(deps, counters, keys, attempt)),
+  );
+}
+
+/**
+ * The most password checks one client not known for the user may have in
+ * progress at once, per instance; one more is `TOO_MANY_REQUESTS` at once.
+ * A burst of different names from one address used to read the client's
+ * count before any had failed: 200 at once on a 7.1.0 database got 40 checks
+ * and filled the password queue (160 answered 503, another user's login among
+ * them), and a second burst 50 checks more, past a client's free failures.
+ */
+export const MAX_PASSWORD_CHECKS_PER_CLIENT = 4;
+
+/** Password checks in progress per counter store and client key. */
+const checksInProgress = new WeakMap<CounterStore, Map<string, number>>();
+
+/** Runs `attempt` unless `client` already has its most checks in progress. */
+async function withClientCheck<T>(
+  counters: CounterStore,
+  client: string | undefined,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  if (client === undefined) return await attempt();
+  let running = checksInProgress.get(counters);
+  if (running === undefined) {
+    running = new Map();
+    checksInProgress.set(counters, running);
+  }
+  const now = running.get(client) ?? 0;
+  if (now >= MAX_PASSWORD_CHECKS_PER_CLIENT) throw tooMany(1);
+  running.set(client, now + 1);
+  try {
+    return await attempt();
+  } finally {
+    const left = (running.get(client) ?? 1) - 1;
+    if (left === 0) running.delete(client);
+    else running.set(client, left);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
 import { MemoryCounterStore } from "../../adapters/memory/memory_counter_store.ts";
 import { createUseCases } from "../../application/use_cases.ts";
 import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from "../../domain/login_throttling.ts";
+import { MAX_PASSWORD_CHECKS_PER_CLIENT } from "../../application/throttled_login.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { FixedClock } from "../_fixtures/fixed_clock.ts";
 import type { CounterStore } from "../../domain/ports.ts";
@@ -209,4 +210,28 @@ Deno.test("an attacker's queue of guesses never holds up the owner's known clien
   await Promise.all(guesses);
   const before = finished.indexOf("owner");
   assert.ok(before < 10, `the owner waited for ${before} of the 60 guesses`);
+});
+
+Deno.test("one client's burst of names: a few checked at once, the rest refused at once", async () => {
+  // 200 logins at once from one address, each a different unknown name, all read the client's
+  // count before any had failed: on a 7.1.0 database 40 were checked, 160 filled the password
+  // queue (503, another user's login among them), and a second burst got 50 checks more, past
+  // the 50 free failures of a client.
+  const { login } = setup();
+  const burst = await Promise.all(
+    Array.from({ length: 40 }, (_, index) => login(`nobody${index}`, "guess", ATTACKER)),
+  );
+  const checked = burst.filter((result) => result === "AUTH_FAILED").length;
+  assert.ok(checked <= MAX_PASSWORD_CHECKS_PER_CLIENT, `${checked} checked at once`);
+  assert.equal(
+    burst.filter((result) => result === "TOO_MANY_REQUESTS 1").length,
+    40 - checked,
+  );
+  // The owner's known client is never refused for the attacker's burst from the same address.
+  assert.equal(await login("sales", "sales", OWNER), "OK");
+  const [owner] = await Promise.all([
+    login("sales", "sales", OWNER),
+    ...Array.from({ length: 10 }, (_, index) => login(`other${index}`, "guess", OWNER)),
+  ]);
+  assert.equal(owner, "OK");
 });
