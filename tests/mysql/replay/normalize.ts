@@ -185,6 +185,10 @@ export const ID_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   vtiger_contpotentialrel: ["contactid", "potentialid"],
   vtiger_seproductsrel: ["crmid", "productid"],
   vtiger_seattachmentsrel: ["crmid", "attachmentsid"],
+  // Not in normalize.py (no shared recording holds a FAQ): this project's recordings add them
+  // (recordings/recipes.py), since the fallback takes no column named `id`.
+  vtiger_faq: ["id", "product_id"],
+  vtiger_faqcf: ["faqid"],
   vtiger_modentity_num: [],
   vtiger_modtracker_detail: [],
   vtiger_modtracker_basic_seq: [],

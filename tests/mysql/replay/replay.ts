@@ -325,6 +325,13 @@ export async function replayScenario(
       await applyGoldenStep(target.connection, step, ids, counters, instants);
     } else {
       answer = await callVtrest(target, golden, step, ids);
+      const recorded = (step.answer as { success?: boolean } | undefined)?.success;
+      if (recorded === true && answer.body.success !== true) {
+        // Later steps would only fail to find the records this one did not write.
+        throw new Error(
+          `Step ${index + 1} (${step.name}): vtrest answered ${JSON.stringify(answer.body)}`,
+        );
+      }
     }
     const after = await takeSnapshot(target.connection);
     const diff = diffSnapshots(before, after);

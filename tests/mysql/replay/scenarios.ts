@@ -49,7 +49,9 @@ export const REPLAY_PLANS: readonly ReplayPlan[] = [
   { scenario: "documents" },
   { scenario: "modcomments" },
   // Recorded by this project (tests/mysql/replay/recordings/):
-  { scenario: "labels" },
+  { scenario: "labels", stock: ["7.3.0"] },
+  // Not on the stock dumps: their lines carry the install's taxes (tax1..tax3 there, tax4 on
+  // the fork's), which stock.ts does not map.
   { scenario: "purchase_order_stock" },
   { scenario: "product_bundle" },
 ];

@@ -141,7 +141,10 @@ export function valuesFor(
   values: Record<string, unknown>,
 ): Record<string, unknown> {
   const known = facts.fields.get(module);
-  return Object.fromEntries(Object.entries(values).filter(([name]) => known?.has(name) ?? true));
+  // An inventory record's lines are no field, and every install takes them.
+  return Object.fromEntries(
+    Object.entries(values).filter(([name]) => name === "LineItems" || (known?.has(name) ?? true)),
+  );
 }
 
 /** The rows of `left` not matched one for one by equal rows of `right`. */
@@ -224,7 +227,10 @@ export function stockExpected(
       const entity = facts.labels.get(setypes.get(crmid) ?? "");
       const row = entity === undefined ? undefined : rows.get(`${entity.table}\u0000${crmid}`);
       if (entity === undefined || row === undefined) return undefined;
-      return entity.columns.map((column) => row[column] ?? "").join(" ");
+      // Joined untrimmed by Vtiger 7's label updater, cut to the column (255) by MySQL.
+      return [...entity.columns.map((column) => row[column] ?? "").join(" ")].slice(0, 255).join(
+        "",
+      );
     };
     const relabels = new Map<string, string>();
     const relabel = (row: Row, rows: ReadonlyMap<string, Row>): Row => {
