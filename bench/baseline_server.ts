@@ -14,7 +14,7 @@
 import { createPool, type Pool, type PoolConnection, type ResultSetHeader } from "mysql2/promise";
 import type { PlanParameter, ReplayPlan, ReplayPlans } from "./replay_plan.ts";
 
-type Values = { input?: string; crmid?: number; historyId?: number };
+type Values = { input?: string; crmid?: number; historyId?: number; unique?: string };
 
 function randomHex(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -24,6 +24,7 @@ function randomHex(): string {
 function bind(parameter: PlanParameter, values: Values): unknown {
   if ("value" in parameter) return parameter.value;
   if (parameter.ref === "random") return randomHex();
+  if (parameter.ref === "unique") return values.unique ??= `Bench ${randomHex().slice(0, 32)}`;
   return values[parameter.ref];
 }
 

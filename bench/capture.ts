@@ -222,13 +222,15 @@ export async function capturePlans(
       ports.records.create(accounts, values, { actorId: 1, now: new Date() })
     );
     keep("create", create, [
+      [values.accountname, { ref: "unique" }],
       [crmid, { ref: "crmid" }],
       [await lastHistoryId(direct.db), { ref: "historyId" }],
     ], "crmid");
 
+    const renamed = `Renamed ${crypto.randomUUID()}`;
     const [, update] = await record(() =>
       ports.records.update(accounts, id, {
-        accountname: `Renamed ${crypto.randomUUID()}`,
+        accountname: renamed,
         bill_city: "Paris",
       }, {
         actorId: 1,
@@ -237,6 +239,7 @@ export async function capturePlans(
       })
     );
     keep("update", update, [
+      [renamed, { ref: "unique" }],
       [id, { ref: "input" }],
       [await lastHistoryId(direct.db), { ref: "historyId" }],
     ], "true");

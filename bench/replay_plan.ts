@@ -15,7 +15,15 @@ export type Reference =
   /** The history id a write takes from `vtiger_modtracker_basic_seq`. */
   | "historyId"
   /** A fresh random 64-hex value (a new token's hash). */
-  | "random";
+  | "random"
+  /**
+   * A name no other request has, the same wherever the request binds it (an
+   * Account's name, which is also its label and its history's new value):
+   * Accounts refuse a duplicate name, and a name every request repeats lets
+   * the duplicate check stop at the first earlier copy instead of reading
+   * every Account as vtrest's does.
+   */
+  | "unique";
 
 /** One bound value: recorded as is, or a reference. */
 export type PlanParameter = { readonly value: unknown } | { readonly ref: Reference };
