@@ -165,7 +165,10 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
   const useCases = createUseCases(
     limitUserWork(
       observeCallers({ ...ports, counters, passwords }),
-      new UserWorkLimit(config.MAX_REQUESTS_PER_USER),
+      new UserWorkLimit(config.MAX_REQUESTS_PER_USER, {
+        maxWaiting: config.MAX_WAITING_PER_USER,
+        maxWaitMs: config.USER_WAIT_SECONDS * 1000,
+      }),
     ),
     {
       sessionTtlSeconds: config.TOKEN_TTL_SECONDS,

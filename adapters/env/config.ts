@@ -18,7 +18,11 @@ import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
 } from "../http/app.ts";
 import { DEFAULT_TIME_ZONE, isKnownTimeZone } from "../../domain/time_zone.ts";
-import { DEFAULT_MAX_REQUESTS_PER_USER } from "../http/user_work_limit.ts";
+import {
+  DEFAULT_MAX_REQUESTS_PER_USER,
+  DEFAULT_MAX_WAITING_PER_USER,
+  DEFAULT_USER_WAIT_SECONDS,
+} from "../http/user_work_limit.ts";
 import { DEFAULT_MAX_BULK } from "../../application/create_record.ts";
 import { DEFAULT_MAX_BODY_VALUES } from "../http/request_body.ts";
 import {
@@ -114,6 +118,11 @@ const schema = z.object({
     .min(1, "must be 1 to 3600").max(3600, "must be 1 to 3600")
     .default(DEFAULT_QUERY_TIMEOUT_SECONDS),
   MAX_REQUESTS_PER_USER: positiveInteger(DEFAULT_MAX_REQUESTS_PER_USER),
+  MAX_WAITING_PER_USER: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
+    .min(0, "must be 0 (none wait) or more").default(DEFAULT_MAX_WAITING_PER_USER),
+  USER_WAIT_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
+    .min(0, "must be 0 (no wait) to 60").max(60, "must be 0 (no wait) to 60")
+    .default(DEFAULT_USER_WAIT_SECONDS),
   MAX_BULK: positiveInteger(DEFAULT_MAX_BULK),
   RATE_LIMIT_PER_MINUTE: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
     .min(0, "must be 0 (no limit) or more").default(0),
