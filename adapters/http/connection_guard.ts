@@ -17,10 +17,14 @@
  *
  * Each relayed connection holds three descriptors (the client's socket and
  * both ends of the loopback one), so the guard holds at most
- * `maxConnections` ({@linkcode DEFAULT_MAX_CONNECTIONS}): a connection beyond it takes the place of the one that
- * has waited longest with no request in progress (silent, sending a head, or
- * idle between requests), or is closed when every one has a request in
- * progress. Without this cap, about a third of the descriptor limit in
+ * `maxConnections` ({@linkcode DEFAULT_MAX_CONNECTIONS}): a connection
+ * beyond it takes the place of the one that has waited longest with no
+ * request in progress: one that has not yet had a request answered (silent
+ * or sending its head), or one idle between requests for a second at least;
+ * else it is closed, so that clients busy with requests are not cut to make
+ * room for more of the same (300 wrk connections under a cap of 256: 480
+ * requests/s and 817 read errors when any connection between two requests
+ * could be cut). Without this cap, about a third of the descriptor limit in
  * silent connections (340 under systemd's default soft limit of 1024) made
  * `Deno.serve`'s own accept fail with EMFILE, which ended the process.
  *
@@ -79,6 +83,18 @@ export interface GuardedServer {
 /** How often connections are checked against the timeouts, in milliseconds. */
 const SWEEP_EVERY_MS = 500;
 
+/** How long the server may take to close its side of a closed relay, in milliseconds. */
+const DRAIN_MS = 5000;
+
+/**
+ * Relays closed but not yet released by the server that the guard holds on
+ * top of `maxConnections` before it refuses newcomers instead of making room.
+ */
+export const CLOSING_SLACK = 32;
+
+/** How long a connection idle between requests must have waited to make room for another. */
+const EVICTABLE_AFTER_MS = 1000;
+
 /** How long the guard waits before accepting again after accept failed, in milliseconds. */
 const ACCEPT_RETRY_MS = 50;
 
@@ -95,6 +111,8 @@ class Relay {
   headSince: number | undefined;
   /** Whether bytes of a head arrived that the server has not yet called the handler for. */
   headStarted = false;
+  /** Whether the server has called the handler for a request of this connection. */
+  served = false;
   /** When a byte last went either way. */
   lastActivity: number;
   /** Settles once the server's side has ended and all it sent reached the client. */
@@ -108,10 +126,15 @@ class Relay {
     this.lastActivity = now;
   }
 
-  /** Since when the relay has waited for its client with no request in progress, if it has. */
-  waitingSince(): number | undefined {
+  /**
+   * Since when the relay has waited for its client with no request in
+   * progress, if it may make room for another at `now`: always before its
+   * first request, else only once it has waited `evictableAfterMs`.
+   */
+  waitingSince(now: number, evictableAfterMs: number): number | undefined {
     if (this.requests > 0) return undefined;
-    return this.headSince ?? this.lastActivity;
+    const since = this.headSince ?? this.lastActivity;
+    return !this.served || now - since >= evictableAfterMs ? since : undefined;
   }
 
   /** Whether the relay overran a timeout at `now`. */
@@ -121,15 +144,48 @@ class Relay {
     return now - this.lastActivity > idleMs;
   }
 
+  /**
+   * Closes the client's connection and ends the relay's side towards the
+   * server, which then closes its own: the relay ends once it has (see
+   * {@linkcode drainUntilClosed}), so that no descriptor of the server
+   * outlives the relay's count of it.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const conn of [this.client, this.upstream]) {
-      try {
-        conn.close();
-      } catch {
-        // Already closed by its peer.
-      }
+    try {
+      this.client.close();
+    } catch {
+      // Already closed by its peer.
+    }
+    this.upstream.closeWrite().catch(() => {});
+  }
+}
+
+/**
+ * Reads what the server still sends on `upstream` until it closes its side
+ * (or `ms` pass), then closes `upstream`. Closing it at once would leave the
+ * server's end open until its own loop got round to it: under a storm of
+ * reconnections (wrk's 300 connections against a cap of 256, ulimit -n
+ * 1024), those ends piled up until Deno.serve's accept failed with EMFILE.
+ */
+async function drainUntilClosed(upstream: Deno.Conn, ms: number): Promise<void> {
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    for (;;) {
+      const read = await Promise.race([upstream.read(buffer), timeout]);
+      if (read === null) break;
+    }
+  } catch {
+    // The server reset it: closed as well.
+  } finally {
+    clearTimeout(timer);
+    try {
+      upstream.close();
+    } catch {
+      // Already closed.
     }
   }
 }
@@ -165,12 +221,13 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
   /** Client connections accepted and not yet closed, relayed or still connecting upstream. */
   let open = 0;
 
-  /** Closes the relay that has waited longest with nothing in progress; false if none has. */
+  /** Closes the relay that has waited longest (and long enough) with nothing in progress. */
   const evictOne = (): boolean => {
+    const now = Date.now();
     let oldest: Relay | undefined;
     let since = Infinity;
     for (const relay of relays.values()) {
-      const waiting = relay.closed ? undefined : relay.waitingSince();
+      const waiting = relay.closed ? undefined : relay.waitingSince(now, EVICTABLE_AFTER_MS);
       if (waiting !== undefined && waiting < since) [oldest, since] = [relay, waiting];
     }
     oldest?.close();
@@ -183,6 +240,7 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
       const relay = relays.get(info.remoteAddr.port);
       if (relay === undefined) return handler(request, info);
       relay.requests++;
+      relay.served = true;
       relay.headSince = undefined;
       relay.headStarted = false;
       const done = () => {
@@ -239,8 +297,16 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
     await fromClient;
     if (relay.requests === 0 && !relay.headStarted) relay.close();
     await relay.delivered;
-    relays.delete(port);
     relay.close();
+    await drainUntilClosed(upstream, DRAIN_MS);
+    relays.delete(port);
+  };
+
+  /** Relays closed whose server side has not yet closed. */
+  const closing = (): number => {
+    let count = 0;
+    for (const relay of relays.values()) if (relay.closed) count++;
+    return count;
   };
 
   let listening = true;
@@ -256,7 +322,7 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
         await new Promise((resolve) => setTimeout(resolve, ACCEPT_RETRY_MS));
         continue;
       }
-      if (open >= maxConnections && !evictOne()) {
+      if (open >= maxConnections && (closing() >= CLOSING_SLACK || !evictOne())) {
         client.close();
         continue;
       }

@@ -62,3 +62,39 @@ Deno.test("many silent connections never run the process out of descriptors", as
   const { code, stderr } = await service.ended();
   assert.equal(code, 0, stderr);
 });
+
+Deno.test({
+  name: "clients reconnecting beyond the cap never run the process out of descriptors",
+  ignore: !(await hasWrk()),
+  fn: async () => {
+    // wrk's 300 connections against a cap of 256 (ulimit -n 1024): wrk reconnects at once each
+    // connection the guard closes, and the server's ends of the closed relays piled up faster
+    // than Deno.serve closed them, until its accept failed with EMFILE and the process ended.
+    const service = await startService({}, { openFiles: 1024 });
+    const health = `${service.base.replace(/\/modules\/RestfulApi$/, "")}/healthz`;
+    const wrk = await new Deno.Command("wrk", {
+      args: ["-t2", "-c300", "-d3s", health],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const report = new TextDecoder().decode(wrk.stdout);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // wrk's connections are closing
+    const answer = await fetch(health, { signal: AbortSignal.timeout(5000) });
+    assert.equal(answer.status, 200, report);
+    await answer.body?.cancel();
+    assert.match(report, /Requests\/sec:\s+[1-9]/);
+    service.kill("SIGTERM");
+    const { code, stderr } = await service.ended();
+    assert.equal(code, 0, stderr);
+  },
+});
+
+/** Whether wrk can be run here (the load generator the benchmark uses). */
+async function hasWrk(): Promise<boolean> {
+  try {
+    await new Deno.Command("wrk", { args: ["--version"], stdout: "null", stderr: "null" }).output();
+    return true;
+  } catch {
+    return false;
+  }
+}

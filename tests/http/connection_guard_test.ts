@@ -130,18 +130,38 @@ Deno.test("beyond maxConnections, a new client takes the place of the longest-wa
   await new Promise((resolve) => setTimeout(resolve, 50));
   const busy = await connect();
   await busy.write(encoder.encode(HEAD));
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   const fresh = await connect();
   await fresh.write(encoder.encode(HEAD));
   assert.ok(await closedAfter(waiting) < 0.4, "the silent one made room");
   assert.match(await answer(busy), /done$/, "a request in progress is never the one closed");
   assert.match(await answer(fresh), /done$/);
-  // Both now wait between requests: the one that has waited longer makes room for the next.
+  // Both now wait between requests: once a second has passed, the one that has waited longer
+  // makes room for the next.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   const third = await connect();
   await third.write(encoder.encode(HEAD));
   assert.match(await answer(third), /done$/);
   assert.equal(server.connections, 2);
   for (const conn of [busy, fresh, third]) conn.close();
+  await server.shutdown();
+});
+
+Deno.test("clients that have just been answered are not cut to make room for another", async () => {
+  const { server, connect } = guarded(0, 5, 2);
+  const first = await connect();
+  const second = await connect();
+  for (const conn of [first, second]) {
+    await conn.write(encoder.encode(HEAD));
+    assert.match(await answer(conn), /done$/);
+  }
+  const third = await connect();
+  assert.ok(await closedAfter(third) < 0.5, "the newcomer is closed");
+  for (const conn of [first, second]) {
+    await conn.write(encoder.encode(HEAD));
+    assert.match(await answer(conn), /done$/, "the busy clients go on");
+  }
+  for (const conn of [first, second]) conn.close();
   await server.shutdown();
 });
 
