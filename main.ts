@@ -78,6 +78,7 @@ interface OpenedPorts {
   readonly ports: Ports;
   readonly counters: CounterStore;
   readonly readiness?: () => Promise<string | undefined>;
+  readonly readinessFacts?: () => Promise<Readonly<Record<string, string>>>;
   readonly close: () => Promise<void>;
 }
 
@@ -115,14 +116,23 @@ async function openPorts(
     readYourWritesCheckSeconds: config.AUTH_CACHE_SECONDS,
     currentReader,
     onRoutedRead: config.VTIGER_DB_READ_URL === undefined ? undefined : metrics?.routedReads(),
+    replicaRetrySeconds: config.REPLICA_RETRY_SECONDS,
+    ...(config.VTIGER_DB_READ_URL === undefined || metrics === undefined ? {} : {
+      onReplicaFallback: metrics.replicaFallbacks(),
+      onReplicaState: metrics.replicaUp(),
+    }),
   });
   metrics?.addPool(opened.poolStats);
   // Loads the metadata now rather than on the first request; /readyz says 503 until it is.
   opened.catalog.listModules().catch(() => {});
+  const replicaState = opened.replicaState;
   return {
     ports: opened.ports,
     counters: opened.counters,
     readiness: opened.readiness,
+    ...(replicaState === undefined
+      ? {}
+      : { readinessFacts: async () => ({ replica: await replicaState() }) }),
     close: opened.close,
   };
 }
@@ -156,7 +166,11 @@ function dataFacts(config: Config): Record<string, string> {
 /** Builds the whole service from a configuration: the composition of every adapter. */
 export async function buildService(config: Config, logger: Logger): Promise<Service> {
   const metrics = config.METRICS ? new ServiceMetrics() : undefined;
-  const { ports, counters, readiness, close } = await openPorts(config, logger, metrics);
+  const { ports, counters, readiness, readinessFacts, close } = await openPorts(
+    config,
+    logger,
+    metrics,
+  );
   // Password hashing runs in workers, so that no login holds the event loop.
   const passwords = new WorkerPasswordVerifier({
     workers: config.PASSWORD_WORKERS,
@@ -193,6 +207,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     trustProxy: config.TRUST_PROXY,
     logger,
     readiness,
+    readinessFacts,
     metrics,
   });
   const closeAll = async (): Promise<void> => {

@@ -225,6 +225,12 @@ export {
   type RecentWritesSettings,
 } from "./adapters/mysql/replica/recent_writes.ts";
 export {
+  DEFAULT_REPLICA_RETRY_SECONDS,
+  ReplicaHealth,
+  type ReplicaHealthOptions,
+  type ReplicaState,
+} from "./adapters/mysql/replica/replica_health.ts";
+export {
   type CurrentReader,
   type RecordRouting,
   RoutedRecordRepository,

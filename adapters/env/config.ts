@@ -32,6 +32,7 @@ import {
 } from "../http/connection_guard.ts";
 import { DEFAULT_QUERY_TIMEOUT_SECONDS } from "../mysql/database.ts";
 import { DEFAULT_READ_YOUR_WRITES_SECONDS } from "../mysql/replica/recent_writes.ts";
+import { DEFAULT_REPLICA_RETRY_SECONDS } from "../mysql/replica/replica_health.ts";
 import { DEFAULT_METADATA_CHECK_SECONDS } from "../mysql/metadata_watch.ts";
 import {
   DEFAULT_MAX_PAGE_LENGTH,
@@ -78,6 +79,7 @@ const schema = z.object({
   VTIGER_DB_READ_URL: z.string().regex(/^mysql:\/\/.+/, "must be mysql://user:pass@host:3306/db")
     .optional(),
   READ_YOUR_WRITES_SECONDS: positiveInteger(DEFAULT_READ_YOUR_WRITES_SECONDS),
+  REPLICA_RETRY_SECONDS: positiveInteger(DEFAULT_REPLICA_RETRY_SECONDS),
   TOKEN_TTL_SECONDS: positiveInteger(DEFAULT_SESSION_TTL_SECONDS),
   TOKEN_MAX_AGE_SECONDS: positiveInteger(DEFAULT_SESSION_MAX_AGE_SECONDS),
   MAX_SESSIONS_PER_USER: positiveInteger(DEFAULT_MAX_SESSIONS_PER_USER),

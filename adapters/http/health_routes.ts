@@ -14,6 +14,11 @@ import type { ServiceMetrics } from "./metrics.ts";
 export interface HealthOptions {
   /** Why the service cannot answer now, or `undefined` when it can (default: always ready). */
   readonly readiness?: () => Promise<string | undefined>;
+  /**
+   * Facts `/readyz` adds to its answer, asked alongside `readiness` (the read
+   * replica's state: `{ replica: "down" }` while reads fall back to the primary).
+   */
+  readonly readinessFacts?: () => Promise<Readonly<Record<string, string>>>;
   /** The metrics `/metrics` renders; without them `/metrics` is not a route. */
   readonly metrics?: ServiceMetrics;
 }
@@ -21,16 +26,20 @@ export interface HealthOptions {
 /**
  * Adds `GET /healthz` (the process answers: always 200), `GET /readyz` (200
  * once the database answers and the metadata is loaded, else 503
- * `SERVICE_UNAVAILABLE` saying why) and, with metrics, `GET /metrics`.
+ * `SERVICE_UNAVAILABLE` saying why; the readiness facts in its body) and,
+ * with metrics, `GET /metrics`.
  */
 export function addHealthRoutes(app: Hono, options: HealthOptions): void {
   app.get("/healthz", (c) => successResponse(c, { status: "ok" }));
   app.get("/readyz", async (c) => {
-    const reason = await options.readiness?.();
+    const [reason, facts] = await Promise.all([
+      options.readiness?.(),
+      options.readinessFacts?.(),
+    ]);
     if (reason !== undefined) {
       throw new DomainError("SERVICE_UNAVAILABLE", `Not ready: ${reason}`);
     }
-    return successResponse(c, { status: "ready" });
+    return successResponse(c, { status: "ready", ...facts });
   });
   const metrics = options.metrics;
   if (metrics !== undefined) {

@@ -92,6 +92,29 @@ export class ServiceMetrics {
     return (replica) => reads.inc({ database: replica ? "replica" : "primary" });
   }
 
+  /** A counter of replica reads the primary answered, by reason; returns how to count one. */
+  replicaFallbacks(): (reason: "down" | "failed") => void {
+    const fallbacks = new Counter({
+      name: "vtrest_db_replica_fallbacks_total",
+      help: "Record reads meant for the read replica that the primary answered, by reason " +
+        "(down: the replica was marked down; failed: its connection failed during the read)",
+      labelNames: ["reason"],
+      registers: [this.#registry],
+    });
+    return (reason) => fallbacks.inc({ reason });
+  }
+
+  /** A gauge of whether the read replica serves (1) or is down (0); returns how to set it. */
+  replicaUp(): (up: boolean) => void {
+    const gauge = new Gauge({
+      name: "vtrest_db_replica_up",
+      help: "Whether the read replica serves reads (1) or is down, reads on the primary (0)",
+      registers: [this.#registry],
+    });
+    gauge.set(1);
+    return (up) => gauge.set(up ? 1 : 0);
+  }
+
   /** The metrics in Prometheus' text format, with its content type. */
   async render(): Promise<{ body: string; contentType: string }> {
     return { body: await this.#registry.metrics(), contentType: this.#registry.contentType };

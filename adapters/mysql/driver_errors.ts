@@ -32,6 +32,49 @@ const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
   "ER_LOCK_WAIT_TIMEOUT",
 ]);
 
+/**
+ * Codes of a failure of the connection itself (refused, unreachable, timed
+ * out, lost, the login or the database refused): the server is not serving
+ * this client, whatever the statement. Not among them: a statement's own
+ * errors, a lock wait or statement timeout (the server answers, slowly), and
+ * a pool closed on purpose.
+ */
+const CONNECTION_FAILURE_CODES: ReadonlySet<string> = new Set(
+  [...UNREACHABLE_CODES].filter((code) =>
+    code !== "ER_LOCK_WAIT_TIMEOUT" && code !== "POOL_CLOSED"
+  ),
+);
+
+/** Which database a `SERVICE_UNAVAILABLE` is about, in its message. */
+export type DatabaseRole = "Vtiger database" | "Vtiger read replica";
+
+/** Why the database cannot serve: out of reach, or a statement stopped at the query timeout. */
+export type UnavailableReason = "unreachable" | "statement_timeout";
+
+/** `SERVICE_UNAVAILABLE` translated from a driver error, which it keeps as its cause. */
+export class DatabaseUnavailable extends DomainError {
+  /** Why the database could not serve. */
+  readonly reason: UnavailableReason;
+
+  /** Says why the database (or replica) could not serve; `cause`: the driver's error. */
+  constructor(reason: UnavailableReason, cause: unknown, role: DatabaseRole = "Vtiger database") {
+    super(
+      "SERVICE_UNAVAILABLE",
+      reason === "unreachable"
+        ? `The ${role} cannot be reached; nothing was written`
+        : `The ${role} took longer than the query timeout to answer and stopped the statement; ` +
+          "nothing was written",
+    );
+    this.reason = reason;
+    this.cause = cause;
+  }
+
+  /** The same failure, said of the read replica. */
+  ofReplica(): DatabaseUnavailable {
+    return new DatabaseUnavailable(this.reason, this.cause, "Vtiger read replica");
+  }
+}
+
 /** A failure of the database that is not the client's fault; its cause keeps the details. */
 export class DatabaseError extends Error {
   /** Wraps the driver's error without repeating its message (which may hold SQL). */
@@ -62,6 +105,24 @@ export function isUnreachable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether the error (or one it wraps, a {@linkcode DatabaseUnavailable}'s
+ * cause included) is a failure of the connection rather than of a statement:
+ * refused, unreachable, timed out, lost, refused at login, or a fatal
+ * driver error. A statement timeout never is.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  if (isStatementTimeout(error)) return false;
+  for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
+    const code = errorCode(current);
+    if ((code !== undefined && CONNECTION_FAILURE_CODES.has(code)) || isFatal(current)) {
+      return true;
+    }
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}
+
 /** Whether the server stopped the statement at its time limit (the query timeout). */
 export function isStatementTimeout(error: unknown): boolean {
   for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
@@ -75,19 +136,8 @@ export function isStatementTimeout(error: unknown): boolean {
 /** Turns any thrown value into the error the use cases should see. */
 export function translateDriverError(error: unknown): Error {
   if (isDomainError(error)) return error;
-  if (isStatementTimeout(error)) {
-    return new DomainError(
-      "SERVICE_UNAVAILABLE",
-      "The database took longer than the query timeout to answer and stopped the statement; " +
-        "nothing was written",
-    );
-  }
-  if (isUnreachable(error)) {
-    return new DomainError(
-      "SERVICE_UNAVAILABLE",
-      "The Vtiger database cannot be reached; nothing was written",
-    );
-  }
+  if (isStatementTimeout(error)) return new DatabaseUnavailable("statement_timeout", error);
+  if (isUnreachable(error)) return new DatabaseUnavailable("unreachable", error);
   if (error instanceof DatabaseError) return error;
   return new DatabaseError(`A database operation failed (${errorCode(error) ?? "unknown"})`, error);
 }

@@ -42,6 +42,7 @@ import { MysqlDocumentFiles } from "./modules/document_files.ts";
 import { VtigerStorage } from "../system/vtiger_storage.ts";
 import { DEFAULT_READ_YOUR_WRITES_SECONDS, RecentWrites } from "./replica/recent_writes.ts";
 import { type CurrentReader, RoutedRecordRepository } from "./replica/routed_records.ts";
+import { ReplicaHealth, type ReplicaState } from "./replica/replica_health.ts";
 
 /** The default of {@linkcode MysqlPortsConfig.metadataTtlSeconds}. */
 const DEFAULT_METADATA_TTL_SECONDS = 300;
@@ -106,6 +107,12 @@ export interface MysqlPortsConfig {
   readonly currentReader?: () => CurrentReader | undefined;
   /** Told of each record read routed to the replica (`true`) or the primary (`false`). */
   readonly onRoutedRead?: (replica: boolean) => void;
+  /** Seconds between probes of a read replica found down (default 5). */
+  readonly replicaRetrySeconds?: number;
+  /** Told of each replica read the primary answered, and why (see `RecordRouting.onFallback`). */
+  readonly onReplicaFallback?: (reason: "down" | "failed") => void;
+  /** Told whether the read replica is up at each change of its state. */
+  readonly onReplicaState?: (up: boolean) => void;
 }
 
 /** The opened ports, the module catalog and a way to close the pool. */
@@ -124,6 +131,8 @@ export interface MysqlPorts {
   poolStats(): PoolStats;
   /** Why the service cannot answer from the database now (unreachable, metadata not loaded), or `undefined`. */
   readiness(): Promise<string | undefined>;
+  /** With a read replica, its state (probed if believed up): `/readyz` reports it. */
+  readonly replicaState?: () => Promise<ReplicaState>;
   /** Closes every pooled connection. */
   close(): Promise<void>;
 }
@@ -194,7 +203,9 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
   const replica = config.readUrl === undefined
     ? undefined
     : openDatabase(config.readUrl, poolOptions(config));
+  let health: ReplicaHealth | undefined;
   const closeAll = async () => {
+    health?.close();
     await database.close();
     await replica?.close();
   };
@@ -238,8 +249,16 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
         listGate: listGate(config),
       });
     const primaryRecords = recordsOn(db);
+    health = replica === undefined ? undefined : new ReplicaHealth({
+      probe: () => sql`SELECT 1`.execute(replica.db),
+      retrySeconds: config.replicaRetrySeconds,
+      logger,
+      clock,
+      ...(config.onReplicaState === undefined ? {} : { onChange: config.onReplicaState }),
+    });
     const records = replica === undefined ? primaryRecords : new RoutedRecordRepository({
       primary: primaryRecords,
+      health,
       replica: recordsOn(replica.db),
       currentReader: config.currentReader ?? (() => undefined),
       recentWrites: new RecentWrites({
@@ -249,7 +268,9 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
         checkSeconds: config.readYourWritesCheckSeconds ?? 0,
       }),
       ...(config.onRoutedRead === undefined ? {} : { onRead: config.onRoutedRead }),
+      ...(config.onReplicaFallback === undefined ? {} : { onFallback: config.onReplicaFallback }),
     });
+    const replicaHealth = health;
     const ports: Ports = {
       modules: catalog,
       records,
@@ -279,7 +300,8 @@ export async function openMysqlPorts(config: MysqlPortsConfig): Promise<MysqlPor
       catalog,
       counters,
       poolStats: () => database.stats(),
-      readiness: () => mysqlReadiness(db, catalog, undefined, replica?.db),
+      readiness: () => mysqlReadiness(db, catalog),
+      ...(replicaHealth === undefined ? {} : { replicaState: () => replicaHealth.check() }),
       close: closeAll,
     };
   } catch (error) {

@@ -26,6 +26,23 @@ Deno.test("readiness: 200 when ready, 503 saying why when not; liveness stays 20
   });
 });
 
+Deno.test("readiness facts: the read replica's state in /readyz's body, ready either way", async () => {
+  let replica = "down";
+  const app = createApp(useCases(), {
+    readiness: () => Promise.resolve(undefined),
+    readinessFacts: () => Promise.resolve({ replica }),
+  });
+  assert.deepEqual(await expectSuccess(await app.request("/readyz")), {
+    status: "ready",
+    replica: "down",
+  });
+  replica = "up";
+  assert.deepEqual(await expectSuccess(await app.request("/readyz")), {
+    status: "ready",
+    replica: "up",
+  });
+});
+
 Deno.test("metrics: only when enabled, counting requests by route and status", async () => {
   await expectFailure(await createApp(useCases()).request("/metrics"), 404, "NOT_FOUND");
 

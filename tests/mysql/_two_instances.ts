@@ -26,10 +26,11 @@ export interface Instance {
 /** Starts one instance on the database with these settings (the environment's variables). */
 export async function startInstance(
   settings: Readonly<Record<string, string>>,
+  logger: MemoryLogger = new MemoryLogger(),
 ): Promise<Instance> {
   const service: Service = await buildService(
     readConfig({ PASSWORD_WORKERS: "1", ...settings }),
-    new MemoryLogger(),
+    logger,
   );
   const fetch = new RequestDrain().wrap(service.fetch);
   const call = async (path: string, init: RequestInit & { client?: string } = {}) => {

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {
   DatabaseError,
   guarded,
+  isConnectionFailure,
   isDeadlock,
   isUnreachable,
   refusedValueColumn,
@@ -134,4 +135,22 @@ Deno.test("refusedValueColumn", async (t) => {
     assert.equal(refusedValueColumn({ errno: 1406 }), undefined);
     assert.equal(refusedValueColumn(null), undefined);
   });
+});
+
+Deno.test("isConnectionFailure: the connection's failures, not a statement's", () => {
+  const coded = (code: string, extra = {}) => Object.assign(new Error(code), { code, ...extra });
+  for (const code of ["ECONNREFUSED", "ETIMEDOUT", "PROTOCOL_CONNECTION_LOST", "ER_BAD_DB_ERROR"]) {
+    assert.ok(isConnectionFailure(coded(code)), code);
+    assert.ok(isConnectionFailure(translateDriverError(coded(code))), `${code}, translated`);
+  }
+  assert.ok(isConnectionFailure(coded("ER_SOMETHING", { fatal: true })), "a fatal error");
+  for (
+    const code of ["ER_LOCK_WAIT_TIMEOUT", "POOL_CLOSED", "ER_NO_SUCH_TABLE", "ER_PARSE_ERROR"]
+  ) {
+    assert.ok(!isConnectionFailure(coded(code)), code);
+  }
+  const timeout = Object.assign(new Error("max_statement_time"), { errno: 1969 });
+  assert.ok(!isConnectionFailure(timeout), "a statement timeout");
+  assert.ok(!isConnectionFailure(translateDriverError(timeout)), "a statement timeout, translated");
+  assert.ok(!isConnectionFailure(new DomainError("SERVICE_UNAVAILABLE", "busy")));
 });

@@ -217,7 +217,13 @@ function serviceRoutes(registry: OpenAPIRegistry, options: DocumentOptions): voi
     });
   const status = (value: string) => successSchema(z.object({ status: z.literal(value) }));
   plain("/healthz", "Liveness: the process answers", status("ok"));
-  plain("/readyz", "Readiness: the database answers and the metadata is loaded", status("ready"), {
+  const ready = successSchema(z.object({
+    status: z.literal("ready"),
+    replica: z.enum(["up", "down"]).optional().describe(
+      "With VTIGER_DB_READ_URL: the read replica's state (down: reads go to the primary)",
+    ),
+  }));
+  plain("/readyz", "Readiness: the database answers and the metadata is loaded", ready, {
     ...errorResponses(["SERVICE_UNAVAILABLE"]),
   });
   if (options.metrics) {

@@ -9,6 +9,12 @@
  * (its checks must see what it is about to change), those of a caller who
  * has just written (read-your-writes), and those made outside a request.
  *
+ * A read that fails on the replica for a failure of its connection marks the
+ * replica down and is run again on the primary (a read is safe to repeat);
+ * the next reads go straight to the primary until a probe finds the replica
+ * back. Any other failure of a replica read (a statement timeout, an SQL
+ * error) is the request's answer, its 503 naming the read replica.
+ *
  * @module
  */
 
@@ -26,7 +32,9 @@ import type {
 } from "../../../domain/ports.ts";
 import type { RecordLocation } from "../../../domain/privileges.ts";
 import type { FieldValues, StoredRecord } from "../../../domain/record.ts";
+import { DatabaseUnavailable, isConnectionFailure } from "../driver_errors.ts";
 import type { RecentWrites } from "./recent_writes.ts";
+import type { ReplicaHealth } from "./replica_health.ts";
 
 /** The request being answered, as far as routing its reads goes. */
 export interface CurrentReader {
@@ -46,8 +54,15 @@ export interface RecordRouting {
   readonly currentReader: () => CurrentReader | undefined;
   /** The users who wrote in the last seconds. */
   readonly recentWrites: RecentWrites;
-  /** Told of each read sent to the replica (`true`) or the primary (`false`), for metrics. */
+  /** Whether the replica serves; without it, it always does. */
+  readonly health?: ReplicaHealth;
+  /** Told of each read answered by the replica (`true`) or the primary (`false`), for metrics. */
   readonly onRead?: (replica: boolean) => void;
+  /**
+   * Told of each read meant for the replica that the primary answered:
+   * `down` (the replica was marked down), `failed` (it failed on the replica).
+   */
+  readonly onFallback?: (reason: "down" | "failed") => void;
 }
 
 /** The record repository over a primary and a replica. */
@@ -59,14 +74,39 @@ export class RoutedRecordRepository implements RecordRepository {
     this.#routing = routing;
   }
 
-  /** Where the current request's reads go. */
-  async #reader(): Promise<RecordRepository> {
-    const { primary, replica, currentReader, recentWrites, onRead } = this.#routing;
-    const reader = currentReader();
-    const toReplica = reader !== undefined && !reader.writes && reader.userId !== undefined &&
-      !(await recentWrites.wroteRecently(reader.userId));
-    onRead?.(toReplica);
-    return toReplica ? replica : primary;
+  /** Whether the current request's reads are the replica's to answer. */
+  async #forReplica(): Promise<boolean> {
+    const reader = this.#routing.currentReader();
+    return reader !== undefined && !reader.writes && reader.userId !== undefined &&
+      !(await this.#routing.recentWrites.wroteRecently(reader.userId));
+  }
+
+  /** Runs a read where it belongs: the replica if it may and is up, else the primary. */
+  async #read<T>(run: (records: RecordRepository) => Promise<T>): Promise<T> {
+    const { primary, replica, health, onRead, onFallback } = this.#routing;
+    if (!(await this.#forReplica())) {
+      onRead?.(false);
+      return await run(primary);
+    }
+    if (health?.state === "down") {
+      onFallback?.("down");
+      onRead?.(false);
+      return await run(primary);
+    }
+    try {
+      const result = await run(replica);
+      onRead?.(true);
+      return result;
+    } catch (error) {
+      if (health === undefined || !isConnectionFailure(error)) {
+        onRead?.(true);
+        throw error instanceof DatabaseUnavailable ? error.ofReplica() : error;
+      }
+      health.markDown(error instanceof DatabaseUnavailable ? error.cause : error);
+      onFallback?.("failed");
+      onRead?.(false);
+      return await run(primary);
+    }
   }
 
   /** Runs a write on the primary, the writer's reads sent there from now on. */
@@ -85,27 +125,27 @@ export class RoutedRecordRepository implements RecordRepository {
 
   /** One page of the module's live records that match the query. */
   async list(module: ModuleDefinition, query: ListQuery): Promise<StoredRecord[]> {
-    return await (await this.#reader()).list(module, query);
+    return await this.#read((records) => records.list(module, query));
   }
 
   /** The module's records modified after a time, deleted ones included. */
   async changes(module: ModuleDefinition, query: ChangeQuery): Promise<RecordChange[]> {
-    return await (await this.#reader()).changes(module, query);
+    return await this.#read((records) => records.changes(module, query));
   }
 
   /** How many of the module's live records match the query. */
   async count(module: ModuleDefinition, query: CountQuery): Promise<number> {
-    return await (await this.#reader()).count(module, query);
+    return await this.#read((records) => records.count(module, query));
   }
 
   /** The live record of that module, or `undefined`. */
   async findById(module: ModuleDefinition, id: number): Promise<StoredRecord | undefined> {
-    return await (await this.#reader()).findById(module, id);
+    return await this.#read((records) => records.findById(module, id));
   }
 
   /** The module and owner of a live record, or `undefined`. */
   async locate(id: number): Promise<RecordLocation | undefined> {
-    return await (await this.#reader()).locate(id);
+    return await this.#read((records) => records.locate(id));
   }
 
   /** Links records to the source record, on the primary. */
