@@ -9,7 +9,6 @@
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { contextStorage } from "hono/context-storage";
-import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { UseCases } from "../../application/use_cases.ts";
 import type { Logger } from "../../domain/ports.ts";
@@ -34,6 +33,7 @@ import { addDocsRoutes, docsPagePolicy } from "./docs_routes.ts";
 import { RATE_LIMIT_HEADERS, rateLimitHeaders } from "./rate_limit_headers.ts";
 import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
+import { corsHeaders } from "./cors_headers.ts";
 import { requestDeadline } from "./request_deadline.ts";
 
 /** Settings of the HTTP adapter. */
@@ -164,7 +164,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   app.use("*", compressAnswers());
   app.use(
     "*",
-    cors({
+    corsHeaders({
       origin: options.corsOrigin ?? "*",
       allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match"],

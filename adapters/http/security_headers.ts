@@ -7,6 +7,7 @@
 
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { setAnswerHeader } from "./answer_headers.ts";
 
 /**
  * hono's secure headers (`X-Content-Type-Options: nosniff`, no framing, no
@@ -22,14 +23,16 @@ const secure: MiddlewareHandler = secureHeaders({
 });
 
 /**
- * `Cache-Control: no-store` on every answer, success or failure: they carry
- * tokens (login) and records (everything else), which no proxy or browser
- * cache may keep.
+ * The secure headers and `Cache-Control: no-store` on every answer, success
+ * or failure: they carry tokens (login) and records (everything else), which
+ * no proxy or browser cache may keep. One middleware, and the header set in
+ * place (`setAnswerHeader`), not through `c.header`, which copied the answer.
  */
-const noStore: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.header("Cache-Control", "no-store");
-};
+const secureAndNoStore: MiddlewareHandler = (c, next) =>
+  secure(c, async () => {
+    await next();
+    setAnswerHeader(c, "Cache-Control", "no-store");
+  });
 
-/** Both, for `app.use("*", ...)`. */
-export const securityHeaders: readonly MiddlewareHandler[] = [secure, noStore];
+/** For `app.use("*", ...)`. */
+export const securityHeaders: readonly MiddlewareHandler[] = [secureAndNoStore];
