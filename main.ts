@@ -12,6 +12,7 @@
 
 import { type Config, ConfigError, listenHost, readConfig } from "./adapters/env/config.ts";
 import { observeCallers } from "./adapters/http/caller_observer.ts";
+import { BadTokenLimit, limitBadTokens } from "./adapters/http/bad_token_limit.ts";
 import { currentRequestSignal } from "./adapters/http/request_signal.ts";
 import { currentReader } from "./adapters/http/current_reader.ts";
 import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts";
@@ -176,9 +177,13 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     workers: config.PASSWORD_WORKERS,
     maxQueue: config.PASSWORD_QUEUE_LENGTH,
   });
+  const badTokens = config.BAD_TOKEN_LIMIT === 0
+    ? undefined
+    : new BadTokenLimit(config.BAD_TOKEN_LIMIT, config.BAD_TOKEN_WINDOW_SECONDS);
+  const observed = observeCallers({ ...ports, counters, passwords });
   const useCases = createUseCases(
     limitUserWork(
-      observeCallers({ ...ports, counters, passwords }),
+      badTokens === undefined ? observed : limitBadTokens(observed, badTokens),
       new UserWorkLimit(config.MAX_REQUESTS_PER_USER, {
         maxWaiting: config.MAX_WAITING_PER_USER,
         maxWaitMs: config.USER_WAIT_SECONDS * 1000,
@@ -205,6 +210,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     requestTimeoutSeconds: config.REQUEST_TIMEOUT_SECONDS,
     trustProxy: config.TRUST_PROXY,
+    ...(badTokens === undefined ? {} : { badTokens }),
     logger,
     readiness,
     readinessFacts,

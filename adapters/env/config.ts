@@ -45,6 +45,10 @@ import {
   DEFAULT_PASSWORD_QUEUE_LENGTH,
   defaultPasswordWorkers,
 } from "../system/worker_password_verifier.ts";
+import {
+  DEFAULT_BAD_TOKEN_LIMIT,
+  DEFAULT_BAD_TOKEN_WINDOW_SECONDS,
+} from "../http/bad_token_limit.ts";
 const WHOLE_NUMBER = "must be a whole number";
 
 /**
@@ -126,6 +130,9 @@ const schema = z.object({
     .min(0, "must be 0 (no wait) to 60").max(60, "must be 0 (no wait) to 60")
     .default(DEFAULT_USER_WAIT_SECONDS),
   MAX_BULK: positiveInteger(DEFAULT_MAX_BULK),
+  BAD_TOKEN_LIMIT: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
+    .min(0, "must be 0 (no limit) or more").default(DEFAULT_BAD_TOKEN_LIMIT),
+  BAD_TOKEN_WINDOW_SECONDS: positiveInteger(DEFAULT_BAD_TOKEN_WINDOW_SECONDS),
   RATE_LIMIT_PER_MINUTE: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
     .min(0, "must be 0 (no limit) or more").default(0),
 });

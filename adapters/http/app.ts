@@ -35,6 +35,7 @@ import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
 import { corsHeaders } from "./cors_headers.ts";
 import { requestDeadline } from "./request_deadline.ts";
+import { type BadTokenLimit, countBadTokens } from "./bad_token_limit.ts";
 
 /** Settings of the HTTP adapter. */
 export interface HttpOptions extends HealthOptions {
@@ -62,6 +63,11 @@ export interface HttpOptions extends HealthOptions {
   readonly requestTimeoutSeconds?: number;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */
   readonly trustProxy?: boolean;
+  /**
+   * Counts bad-token answers per client; give the same limit to
+   * `limitBadTokens` on the ports (default: none, not counted).
+   */
+  readonly badTokens?: BadTokenLimit;
   /**
    * Where request lines and internal errors are logged (default: JSON lines
    * on standard output from level `warn`, so internal errors only).
@@ -158,6 +164,9 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
   app.use("*", requestLog(logger));
   app.use("*", rateLimitHeaders);
+  if (options.badTokens !== undefined) {
+    app.use("*", countBadTokens(options.badTokens, options.trustProxy ?? false));
+  }
   app.use("*", docsPagePolicy(basePath));
   app.use("*", ...securityHeaders);
   if (options.metrics !== undefined) app.use("*", metricsMiddleware(options.metrics));

@@ -21,6 +21,8 @@ declare module "hono" {
     rateState?: RateState;
     /** The user the request was made as, once authenticated. */
     userId?: number;
+    /** The client the request is counted under for bad tokens (bad_token_limit.ts). */
+    tokenClient?: string;
     /** What must happen when the request's answer is ready (ends its user's work, ...). */
     requestEnds?: (() => void)[];
   }
