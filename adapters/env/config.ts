@@ -46,7 +46,7 @@ import {
   defaultPasswordWorkers,
 } from "../system/worker_password_verifier.ts";
 import {
-  DEFAULT_BAD_TOKEN_LIMIT,
+  DEFAULT_BAD_TOKEN_LIMIT_SETTING,
   DEFAULT_BAD_TOKEN_WINDOW_SECONDS,
 } from "../http/bad_token_limit.ts";
 const WHOLE_NUMBER = "must be a whole number";
@@ -131,7 +131,7 @@ const schema = z.object({
     .default(DEFAULT_USER_WAIT_SECONDS),
   MAX_BULK: positiveInteger(DEFAULT_MAX_BULK),
   BAD_TOKEN_LIMIT: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
-    .min(0, "must be 0 (no limit) or more").default(DEFAULT_BAD_TOKEN_LIMIT),
+    .min(0, "must be 0 (no limit) or more").default(DEFAULT_BAD_TOKEN_LIMIT_SETTING),
   BAD_TOKEN_WINDOW_SECONDS: positiveInteger(DEFAULT_BAD_TOKEN_WINDOW_SECONDS),
   RATE_LIMIT_PER_MINUTE: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
     .min(0, "must be 0 (no limit) or more").default(0),

@@ -28,8 +28,20 @@ import "./app_env.ts";
 import { clientAddress } from "./client_address.ts";
 import { wrapping } from "./port_wrapping.ts";
 
-/** Bad-token answers a client may get within the window before its lookups are held. */
+/**
+ * Bad-token answers a client may get within the window before its lookups
+ * are held; the service's default leaves the limit off
+ * ({@linkcode DEFAULT_BAD_TOKEN_LIMIT_SETTING}), this is the figure to turn
+ * it on with.
+ */
 export const DEFAULT_BAD_TOKEN_LIMIT = 50;
+
+/**
+ * The service's default: off. Behind a proxy without `TRUST_PROXY`, or a NAT,
+ * every client is one address, and a few clients retrying expired tokens
+ * would hold everyone's new tokens for the window.
+ */
+export const DEFAULT_BAD_TOKEN_LIMIT_SETTING = 0;
 
 /** The window of the bad-token count, in seconds. */
 export const DEFAULT_BAD_TOKEN_WINDOW_SECONDS = 60;
