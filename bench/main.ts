@@ -166,6 +166,7 @@ async function main(): Promise<void> {
       parallel: options.parallel,
       env,
       ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
+      ...(options.v8Flags === undefined ? {} : { v8Flags: options.v8Flags }),
     });
     const memory = sampleMemory(vtrest.pid);
     await waitForAnswer(`${vtrest.origin}/healthz`, (status) => status === 200);

@@ -41,6 +41,8 @@ export interface BenchOptions {
   readonly only?: readonly string[];
   /** Write V8 CPU profiles of vtrest into this folder. */
   readonly cpuProfileDir?: string;
+  /** V8 flags for vtrest instead of those of `deno task start` (`--v8-flags=`). */
+  readonly v8Flags?: string;
 }
 
 const HELP = `deno task bench [options]
@@ -57,6 +59,7 @@ const HELP = `deno task bench [options]
   --pool-size=N        POOL_SIZE of vtrest and of the baseline (default 10)
   --only=a,b           run only these calls (login, get_admin, get_non_admin, list_100, ...)
   --cpu-prof=DIR       write V8 CPU profiles of vtrest into DIR
+  --v8-flags=FLAGS     V8 flags for vtrest instead of deno task start's (--v8-flags= for none)
 `;
 
 function positive(name: string, text: string | undefined, fallback: number): number {
@@ -85,6 +88,7 @@ export function readOptions(args: readonly string[]): BenchOptions {
       "pool-size": { type: "string" },
       only: { type: "string" },
       "cpu-prof": { type: "string" },
+      "v8-flags": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -115,5 +119,6 @@ export function readOptions(args: readonly string[]): BenchOptions {
     poolSize: positive("pool-size", values["pool-size"], 10),
     ...(values.only === undefined ? {} : { only: values.only.split(",") }),
     ...(values["cpu-prof"] === undefined ? {} : { cpuProfileDir: values["cpu-prof"] }),
+    ...(values["v8-flags"] === undefined ? {} : { v8Flags: values["v8-flags"] }),
   };
 }

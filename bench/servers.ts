@@ -81,6 +81,15 @@ export interface VtrestOptions {
   readonly env: Readonly<Record<string, string>>;
   /** A folder for V8 CPU profiles (`--cpu-prof`), if profiling. */
   readonly cpuProfileDir?: string;
+  /** V8 flags instead of those `deno task start` passes (`""`: none). */
+  readonly v8Flags?: string;
+}
+
+/** The `--v8-flags=...` of `deno task start` in deno.json, if it has one. */
+export function startTaskV8Flags(): string | undefined {
+  const config = JSON.parse(Deno.readTextFileSync(new URL("../deno.json", import.meta.url)));
+  const start: string = config.tasks?.start ?? "";
+  return /--v8-flags=(\S+)/.exec(start)?.[1];
 }
 
 /**
@@ -95,6 +104,8 @@ export function startVtrest(options: VtrestOptions): ChildServer {
   if (options.cpuProfileDir !== undefined) {
     args.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
+  const v8Flags = options.v8Flags ?? startTaskV8Flags();
+  if (v8Flags !== undefined && v8Flags !== "") args.push(`--v8-flags=${v8Flags}`);
   args.push(options.parallel ? "serve.ts" : "main.ts");
   return spawn(args, {
     ...options.env,
