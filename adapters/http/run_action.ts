@@ -11,6 +11,7 @@ import type { DocumentFile } from "../../domain/documents/upload.ts";
 import { ANY_VERSION } from "../../domain/record_version.ts";
 import type { Action } from "./action.ts";
 import { entityTag } from "./entity_tags.ts";
+import { phpPicklistAnswer } from "./php_arrays.ts";
 
 /** The header a list with `count=1` answers the number of matching records in. */
 export const TOTAL_COUNT_HEADER = "X-Total-Count";
@@ -158,9 +159,9 @@ export async function runAction(
     }
     case "picklist": {
       const { token, module, field, withDependencies } = action;
-      return done(
+      return done(phpPicklistAnswer(
         await useCases.getPicklist.execute({ token, module, field, withDependencies }),
-      );
+      ));
     }
     case "download": {
       const { token, module, id } = action;

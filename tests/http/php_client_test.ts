@@ -91,6 +91,14 @@ Deno.test("the original PHP client's requests", async (t) => {
       await app.request(`${INDEX}?module=Accounts&picklist=rating&picklistdep=1&token=${token}`),
     ) as Record<string, unknown>;
     assert.deepEqual(Object.keys(withDependencies), ["values", "dependencies"]);
+    // A field no rule starts from: the original's PHP answered json_encode(array()), `[]`,
+    // which the client's json_decode turns into an array `empty()` is true for (`{}` is not).
+    const none = await expectSuccess(
+      await app.request(
+        `${INDEX}?module=Accounts&picklist=accounttype&picklistdep=1&token=${token}`,
+      ),
+    ) as Record<string, unknown>;
+    assert.deepEqual(none.dependencies, []);
   });
 
   await t.step("deleteEntity: DELETE with the id in the query", async () => {

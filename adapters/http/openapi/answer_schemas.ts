@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { ModuleDescription, ModuleType } from "../../../domain/discovery.ts";
 import { ERROR_CODES } from "../../../domain/errors.ts";
 import { FIELD_TYPES } from "../../../domain/field_type.ts";
-import type { PicklistResult } from "../../../domain/picklist.ts";
+import type { PhpPicklistAnswer } from "../php_arrays.ts";
 import type { SyncPage } from "../../../domain/sync.ts";
 
 /** A record: field name → value (every value a string), then `record_id`, `record_module`, `api_date_now`. */
@@ -63,9 +63,13 @@ export const ModuleDescriptionSchema = z.object({
 
 /** A picklist's values, and with `picklistdep=1` its dependencies. */
 export const PicklistSchema = z.object({
-  values: z.record(z.string(), z.string()).describe("value → translated label"),
-  dependencies: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
-}) satisfies z.ZodType<PicklistResult>;
+  values: z.union([z.record(z.string(), z.string()), z.tuple([])])
+    .describe("value → translated label; [] when none, as PHP's json_encode wrote it"),
+  dependencies: z.union([
+    z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+    z.tuple([]),
+  ]).describe("source value (or __DEFAULT__) → target field → values; [] when none").optional(),
+}) satisfies z.ZodType<PhpPicklistAnswer>;
 
 /** A page of changes. */
 export const SyncPageSchema = z.object({
