@@ -282,11 +282,41 @@ export async function main(): Promise<number> {
       : String(error);
     return fail(`cannot listen on ${hostname}:${config.PORT}: ${cause}`);
   }
-  const signal = await stopped;
-  logger.log("info", "shutdown", { signal, grace_seconds: config.SHUTDOWN_GRACE_SECONDS });
   // Deno's shutdown() would cut a body still being uploaded: drain first, then shut down.
+  await shutDown(
+    { signal: await stopped, drain, service, config, logger },
+    () => server.shutdown(),
+  );
+  return 0;
+}
+
+/** What a shutdown closes, and where it reports. */
+export interface ShutdownScope {
+  /** The signal that asked for it. */
+  readonly signal: Deno.Signal;
+  /** The requests in flight. */
+  readonly drain: RequestDrain;
+  /** The service to close once they are done. */
+  readonly service: Service;
+  /** `SHUTDOWN_GRACE_SECONDS`. */
+  readonly config: Pick<Config, "SHUTDOWN_GRACE_SECONDS">;
+  /** Where the shutdown lines go. */
+  readonly logger: Logger;
+}
+
+/**
+ * Lets the requests in flight finish, then `afterDrain` (the listener's own
+ * shutdown), within `SHUTDOWN_GRACE_SECONDS`; then closes the service (pool,
+ * password workers) and logs `shutdown`, `shutdown_grace_exceeded` when the
+ * grace ran out, and `stopped`.
+ */
+export async function shutDown(
+  { signal, drain, service, config, logger }: ShutdownScope,
+  afterDrain: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  logger.log("info", "shutdown", { signal, grace_seconds: config.SHUTDOWN_GRACE_SECONDS });
   const finished = await Promise.race([
-    drain.drain().then(() => server.shutdown()).then(() => "finished" as const),
+    drain.drain().then(afterDrain).then(() => "finished" as const),
     graceTimeout(config.SHUTDOWN_GRACE_SECONDS),
   ]);
   if (finished === "timeout") {
@@ -297,7 +327,6 @@ export async function main(): Promise<number> {
   }
   await service.close();
   logger.log("info", "stopped", { signal });
-  return 0;
 }
 
 if (import.meta.main) Deno.exit(await main());

@@ -18,9 +18,9 @@ import { type Config, ConfigError, listenHost, readConfig } from "./adapters/env
 import { RequestDrain } from "./adapters/http/request_drain.ts";
 import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
 import { LineLogger } from "./adapters/system/line_logger.ts";
-import { graceTimeout, nextStopSignal } from "./adapters/system/stop_signals.ts";
+import { nextStopSignal } from "./adapters/system/stop_signals.ts";
 import type { Logger } from "./domain/ports.ts";
-import { buildService, type Service } from "./main.ts";
+import { buildService, type Service, shutDown } from "./main.ts";
 
 /** A built service with what its shutdown needs. */
 interface Started {
@@ -52,20 +52,7 @@ async function start(): Promise<Started> {
 
 /** Waits for a stop signal, drains this worker's requests, then closes the service. */
 async function closeOnStop({ service, config, logger }: Started, drain: RequestDrain) {
-  const signal = await nextStopSignal();
-  logger.log("info", "shutdown", { signal, grace_seconds: config.SHUTDOWN_GRACE_SECONDS });
-  const finished = await Promise.race([
-    drain.drain().then(() => "finished" as const),
-    graceTimeout(config.SHUTDOWN_GRACE_SECONDS),
-  ]);
-  if (finished === "timeout") {
-    logger.log("warn", "shutdown_grace_exceeded", {
-      grace_seconds: config.SHUTDOWN_GRACE_SECONDS,
-      in_flight: drain.inFlight,
-    });
-  }
-  await service.close();
-  logger.log("info", "stopped", { signal });
+  await shutDown({ signal: await nextStopSignal(), drain, service, config, logger });
 }
 
 const started = await start();
