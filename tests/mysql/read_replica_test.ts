@@ -13,27 +13,13 @@ import { describeStartupError } from "../../adapters/mysql/startup_errors.ts";
 import { buildService } from "../../main.ts";
 import { MemoryLogger } from "../_fixtures/memory_logger.ts";
 import { setAdminPassword } from "./mysql_support.ts";
+import { createAccount, seedReplicaAccount, timedName } from "./_replica_pair.ts";
 import { type Instance, login, msUntil, startInstance } from "./_two_instances.ts";
 import { createVtigerDatabase, mysqlTestsEnabled } from "./vtiger_test_database.ts";
 
-/** Creates an Account named `name` through the instance; returns its id. */
-async function createAccount(instance: Instance, token: string, name: string): Promise<number> {
-  const answer = await instance.call(`Accounts/${token}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ accountname: name }),
-  });
-  const body = await answer.json();
-  assert.equal(answer.status, 201, JSON.stringify(body));
-  return Number(typeof body.result === "object" ? body.result.id : body.result);
-}
-
 /** The account's name as the instance reads it by id. */
 async function nameOf(instance: Instance, token: string, id: number): Promise<string> {
-  const answer = await instance.call(`Accounts/${id}/${token}`);
-  const body = await answer.json();
-  assert.equal(answer.status, 200, JSON.stringify(body));
-  return body.result.accountname;
+  return (await timedName(instance, token, id)).name;
 }
 
 Deno.test({
@@ -47,13 +33,7 @@ Deno.test({
     await setAdminPassword(primary);
     await setAdminPassword(replica);
     // The same record in both, named after the database holding it.
-    const onReplica = await startInstance({ VTIGER_DB_URL: replica.url });
-    let id: number;
-    try {
-      id = await createAccount(onReplica, await login(onReplica), "Acme (replica)");
-    } finally {
-      await onReplica.close();
-    }
+    const id = await seedReplicaAccount(replica);
     const settings = {
       VTIGER_DB_URL: primary.url,
       VTIGER_DB_READ_URL: replica.url,

@@ -10,33 +10,9 @@ import assert from "node:assert/strict";
 import { MemoryLogger } from "../_fixtures/memory_logger.ts";
 import { setAdminPassword } from "./mysql_support.ts";
 import { type Instance, login, msUntil, startInstance } from "./_two_instances.ts";
+import { createAccount, seedReplicaAccount, timedName } from "./_replica_pair.ts";
 import { TcpRelay } from "./_tcp_relay.ts";
 import { createVtigerDatabase, mysqlTestsEnabled } from "./vtiger_test_database.ts";
-
-/** Creates an Account named `name` through the instance; returns its id. */
-async function createAccount(instance: Instance, token: string, name: string): Promise<number> {
-  const answer = await instance.call(`Accounts/${token}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ accountname: name }),
-  });
-  const body = await answer.json();
-  assert.equal(answer.status, 201, JSON.stringify(body));
-  return Number(typeof body.result === "object" ? body.result.id : body.result);
-}
-
-/** The account's name as the instance reads it by id, and how long the read took. */
-async function timedName(
-  instance: Instance,
-  token: string,
-  id: number,
-): Promise<{ name: string; ms: number }> {
-  const started = performance.now();
-  const answer = await instance.call(`Accounts/${id}/${token}`);
-  const body = await answer.json();
-  assert.equal(answer.status, 200, JSON.stringify(body));
-  return { name: body.result.accountname, ms: Math.round(performance.now() - started) };
-}
 
 /** `/readyz`'s status and body. */
 async function readiness(instance: Instance): Promise<{ status: number; result: unknown }> {
@@ -61,13 +37,7 @@ Deno.test({
     await using replica = await createVtigerDatabase("7.1.0");
     await setAdminPassword(primary);
     await setAdminPassword(replica);
-    const onReplica = await startInstance({ VTIGER_DB_URL: replica.url });
-    let id: number;
-    try {
-      id = await createAccount(onReplica, await login(onReplica), "Acme (replica)");
-    } finally {
-      await onReplica.close();
-    }
+    const id = await seedReplicaAccount(replica);
     const target = new URL(replica.url);
     const relay = new TcpRelay({
       hostname: target.hostname,
