@@ -6,24 +6,9 @@
 
 import assert from "node:assert/strict";
 import { BASE, demoApp, expectFailure, expectSuccess, spyApp, TOKEN } from "./helpers.ts";
+import { clientBody, FORM, phpJson } from "../_fixtures/php_client.ts";
 
-const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 const JSON_TYPE = { "Content-Type": "application/json" };
-
-/** What the PHP client's sanitizeParams does to a body value. */
-function sanitized(value: string): string {
-  return value.replaceAll("&#39;", "%27").replaceAll("+", "%2B").replaceAll("/", "\\/");
-}
-
-/** The client's body: `key=value&` for each value, the last `&` left in place. */
-function clientBody(values: Readonly<Record<string, string>>): string {
-  return Object.entries(values).map(([key, value]) => `${key}=${sanitized(value)}&`).join("");
-}
-
-/** PHP's json_encode: `/` escaped as `\/`. */
-function phpJson(value: unknown): string {
-  return JSON.stringify(value).replaceAll("/", "\\/");
-}
 
 const HEADER = {
   subject: "New Quote",

@@ -7,20 +7,9 @@
 
 import assert from "node:assert/strict";
 import { BASE, demoApp, expectSuccess } from "./helpers.ts";
+import { clientBody, FORM } from "../_fixtures/php_client.ts";
 
 const INDEX = `${BASE}/index.php`;
-
-/** What the client's sanitizeParams does to a body value. */
-function sanitized(value: string): string {
-  return value.replaceAll("&#39;", "%27").replaceAll("+", "%2B").replaceAll("/", "\\/");
-}
-
-/** The client's body: `key=value&` for each value, the last `&` left in place. */
-function clientBody(values: Readonly<Record<string, string>>): string {
-  return Object.entries(values).map(([key, value]) => `${key}=${sanitized(value)}&`).join("");
-}
-
-const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
 Deno.test("the original PHP client's requests", async (t) => {
   const { app } = demoApp();

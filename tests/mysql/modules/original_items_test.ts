@@ -10,21 +10,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { VtigerTestDatabase } from "../vtiger_test_database.ts";
 import { rows, scalar } from "../mysql_support.ts";
 import { moduleTest } from "./_module_session.ts";
-
-/** What the PHP client's sanitizeParams does to a body value. */
-function sanitized(value: string): string {
-  return value.replaceAll("&#39;", "%27").replaceAll("+", "%2B").replaceAll("/", "\\/");
-}
-
-/** The client's body: `key=value&` for each value, the last `&` left in place. */
-function clientBody(values: Readonly<Record<string, string>>): string {
-  return Object.entries(values).map(([key, value]) => `${key}=${sanitized(value)}&`).join("");
-}
-
-/** PHP's json_encode: `/` escaped as `\/`. */
-function phpJson(value: unknown): string {
-  return JSON.stringify(value).replaceAll("/", "\\/");
-}
+import { clientBody, phpJson } from "../../_fixtures/php_client.ts";
 
 /** Columns that differ between two records by nature (ids, numbers, times). */
 const OWN = new Set([
