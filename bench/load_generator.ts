@@ -44,6 +44,11 @@ export interface LoadSpec {
   readonly accounts: number;
   /** The crmid of the first Account (default: the benchmark data set's). */
   readonly firstId?: number;
+  /**
+   * Requests per second to offer, all connections together (default: each connection sends
+   * its next request as soon as it has its answer, the most the server can take).
+   */
+  readonly rate?: number;
 }
 
 const SCRIPT = new URL("./wrk_call.lua", import.meta.url).pathname;
@@ -81,6 +86,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     String(spec.accounts),
     String(nonAdmin ? OWNERS.length : 1),
     nonAdmin ? NON_ADMIN_RESIDUES.join(",") : "0",
+    ...(spec.rate === undefined ? [] : [String(spec.rate)]),
   ];
   const output = await new Deno.Command("wrk", { args, stdout: "piped", stderr: "piped" })
     .output();

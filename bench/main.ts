@@ -1,19 +1,25 @@
 /**
  * `deno task bench`: builds a Vtiger 7.1.0 database with 100,000 Accounts and
  * 100,000 Contacts, starts vtrest and the baseline (a bare `Deno.serve` +
- * `mysql2` handler replaying the same SQL), loads each call on both with wrk,
- * and prints the table, the issue's targets and where the JSON went.
+ * `mysql2` handler replaying the same SQL), loads each call on both with wrk
+ * as fast as the connections go, loads GET by id and list 100 on both again
+ * at one fixed rate below saturation (the latency target's load), and prints
+ * the tables, the issue's targets and where the JSON went.
  *
  * @module
  */
 
 import { type BenchCall, benchCalls, deepStart, NAIVE_DEEP_PAGE } from "./calls.ts";
 import { capturePlans } from "./capture.ts";
+import { LATENCY_TARGET_CALLS, offeredRate, RATE_TOLERANCE, rateHeld } from "./fixed_rate.ts";
 import { requireWrk, runLoad } from "./load_generator.ts";
+import { type Load, measure, measureAtRate, preflight } from "./measure.ts";
 import { type BenchOptions, readOptions } from "./options.ts";
 import {
   type CallResult,
   checkTargets,
+  type FixedRateResult,
+  formatFixedRateTable,
   formatTable,
   formatTargets,
   type Measured,
@@ -24,7 +30,6 @@ import { BENCH_PASSWORD, NON_ADMIN } from "./seed/dataset.ts";
 import { prepareDatabase, serverMemory } from "./seed/prepare.ts";
 import {
   type ChildServer,
-  cpuSeconds,
   sampleMemory,
   startBaseline,
   startVtrest,
@@ -49,30 +54,6 @@ function baselinePath(call: BenchCall, plan = call.name): string {
   return call.baselineInput === undefined ? `/${plan}` : `/${plan}?p=${call.baselineInput}`;
 }
 
-/** One request with templates filled in, to check both sides answer before loading them. */
-async function preflight(
-  origin: string,
-  path: string,
-  call: BenchCall,
-  authorization?: string,
-): Promise<void> {
-  const fill = (text: string) =>
-    text.replaceAll("{id}", call.ids === "non-admin accounts" ? "4" : "8").replaceAll("{n}", "8")
-      .replaceAll("{u}", `preflight-${crypto.randomUUID()}`);
-  const headers: Record<string, string> = {};
-  if (authorization !== undefined) headers.Authorization = authorization;
-  if (call.body !== undefined) headers["Content-Type"] = "application/x-www-form-urlencoded";
-  const response = await fetch(`${origin}${fill(path)}`, {
-    method: call.method,
-    headers,
-    ...(call.body === undefined ? {} : { body: fill(call.body) }),
-  });
-  const text = await response.text();
-  if (!response.ok || !text.startsWith('{"success":true')) {
-    throw new Error(`${call.name} on ${origin}: ${response.status} ${text.slice(0, 300)}`);
-  }
-}
-
 function connectionsOf(call: BenchCall, options: BenchOptions): number {
   switch (call.load) {
     case "read":
@@ -81,55 +62,6 @@ function connectionsOf(call: BenchCall, options: BenchOptions): number {
       return options.writeConnections;
     case "deep":
       return options.deepConnections;
-  }
-}
-
-type Load = Omit<Parameters<typeof runLoad>[0], "seconds">;
-
-/**
- * Waits until what a run left queued in the server is done: wrk stops
- * counting at the deadline, but the requests it had in flight still hold
- * pooled connections. One more request of the same call is answered after them.
- */
-async function drain(load: Load): Promise<void> {
-  await preflight(load.origin, load.path, load.call, load.authorization).catch(() => undefined);
-}
-
-/** Slow calls (a naive deep page takes a second under load) get at least this long. */
-const SLOW_CALL_SECONDS = 5;
-
-/** A slow call that completed fewer requests than this is measured again, longer. */
-const MIN_SLOW_REQUESTS = 10;
-
-/** The longest a slow call is measured (wrk's timeout is 30 s). */
-const MAX_SLOW_CALL_SECONDS = 30;
-
-/**
- * Loads one side for the run's time (slow calls longer, again and longer
- * while they complete too few requests to count: wrk counts no request still
- * in flight at its deadline) and measures the server's CPU time per request.
- */
-async function measure(options: BenchOptions, load: Load, pid: number): Promise<Measured> {
-  const slow = load.call.load === "deep";
-  let seconds = slow ? Math.max(options.seconds, SLOW_CALL_SECONDS) : options.seconds;
-  if (options.warmupSeconds > 0) {
-    await runLoad({ ...load, seconds: options.warmupSeconds });
-    await drain(load);
-  }
-  for (;;) {
-    const cpuBefore = cpuSeconds(pid);
-    const result = await runLoad({ ...load, seconds });
-    const cpuAfter = cpuSeconds(pid);
-    await drain(load);
-    if (slow && result.requests < MIN_SLOW_REQUESTS && seconds < MAX_SLOW_CALL_SECONDS) {
-      seconds = Math.min(MAX_SLOW_CALL_SECONDS, seconds * 3);
-      continue;
-    }
-    const cpuUsPerRequest = cpuBefore === undefined || cpuAfter === undefined ||
-        result.requests === 0
-      ? undefined
-      : Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests);
-    return { ...result, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) };
   }
 }
 
@@ -208,23 +140,22 @@ async function main(): Promise<void> {
     }
 
     const results: CallResult[] = [];
+    const fixedRate: FixedRateResult[] = [];
     let naiveDeepPage: Measured | undefined;
     for (const call of calls) {
       const connections = connectionsOf(call, options);
       const common = { call, connections, accounts: options.accounts };
-      console.error(`${call.title}: vtrest`);
-      const vtrestResult = await measure(options, {
+      const vtrestLoad: Load = {
         ...common,
         origin: vtrest.origin,
         path: vtrestPath(call),
         authorization: authorization(call),
-      }, vtrest.pid);
+      };
+      const baselineLoad: Load = { ...common, origin: baseline.origin, path: baselinePath(call) };
+      console.error(`${call.title}: vtrest`);
+      const vtrestResult = await measure(options, vtrestLoad, vtrest.pid);
       console.error(`${call.title}: baseline`);
-      const baselineResult = await measure(options, {
-        ...common,
-        origin: baseline.origin,
-        path: baselinePath(call),
-      }, baseline.pid);
+      const baselineResult = await measure(options, baselineLoad, baseline.pid);
       results.push({
         name: call.name,
         title: call.title,
@@ -233,11 +164,31 @@ async function main(): Promise<void> {
         baseline: baselineResult,
         ratio: Math.round((vtrestResult.rps / Math.max(baselineResult.rps, 0.01)) * 100) / 100,
       });
+      if (LATENCY_TARGET_CALLS.includes(call.name)) {
+        const rate = offeredRate(baselineResult.rps, options.rateFraction);
+        const paced = async (side: string, load: Load, pid: number): Promise<Measured> => {
+          console.error(`${call.title}: ${side} at ${rate} req/s`);
+          const measured = await measureAtRate(options, load, pid, rate);
+          const off = rateHeld(rate, measured.rps)
+            ? ""
+            : ` (off by more than ${RATE_TOLERANCE * 100} %: p99 is not at the offered rate)`;
+          console.error(`${call.title}: ${side} achieved ${measured.rps} req/s${off}`);
+          return measured;
+        };
+        fixedRate.push({
+          name: call.name,
+          title: call.title,
+          connections,
+          offeredRps: rate,
+          fraction: options.rateFraction,
+          vtrest: await paced("vtrest", vtrestLoad, vtrest.pid),
+          baseline: await paced("baseline", baselineLoad, baseline.pid),
+        });
+      }
       if (call.name === "deep_page") {
         console.error(`${call.title}: naive LIMIT/OFFSET join (baseline)`);
         naiveDeepPage = await measure(options, {
-          ...common,
-          origin: baseline.origin,
+          ...baselineLoad,
           path: baselinePath(call, NAIVE_DEEP_PAGE),
         }, baseline.pid);
       }
@@ -261,10 +212,12 @@ async function main(): Promise<void> {
         contacts: options.accounts,
         parallel: options.parallel,
         poolSize: options.poolSize,
+        rateFraction: options.rateFraction,
         loadGenerator: "wrk, 1 thread",
         databaseBuiltThisRun: database.built,
       },
       calls: results,
+      ...(fixedRate.length === 0 ? {} : { fixedRate }),
       ...(naiveDeepPage === undefined ? {} : { naiveDeepPage }),
       adapterStatements: capture.statementCounts,
       endToEnd: capture.endToEnd,
@@ -277,6 +230,14 @@ async function main(): Promise<void> {
     const file = await writeResult(result, targets, new URL("./results/", import.meta.url));
     console.log(formatTable(result));
     console.log();
+    if (fixedRate.length > 0) {
+      console.log(
+        `latency at a fixed rate (${options.rateFraction} of the baseline's req/s above, ` +
+          "the same rate offered to both sides; req/s: achieved):",
+      );
+      console.log(formatFixedRateTable(fixedRate));
+      console.log();
+    }
     console.log(
       `vtrest: first answer ${result.firstAnswerMs} ms after start, first record ${result.firstRecordMs} ms; ` +
         `peak RSS ${peakRssMb} MB; ${

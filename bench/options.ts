@@ -5,6 +5,7 @@
  */
 
 import { parseArgs } from "node:util";
+import { DEFAULT_RATE_FRACTION } from "./fixed_rate.ts";
 
 /** The repository's root folder. */
 export const REPO_ROOT: string = new URL("..", import.meta.url).pathname;
@@ -37,6 +38,11 @@ export interface BenchOptions {
   readonly parallel: boolean;
   /** The pool size of vtrest and the baseline (`POOL_SIZE`). */
   readonly poolSize: number;
+  /**
+   * The rate offered in the latency runs of GET by id and list 100, as a
+   * fraction of the baseline's saturated req/s for the call in the same run.
+   */
+  readonly rateFraction: number;
   /** Only these calls. */
   readonly only?: readonly string[];
   /** Write V8 CPU profiles of vtrest into this folder. */
@@ -48,7 +54,7 @@ export interface BenchOptions {
 const HELP = `deno task bench [options]
 
   --quick              1 s per call and side, no warm-up (a CI smoke; the data set is full size)
-  --seconds=N          seconds of load per call and side (default 5)
+  --seconds=N          seconds of load per call and side, and per fixed-rate run (default 5)
   --connections=N      connections for reads (default 64); logins and writes use a quarter
   --accounts=N         Accounts, and as many Contacts (default 100000)
   --db-url=URL         MySQL server (default $BENCH_DB_URL or mysql://root@127.0.0.1:3306)
@@ -58,6 +64,10 @@ const HELP = `deno task bench [options]
   --parallel           serve vtrest with deno serve --parallel (one worker per core)
   --pool-size=N        POOL_SIZE of vtrest and of the baseline (default 10)
   --only=a,b           run only these calls (login, get_admin, get_non_admin, list_100, ...)
+  --rate-fraction=F    GET by id (admin, non-admin) and list 100 are also measured with the read
+                       connections at a fixed rate on both sides, F times the baseline's req/s at
+                       saturation for the call in the same run, for the p99 < 50 ms target
+                       (default ${DEFAULT_RATE_FRACTION}: half; above 0, at most 1)
   --cpu-prof=DIR       write V8 CPU profiles of vtrest into DIR
   --v8-flags=FLAGS     V8 flags for vtrest instead of deno task start's (--v8-flags= for none)
 `;
@@ -67,6 +77,15 @@ function positive(name: string, text: string | undefined, fallback: number): num
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new Error(`--${name} '${text}' must be a whole number above 0`);
+  }
+  return value;
+}
+
+function fraction(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!(value > 0 && value <= 1)) {
+    throw new Error(`--${name} '${text}' must be above 0 and at most 1`);
   }
   return value;
 }
@@ -87,6 +106,7 @@ export function readOptions(args: readonly string[]): BenchOptions {
       parallel: { type: "boolean", default: false },
       "pool-size": { type: "string" },
       only: { type: "string" },
+      "rate-fraction": { type: "string" },
       "cpu-prof": { type: "string" },
       "v8-flags": { type: "string" },
       help: { type: "boolean", default: false },
@@ -117,6 +137,7 @@ export function readOptions(args: readonly string[]): BenchOptions {
     accounts: positive("accounts", values.accounts, 100_000),
     parallel: values.parallel ?? false,
     poolSize: positive("pool-size", values["pool-size"], 10),
+    rateFraction: fraction("rate-fraction", values["rate-fraction"], DEFAULT_RATE_FRACTION),
     ...(values.only === undefined ? {} : { only: values.only.split(",") }),
     ...(values["cpu-prof"] === undefined ? {} : { cpuProfileDir: values["cpu-prof"] }),
     ...(values["v8-flags"] === undefined ? {} : { v8Flags: values["v8-flags"] }),
