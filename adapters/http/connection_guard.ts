@@ -98,8 +98,18 @@ const EVICTABLE_AFTER_MS = 1000;
 /** How long the guard waits before accepting again after accept failed, in milliseconds. */
 const ACCEPT_RETRY_MS = 50;
 
-/** Bytes relayed per read, each way. */
-const CHUNK_BYTES = 16 * 1024;
+/** Bytes relayed per read from the client (request heads and bodies). */
+const REQUEST_CHUNK_BYTES = 16 * 1024;
+
+/**
+ * Bytes relayed per read from the server. Answers run to hundreds of KiB (a
+ * list of 100 Accounts is ~100 KiB), and every read and write is an op through
+ * the event loop: with 16 KiB, a 100 KiB answer relayed at 1,860-2,060 req/s
+ * for 200-236 µs of CPU each; with 64 KiB, 4,670-6,420 req/s for 144-194 µs
+ * (256 KiB gained little more; direct: 53 µs). 64 KiB held per connection is
+ * 16 MiB at the cap of 256.
+ */
+const ANSWER_CHUNK_BYTES = 64 * 1024;
 
 /** One client connection and its relay to the server. */
 class Relay {
@@ -170,7 +180,7 @@ class Relay {
  * 1024), those ends piled up until Deno.serve's accept failed with EMFILE.
  */
 async function drainUntilClosed(upstream: Deno.Conn, ms: number): Promise<void> {
-  const buffer = new Uint8Array(CHUNK_BYTES);
+  const buffer = new Uint8Array(REQUEST_CHUNK_BYTES);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
   try {
@@ -190,9 +200,14 @@ async function drainUntilClosed(upstream: Deno.Conn, ms: number): Promise<void> 
   }
 }
 
-/** Copies `from` to `to` until either ends, calling `onBytes` for each chunk. */
-async function pump(from: Deno.Conn, to: Deno.Conn, onBytes: () => void): Promise<void> {
-  const buffer = new Uint8Array(CHUNK_BYTES);
+/** Copies `from` to `to` until either ends, `chunkBytes` at most per read, calling `onBytes` for each. */
+async function pump(
+  from: Deno.Conn,
+  to: Deno.Conn,
+  chunkBytes: number,
+  onBytes: () => void,
+): Promise<void> {
+  const buffer = new Uint8Array(chunkBytes);
   try {
     for (;;) {
       const read = await from.read(buffer);
@@ -282,10 +297,10 @@ export function serveGuarded(options: GuardOptions, handler: ServeHandler): Guar
     const relay = new Relay(client, upstream, Date.now());
     const port = upstream.localAddr.port;
     relays.set(port, relay);
-    relay.delivered = pump(upstream, client, () => {
+    relay.delivered = pump(upstream, client, ANSWER_CHUNK_BYTES, () => {
       relay.lastActivity = Date.now();
     });
-    const fromClient = pump(client, upstream, () => {
+    const fromClient = pump(client, upstream, REQUEST_CHUNK_BYTES, () => {
       const now = Date.now();
       relay.lastActivity = now;
       if (relay.requests > 0) return;

@@ -1,6 +1,8 @@
 /**
- * A deadline for every request: hono's `timeout` middleware, answering
- * `SERVICE_UNAVAILABLE` when the request is not done in time. Bodies have a
+ * A deadline for every request, answering `SERVICE_UNAVAILABLE` when the
+ * request is not done in time. It works as hono's `timeout` middleware, on
+ * the shared deadline sweep instead of a timer per request
+ * (`deadline_sweep.ts`). Bodies have a
  * tighter deadline of their own (request_body.ts) and statements a time
  * limit in the database; this one catches whatever else runs long, so that
  * no client waits on a request without end.
@@ -10,7 +12,7 @@
 
 import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { timeout } from "hono/timeout";
+import { sharedDeadlines } from "../system/deadline_sweep.ts";
 import { DomainError } from "../../domain/errors.ts";
 
 /**
@@ -19,14 +21,25 @@ import { DomainError } from "../../domain/errors.ts";
  * told so, and to try again later.
  */
 export function requestDeadline(seconds: number): MiddlewareHandler {
-  // hono's middleware throws an HTTPException; its cause is our error, which onError answers.
-  return timeout(seconds * 1000, () =>
-    new HTTPException(503, {
-      cause: new DomainError(
-        "SERVICE_UNAVAILABLE",
-        `The request did not finish within ${seconds} seconds; a write it made is either ` +
-          "complete or absent, never half-done",
-        { retryAfterSeconds: 1 },
-      ),
-    }));
+  return async (_c, next) => {
+    let expire: (exception: HTTPException) => void = () => {};
+    const expired = new Promise<never>((_, reject) => (expire = reject));
+    // The HTTPException's cause is our error, which onError answers.
+    const deadline = sharedDeadlines.arm(seconds * 1000, () =>
+      expire(
+        new HTTPException(503, {
+          cause: new DomainError(
+            "SERVICE_UNAVAILABLE",
+            `The request did not finish within ${seconds} seconds; a write it made is either ` +
+              "complete or absent, never half-done",
+            { retryAfterSeconds: 1 },
+          ),
+        }),
+      ));
+    try {
+      await Promise.race([next(), expired]);
+    } finally {
+      deadline.cancel();
+    }
+  };
 }
