@@ -8,24 +8,9 @@
  */
 
 import bcrypt from "bcryptjs";
-import apacheMd5 from "apache-md5";
 import { timingSafeEqual } from "node:crypto";
 import type { StoredPassword } from "../../domain/user.ts";
-
-/**
- * The package is CommonJS whose export is the function itself; its typings
- * declare an ES default export, which Deno's type view wraps once more.
- */
-const md5Crypt = apacheMd5 as unknown as (password: string, salt: string) => string;
-
-/**
- * The password as a string of its UTF-8 bytes, one character per byte: what
- * PHP's crypt() hashes. The package reads each character as one byte.
- */
-function utf8Bytes(password: string): string {
-  return Array.from(new TextEncoder().encode(password), (byte) => String.fromCharCode(byte))
-    .join("");
-}
+import { md5Crypt } from "./md5_crypt.ts";
 
 function sameText(left: string, right: string): boolean {
   const a = new TextEncoder().encode(left);
@@ -44,7 +29,8 @@ export function checkVtigerPassword(password: string, stored: StoredPassword): b
   switch (stored.cryptType) {
     case "MD5":
     case "PHP5.3MD5":
-      return hash.startsWith("$1$") && sameText(md5Crypt(utf8Bytes(password), hash), hash);
+      return hash.startsWith("$1$") &&
+        sameText(md5Crypt(new TextEncoder().encode(password), hash), hash);
     case "PHASH":
       return /^\$2[abxy]\$/.test(hash) &&
         bcrypt.compareSync(password, hash.replace(/^\$2y\$/, "$2b$"));
