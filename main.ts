@@ -17,18 +17,15 @@ import { currentRequestSignal } from "./adapters/http/request_signal.ts";
 import { currentReader } from "./adapters/http/current_reader.ts";
 import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts";
 import { createApp } from "./adapters/http/app.ts";
-import { ServiceMetrics } from "./adapters/http/metrics.ts";
+import type { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
 import { serveClients } from "./adapters/http/connection_guard.ts";
 import { noteRateState } from "./adapters/http/rate_limit_headers.ts";
-import { createDemoPorts } from "./adapters/memory/demo/demo_ports.ts";
 import { MemoryCounterStore } from "./adapters/memory/memory_counter_store.ts";
-import { openMysqlPorts } from "./adapters/mysql/mysql_ports.ts";
 import { describeStartupError } from "./adapters/mysql/startup_errors.ts";
 import { LineLogger } from "./adapters/system/line_logger.ts";
 import { graceTimeout, nextStopSignal } from "./adapters/system/stop_signals.ts";
 import { WorkerPasswordVerifier } from "./adapters/system/worker_password_verifier.ts";
-import { readInstallTimeZone } from "./adapters/system/vtiger_config_file.ts";
 import { isKnownTimeZone } from "./domain/time_zone.ts";
 import { createUseCases, type Ports } from "./application/use_cases.ts";
 import type { CounterStore, Logger } from "./domain/ports.ts";
@@ -64,6 +61,8 @@ export interface Service {
  */
 async function installTimeZone(config: Config): Promise<string> {
   if (config.VTIGER_ROOT === undefined) return config.VTIGER_TIMEZONE;
+  // Only an install folder needs the PHP parser: imported here, not at start.
+  const { readInstallTimeZone } = await import("./adapters/system/vtiger_config_file.ts");
   const zone = await readInstallTimeZone(config.VTIGER_ROOT);
   if (zone === undefined) return config.VTIGER_TIMEZONE;
   if (!isKnownTimeZone(zone)) {
@@ -83,7 +82,11 @@ interface OpenedPorts {
   readonly close: () => Promise<void>;
 }
 
-/** The database's ports when `VTIGER_DB_URL` is set, else the in-memory demo's. */
+/**
+ * The database's ports when `VTIGER_DB_URL` is set, else the in-memory
+ * demo's: each imported only when chosen, so that neither holds the other's
+ * modules in memory.
+ */
 async function openPorts(
   config: Config,
   logger: Logger,
@@ -91,12 +94,14 @@ async function openPorts(
 ): Promise<OpenedPorts> {
   const timeZone = await installTimeZone(config);
   if (config.VTIGER_DB_URL === undefined) {
+    const { createDemoPorts } = await import("./adapters/memory/demo/demo_ports.ts");
     return {
       ports: createDemoPorts({ timeZone }),
       counters: new MemoryCounterStore(),
       close: () => Promise.resolve(),
     };
   }
+  const { openMysqlPorts } = await import("./adapters/mysql/mysql_ports.ts");
   const opened = await openMysqlPorts({
     url: config.VTIGER_DB_URL,
     metadataTtlSeconds: config.METADATA_TTL_SECONDS,
@@ -166,7 +171,10 @@ function dataFacts(config: Config): Record<string, string> {
 
 /** Builds the whole service from a configuration: the composition of every adapter. */
 export async function buildService(config: Config, logger: Logger): Promise<Service> {
-  const metrics = config.METRICS ? new ServiceMetrics() : undefined;
+  // prom-client is loaded only when the metrics are served.
+  const metrics = config.METRICS
+    ? new (await import("./adapters/http/metrics.ts")).ServiceMetrics()
+    : undefined;
   const { ports, counters, readiness, readinessFacts, close } = await openPorts(
     config,
     logger,

@@ -20,7 +20,7 @@ import { notModifiedResponse, successResponse } from "./envelope.ts";
 import { errorHandler, handleNotFound } from "./error_handler.ts";
 import { requestLog } from "./request_log.ts";
 import { compressAnswers } from "./compression.ts";
-import { metricsMiddleware } from "./metrics.ts";
+import { metricsMiddleware } from "./metrics_middleware.ts";
 import { addHealthRoutes, type HealthOptions } from "./health_routes.ts";
 import { type Params, paramsHook, paramsSchema, validateParams } from "./params_schema.ts";
 import { pathParams, segmentsUnder } from "./path_style.ts";

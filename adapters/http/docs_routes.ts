@@ -9,16 +9,14 @@
  */
 
 import type { Context, Hono, MiddlewareHandler } from "hono";
-// Only the package's folder: its main module parses both Swagger UI bundles (34 MB of memory).
-import swaggerUiFolder from "swagger-ui-dist/absolute-path.js";
 import { z } from "zod";
 import type { UseCases } from "../../application/use_cases.ts";
 import type { ModuleDescription } from "../../domain/discovery.ts";
 import { invalidParameter } from "../../domain/errors.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 import denoConfig from "../../deno.json" with { type: "json" };
+import { onFirstUse } from "../system/first_use.ts";
 import { bearerToken } from "./bearer.ts";
-import { openApiDocument } from "./openapi/document.ts";
 import { MODULE_NAME_PATTERN } from "./params_schema.ts";
 
 /** What the description routes need. */
@@ -35,6 +33,20 @@ const ASSETS: Readonly<Record<string, string>> = {
   "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
   "favicon-32x32.png": "image/png",
 };
+
+/**
+ * The document's generator (zod-to-openapi and the operation table), imported
+ * by the first `openapi.json` request rather than at start: most processes
+ * never serve one.
+ */
+const documentGenerator = onFirstUse(() => import("./openapi/document.ts"));
+
+/** The folder of the page's files, looked up by the first request for one. */
+const swaggerUiFolder = onFirstUse(async () => {
+  // Only the package's folder: its main module parses both Swagger UI bundles (34 MB of memory).
+  const { default: folderOf } = await import("swagger-ui-dist/absolute-path.js");
+  return (folderOf as unknown as () => string)();
+});
 
 /** Where the page finds the document, relative to its base (`{basePath}/docs/`). */
 export const OPENAPI_URL = "../openapi.json";
@@ -112,8 +124,10 @@ export function addDocsRoutes(app: Hono, useCases: UseCases, options: DocsOption
   const { basePath } = options;
   const version = denoConfig.version;
   let plain: string | undefined;
-  const documentOf = (extra?: Record<string, z.ZodType>) =>
-    openApiDocument({ basePath, version, metrics: options.metrics, extraSchemas: extra });
+  const documentOf = async (extra?: Record<string, z.ZodType>) => {
+    const { openApiDocument } = await documentGenerator();
+    return openApiDocument({ basePath, version, metrics: options.metrics, extraSchemas: extra });
+  };
 
   app.get(`${basePath}/openapi.json`, async (c: Context) => {
     const query = c.req.query();
@@ -124,7 +138,7 @@ export function addDocsRoutes(app: Hono, useCases: UseCases, options: DocsOption
       );
     }
     if (query.module === undefined || query.module === "") {
-      plain ??= JSON.stringify(documentOf());
+      plain ??= JSON.stringify(await documentOf());
       return c.body(plain, 200, { "Content-Type": "application/json; charset=utf-8" });
     }
     if (!MODULE_NAME_PATTERN.test(query.module)) {
@@ -135,7 +149,7 @@ export function addDocsRoutes(app: Hono, useCases: UseCases, options: DocsOption
     // A module's fields are told only to a caller who may see them.
     const token = query.token || bearerToken(c.req.header("Authorization"));
     const description = await useCases.describeModule.execute({ token, module: query.module });
-    const document = documentOf({ [`${description.name}Record`]: recordSchema(description) });
+    const document = await documentOf({ [`${description.name}Record`]: recordSchema(description) });
     return c.json(document, 200, { "Content-Type": "application/json; charset=utf-8" });
   });
 
@@ -144,12 +158,11 @@ export function addDocsRoutes(app: Hono, useCases: UseCases, options: DocsOption
     `${basePath}/docs/start.js`,
     (c) => c.body(START_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
   );
-  const folder = (swaggerUiFolder as unknown as () => string)();
   app.get(`${basePath}/docs/:asset`, async (c) => {
     const asset = c.req.param("asset");
     const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
     if (type === undefined) return c.notFound();
-    const bytes = await Deno.readFile(`${folder}/${asset}`);
+    const bytes = await Deno.readFile(`${await swaggerUiFolder()}/${asset}`);
     return c.body(bytes, 200, { "Content-Type": type });
   });
 }

@@ -6,18 +6,10 @@
  * @module
  */
 
-import type { MiddlewareHandler } from "hono";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import "./app_env.ts";
-import { methodOf, routeOf } from "./request_log.ts";
 
 /** Seconds; a list on a large database takes tens of milliseconds, a stalled one 30 s. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-
-/** The route label: the action a request was resolved to, else the route pattern that answered. */
-function routeLabel(c: Parameters<MiddlewareHandler>[0]): string {
-  return c.get("action") ?? routeOf(c);
-}
 
 /** The service's metrics. */
 export class ServiceMetrics {
@@ -119,21 +111,4 @@ export class ServiceMetrics {
   async render(): Promise<{ body: string; contentType: string }> {
     return { body: await this.#registry.metrics(), contentType: this.#registry.contentType };
   }
-}
-
-/** The middleware that counts and times every request in the metrics. */
-export function metricsMiddleware(metrics: ServiceMetrics): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      metrics.observe(
-        methodOf(c),
-        routeLabel(c),
-        c.res.status,
-        (performance.now() - started) / 1000,
-      );
-    }
-  };
 }

@@ -10,7 +10,6 @@ import type { Clock, Translator } from "../../domain/ports.ts";
 import { DictionaryTranslator } from "../system/dictionary_translator.ts";
 import { RandomTokenGenerator } from "../system/random_token_generator.ts";
 import { SystemClock } from "../system/system_clock.ts";
-import { loadVtigerLanguageFiles } from "../system/vtiger_language_files.ts";
 import { VtigerPasswordVerifier } from "../system/vtiger_password_verifier.ts";
 import { sql } from "kysely";
 import {
@@ -139,6 +138,8 @@ export interface MysqlPorts {
 
 async function translatorFor(config: MysqlPortsConfig): Promise<Translator> {
   if (config.vtigerRoot === undefined) return new DictionaryTranslator();
+  // Only an install folder needs the PHP parser: imported here, not at start.
+  const { loadVtigerLanguageFiles } = await import("../system/vtiger_language_files.ts");
   return await loadVtigerLanguageFiles(config.vtigerRoot, config.vtigerLanguage ?? "en_us");
 }
 

@@ -8,12 +8,20 @@
 
 import type { PasswordVerifier } from "../../domain/ports.ts";
 import type { StoredPassword } from "../../domain/user.ts";
-import { checkVtigerPassword } from "./vtiger_password_check.ts";
+import { onFirstUse } from "./first_use.ts";
 
-/** Vtiger's crypt types (see {@linkcode checkVtigerPassword}), checked in this thread. */
+/**
+ * The check and its hashing packages, imported on the first check: the ports
+ * hold this verifier by default, and the service, which replaces it with its
+ * workers, then never loads them in its main thread.
+ */
+const passwordCheck = onFirstUse(() => import("./vtiger_password_check.ts"));
+
+/** Vtiger's crypt types (see `checkVtigerPassword`), checked in this thread. */
 export class VtigerPasswordVerifier implements PasswordVerifier {
   /** Whether the password matches; unknown crypt types never match. */
-  verify(password: string, stored: StoredPassword): Promise<boolean> {
-    return Promise.resolve(checkVtigerPassword(password, stored));
+  async verify(password: string, stored: StoredPassword): Promise<boolean> {
+    const { checkVtigerPassword } = await passwordCheck();
+    return checkVtigerPassword(password, stored);
   }
 }
