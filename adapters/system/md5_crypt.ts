@@ -111,12 +111,8 @@ class ByteWriter {
 /** One zero byte. */
 const ZERO = new Uint8Array(1);
 
-/** Each UTF-16 unit of `text` as its low byte, as Node's `ascii` encoding writes a string. */
-function lowBytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  return bytes;
-}
+/** Text as bytes: the salt as PHP's crypt() reads it from the stored (UTF-8) hash. */
+const UTF8 = new TextEncoder();
 
 /** `count` characters of crypt's base-64 for the low bits of `value`, least significant first. */
 function to64(value: number, count: number): string {
@@ -129,13 +125,15 @@ function to64(value: number, count: number): string {
  * The MD5-crypt of `password` (its bytes: PHP hashes a password's UTF-8
  * bytes) with the salt of `setting`, an MD5-crypt hash or setting
  * (`$1$salt$...`, `$1$salt`): what lies between its second and third `$`,
- * whole (PHP would cut it to 8 characters) and each character taken as its
- * low byte, as npm `apache-md5` does. Answers `$1$salt$` and 22 characters.
+ * whole (PHP would cut it to 8 bytes), as its UTF-8 bytes. Vtiger's salt is
+ * the user name's first two bytes, so a name that starts with `Ø` or `Д` has
+ * a salt PHP hashed as two bytes (npm `apache-md5` took each character's low
+ * byte instead: the same for ASCII only). Answers `$1$salt$` and 22 characters.
  */
 export function md5Crypt(password: Uint8Array, setting: string): string {
   const salt = setting.split("$")[2] ?? "";
-  const saltBytes = lowBytes(salt);
-  const magic = lowBytes(MAGIC);
+  const saltBytes = UTF8.encode(salt);
+  const magic = UTF8.encode(MAGIC);
   const digest = new Uint8Array(16);
 
   const alternate = new ByteWriter(2 * password.length + saltBytes.length);

@@ -81,6 +81,14 @@ Deno.test("MD5: $1$ + the user name's first two letters + $", async (t) => {
   );
 });
 
+Deno.test("PHP5.3MD5 for a user name that starts with a non-ASCII letter", async () => {
+  // Vtiger: crypt($password, '$1$' . str_pad(substr('Øystein', 0, 2), 9, '0')): the salt's
+  // first two bytes are Ø's UTF-8. openssl passwd -1 -salt 'Ø000000' 'Øystein1'.
+  const oystein = account("Øystein", "$1$Ø000000$YC64heU36ePNIKnTBxHFT1", "PHP5.3MD5");
+  assert.equal(await verifier.verify("Øystein1", oystein), true);
+  assert.equal(await verifier.verify("Oystein1", oystein), false);
+});
+
 Deno.test("PHASH: PHP's password_hash bcrypt, $2y$", async (t) => {
   const hash = bcrypt.hashSync("correct horse", 4).replace(/^\$2b\$/, "$2y$");
   await t.step("the hash carries PHP's $2y$ prefix", () => {
