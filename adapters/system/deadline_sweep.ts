@@ -34,8 +34,12 @@ export class DeadlineSweep {
   readonly #now: () => number;
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  /** A sweep every `everyMs` (default {@linkcode SWEEP_EVERY_MS}) on the clock `now`. */
-  constructor(everyMs: number = SWEEP_EVERY_MS, now: () => number = Date.now) {
+  /**
+   * A sweep every `everyMs` (default {@linkcode SWEEP_EVERY_MS}) on the clock `now`: by default
+   * the monotonic one, as timers are, so that setting the system clock neither fires every
+   * deadline at once nor holds them back.
+   */
+  constructor(everyMs: number = SWEEP_EVERY_MS, now: () => number = () => performance.now()) {
     if (!Number.isSafeInteger(everyMs) || everyMs < 1) {
       throw new RangeError(`The sweep interval ${everyMs} ms must be a positive whole number`);
     }

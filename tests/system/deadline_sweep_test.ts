@@ -77,3 +77,22 @@ Deno.test("cancelling the last deadline stops the sweep at once (no timer outliv
   second.cancel();
   assert.equal(sweep.size, 0);
 });
+
+Deno.test("the default clock is monotonic: a wall-clock step does not fire deadlines early", async () => {
+  // A system clock set forward (NTP stepping, a VM resumed) must not time out every statement
+  // and request in flight at once, nor one set back hold them: timers never followed the wall.
+  const realNow = Date.now;
+  let step = 0;
+  Date.now = () => realNow() + step;
+  try {
+    const sweep = new DeadlineSweep(5);
+    const fired: string[] = [];
+    const deadline = sweep.arm(60_000, () => fired.push("fired"));
+    step = 120_000;
+    await sleep(30);
+    deadline.cancel();
+    assert.deepEqual(fired, []);
+  } finally {
+    Date.now = realNow;
+  }
+});
