@@ -30,6 +30,8 @@ interface Entry extends Deadline {
 /** Deadlines checked every {@linkcode SWEEP_EVERY_MS}; the sweep runs only while one is armed. */
 export class DeadlineSweep {
   readonly #entries = new Set<Entry>();
+  /** Expired, their callbacks queued and not yet run: a cancel() before then still disarms them. */
+  readonly #due = new Set<Entry>();
   readonly #everyMs: number;
   readonly #now: () => number;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -50,12 +52,15 @@ export class DeadlineSweep {
   /** Calls `onExpired` once, `ms` from now (up to one sweep later), unless cancelled first. */
   arm(ms: number, onExpired: () => void): Deadline {
     const entries = this.#entries;
+    const due = this.#due;
     const entry: Entry = {
       at: this.#now() + ms,
       onExpired,
       cancel: () => {
         // The last one out stops the sweep: no interval outlives the work it guards.
-        if (entries.delete(entry) && entries.size === 0) this.#stop();
+        if (entries.delete(entry)) {
+          if (entries.size === 0) this.#stop();
+        } else due.delete(entry);
       },
     };
     entries.add(entry);
@@ -77,8 +82,12 @@ export class DeadlineSweep {
     for (const entry of this.#entries) {
       if (entry.at > now) continue;
       this.#entries.delete(entry);
-      // Each on its own, as timers run: one that throws does not hold back the others.
-      queueMicrotask(entry.onExpired);
+      this.#due.add(entry);
+      // Each on its own, as timers run: one that throws does not hold back the others; one
+      // cancelled by an earlier one's callback does not run, as a cleared timer would not.
+      queueMicrotask(() => {
+        if (this.#due.delete(entry)) entry.onExpired();
+      });
     }
     if (this.#entries.size === 0) this.#stop();
   }

@@ -96,3 +96,18 @@ Deno.test("the default clock is monotonic: a wall-clock step does not fire deadl
     Date.now = realNow;
   }
 });
+
+Deno.test("a deadline cancelled by another that fired in the same sweep does not fire", async () => {
+  // As clearTimeout stops a timer that is due but has not run yet.
+  const sweep = new DeadlineSweep(10);
+  const fired: string[] = [];
+  const armed: { cancel(): void }[] = [];
+  sweep.arm(10, () => {
+    fired.push("first");
+    armed[0].cancel();
+  });
+  armed.push(sweep.arm(10, () => fired.push("second")));
+  await sleep(50);
+  assert.deepEqual(fired, ["first"]);
+  assert.equal(sweep.size, 0);
+});
