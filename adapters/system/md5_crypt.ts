@@ -2,11 +2,12 @@
  * MD5-crypt (`$1$salt$hash`, what PHP's `crypt()` makes for Vtiger's `MD5`
  * and `PHP5.3MD5` crypt types) in plain JavaScript over bytes.
  *
- * It computes what npm `apache-md5` computes (the tests hold it to the
- * package), without the package's 1,002 `node:crypto` hash objects per check:
- * each of those left native memory behind that the worker's garbage collector
- * did not see, so a burst of logins grew the password worker by about 100 MB
- * of resident memory (2,000 checks: +120 MB, against +2 MB here).
+ * It computes what npm `apache-md5` computes for ASCII salts (the tests hold
+ * it to the package; for others, see {@linkcode md5Crypt}), without the
+ * package's 1,002 `node:crypto` hash objects per check: each of those left
+ * native memory behind that the worker's garbage collector did not see, so
+ * a burst of logins grew the password worker by about 100 MB of resident
+ * memory (2,000 checks: +120 MB, against +2 MB here).
  *
  * @module
  */
