@@ -111,6 +111,9 @@ const REQUEST_CHUNK_BYTES = 16 * 1024;
  */
 const ANSWER_CHUNK_BYTES = 64 * 1024;
 
+/** Bytes read per read while discarding what the server still sends on a closed relay. */
+const DRAIN_CHUNK_BYTES = 16 * 1024;
+
 /** One client connection and its relay to the server. */
 class Relay {
   readonly client: Deno.Conn<Deno.NetAddr>;
@@ -180,7 +183,7 @@ class Relay {
  * 1024), those ends piled up until Deno.serve's accept failed with EMFILE.
  */
 async function drainUntilClosed(upstream: Deno.Conn, ms: number): Promise<void> {
-  const buffer = new Uint8Array(REQUEST_CHUNK_BYTES);
+  const buffer = new Uint8Array(DRAIN_CHUNK_BYTES);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
   try {

@@ -118,6 +118,16 @@ Deno.test("a p99 target reads the run at a fixed rate, not the saturated one", (
   assert.equal(target(run(saturated), "list_100: p99").met, undefined);
 });
 
+Deno.test("a p99 target rounds as the fixed-rate table does", () => {
+  const result = run([], undefined, [paced("list_100", 250, load(250, 68.55), load(250, 20))]);
+  const measured = target(result, "list_100: p99").measured;
+  const cell = formatFixedRateTable(result.fixedRate ?? []).split("\n").find((line) =>
+    line.includes("list_100")
+  );
+  const tablesP99 = cell?.split("|").map((part) => part.trim())[6];
+  assert.equal(measured.split(" ms")[0], tablesP99);
+});
+
 Deno.test("a p99 under 50 ms misses the target when vtrest fell short of the offered rate", () => {
   const result = run([], undefined, [
     paced("get_admin", 1350, load(1100, 30), load(1340, 10)),
