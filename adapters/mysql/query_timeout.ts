@@ -28,6 +28,7 @@ import type { Pool, PoolConnection, QueryOptions } from "mysql2";
 import { DomainError } from "../../domain/errors.ts";
 import type { QueryKiller } from "./query_killer.ts";
 import { sharedDeadlines } from "../system/deadline_sweep.ts";
+import { isSentPrepared } from "./prepared_statements.ts";
 import { limitStatement, type ServerFlavour, serverFlavour } from "./statement_limit.ts";
 
 /** How much longer than the server's limit the client waits for an answer. */
@@ -133,7 +134,10 @@ function guardedConnection(
       const gone = error !== null && error !== undefined && signal?.aborted === true;
       reply(gone ? clientGone() : error, result as MysqlQueryResult);
     }
-    return connection.query(options, answer);
+    // The read of one record by id goes prepared (prepared_statements.ts); the rest as text.
+    return isSentPrepared(sql)
+      ? connection.execute(options, answer)
+      : connection.query(options, answer);
   };
   return {
     get config() {

@@ -20,6 +20,7 @@
  * @module
  */
 
+import { sendPrepared } from "../prepared_statements.ts";
 import { type Expression, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { FieldDefinition } from "../../../domain/field.ts";
 import { CRMENTITY_TABLE } from "../../../domain/module.ts";
@@ -228,6 +229,7 @@ function compileRecordSelect(
   const byId = sql`${sql.raw(selectFrom.sql)} where ${
     sql.join(liveRecordConditions(storage), sql` and `)
   } and ${CRMID_REF} = ${0} limit 1`.compile(db);
+  sendPrepared(byId.sql);
   return {
     selectFrom: selectFrom.sql,
     byId: {
