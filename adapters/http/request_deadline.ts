@@ -22,11 +22,10 @@ import { DomainError } from "../../domain/errors.ts";
  */
 export function requestDeadline(seconds: number): MiddlewareHandler {
   return async (_c, next) => {
-    let expire: (exception: HTTPException) => void = () => {};
-    const expired = new Promise<never>((_, reject) => (expire = reject));
+    const expired = Promise.withResolvers<never>();
     // The HTTPException's cause is our error, which onError answers.
     const deadline = sharedDeadlines.arm(seconds * 1000, () =>
-      expire(
+      expired.reject(
         new HTTPException(503, {
           cause: new DomainError(
             "SERVICE_UNAVAILABLE",
@@ -37,7 +36,7 @@ export function requestDeadline(seconds: number): MiddlewareHandler {
         }),
       ));
     try {
-      await Promise.race([next(), expired]);
+      await Promise.race([next(), expired.promise]);
     } finally {
       deadline.cancel();
     }
