@@ -154,12 +154,14 @@ export function addDocsRoutes(app: Hono, useCases: UseCases, options: DocsOption
   });
 
   app.get(`${basePath}/docs`, (c) => c.html(page(basePath)));
-  app.get(
-    `${basePath}/docs/start.js`,
-    (c) => c.body(START_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
-  );
+  // One route for start.js and swagger-ui's files: a static path beside a parameter at the same
+  // depth is a pattern hono's RegExpRouter refuses, which would leave every request to the
+  // slower TrieRouter.
   app.get(`${basePath}/docs/:asset`, async (c) => {
     const asset = c.req.param("asset");
+    if (asset === "start.js") {
+      return c.body(START_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" });
+    }
     const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
     if (type === undefined) return c.notFound();
     const bytes = await Deno.readFile(`${await swaggerUiFolder()}/${asset}`);
