@@ -129,14 +129,15 @@ async function main(): Promise<void> {
     // JIT and pools warm on both sides before anything counts, even in quick mode.
     for (const call of benchCalls(options.accounts).filter((call) => call.name === "get_admin")) {
       const common = { call, connections: options.readConnections, accounts: options.accounts };
+      const seconds = options.jitWarmupSeconds;
       await runLoad({
         ...common,
-        seconds: 1,
+        seconds,
         origin: vtrest.origin,
         path: vtrestPath(call),
         authorization: authorization(call),
       });
-      await runLoad({ ...common, seconds: 1, origin: baseline.origin, path: baselinePath(call) });
+      await runLoad({ ...common, seconds, origin: baseline.origin, path: baselinePath(call) });
     }
 
     const results: CallResult[] = [];

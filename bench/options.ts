@@ -18,6 +18,13 @@ export interface BenchOptions {
   readonly seconds: number;
   /** Seconds of warm-up per call and side before measuring (0 in quick mode). */
   readonly warmupSeconds: number;
+  /**
+   * Seconds of GET by id per side before the first call is measured (1 in quick mode), for the
+   * JIT to settle: vtrest at saturation, in consecutive 2 s windows of one process, went 1,161,
+   * 657, 547, 391 us of CPU per request and stayed 340-580 after (the baseline: 339, 191, then
+   * 154-191), so 1 s measured the first call, GET by id as admin, half-compiled.
+   */
+  readonly jitWarmupSeconds: number;
   /** Connections for reads (GET by id, lists). */
   readonly readConnections: number;
   /** Connections for logins and writes. */
@@ -127,6 +134,7 @@ export function readOptions(args: readonly string[]): BenchOptions {
     quick,
     seconds: positive("seconds", values.seconds, quick ? 1 : 5),
     warmupSeconds: quick ? 0 : 1,
+    jitWarmupSeconds: quick ? 1 : 10,
     readConnections: reads,
     writeConnections: Math.max(1, Math.round(reads / 4)),
     deepConnections: Math.max(1, Math.round(reads / 8)),
