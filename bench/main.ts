@@ -113,6 +113,9 @@ async function main(): Promise<void> {
     const readerToken = await login(vtrest.origin, NON_ADMIN.userName, BENCH_PASSWORD);
 
     baseline = startBaseline(plansFile, database.url, options.poolSize, options.parallel);
+    // The baseline's own peak under the same loads: what a bare Deno.serve + mysql2 process
+    // reaches, beside vtrest's (the target's 200 MB is vtrest's alone).
+    const baselineMemory = sampleMemory(baseline.pid);
     await waitForAnswer(`${baseline.origin}/ready`, (status) => status === 404);
 
     const authorization = (call: BenchCall) =>
@@ -196,6 +199,8 @@ async function main(): Promise<void> {
     }
     const peakRssMb = memory.peakMb();
     memory.stop();
+    const baselinePeakRssMb = baselineMemory.peakMb();
+    baselineMemory.stop();
 
     const server = await serverMemory(options.serverUrl, options.database);
     const result: RunResult = {
@@ -226,6 +231,7 @@ async function main(): Promise<void> {
       firstRecordMs: Math.round(firstRecordMs),
       firstOpenOnFreshDatabaseMs: Math.round(capture.firstOpenMs),
       peakRssMb,
+      baselinePeakRssMb,
     };
     const targets = checkTargets(result);
     const file = await writeResult(result, targets, new URL("./results/", import.meta.url));
@@ -241,7 +247,7 @@ async function main(): Promise<void> {
     }
     console.log(
       `vtrest: first answer ${result.firstAnswerMs} ms after start, first record ${result.firstRecordMs} ms; ` +
-        `peak RSS ${peakRssMb} MB; ${
+        `peak RSS ${peakRssMb} MB (baseline ${baselinePeakRssMb} MB); ${
           options.parallel ? "deno serve --parallel" : "one process"
         }, ` +
         `POOL_SIZE ${options.poolSize}; machine: ${result.machine.cpus} CPUs, load ${

@@ -83,6 +83,8 @@ export interface RunResult {
   readonly firstOpenOnFreshDatabaseMs: number;
   /** vtrest's peak resident memory, MB. */
   readonly peakRssMb: number;
+  /** The baseline's peak resident memory under the same loads, MB (context for vtrest's). */
+  readonly baselinePeakRssMb?: number;
 }
 
 /**
