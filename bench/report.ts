@@ -212,8 +212,10 @@ export function checkTargets(result: RunResult): Target[] {
   const speedup = !enough ? undefined : deep.vtrest.rps / Math.max(naive.rps, 0.01);
   targets.push({
     name: "deep page: ≥ 5× the naive LIMIT/OFFSET join (req/s)",
-    measured: speedup === undefined
-      ? `too few requests (${deep?.vtrest.requests ?? 0} and ${naive?.requests ?? 0})`
+    measured: deep === undefined
+      ? "not run"
+      : speedup === undefined
+      ? `too few requests (${deep.vtrest.requests} and ${naive?.requests ?? 0})`
       : `${speedup.toFixed(1)}×`,
     met: speedup === undefined ? undefined : speedup >= 5,
   });

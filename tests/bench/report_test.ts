@@ -70,6 +70,12 @@ Deno.test("the deep page is compared with the naive join only on enough requests
   assert.equal(target(run([deep], load(0.5, 10, 2)), "deep page").met, undefined);
 });
 
+Deno.test("the deep page is not run when --only leaves it out, and says so", () => {
+  const found = target(run([call("get_admin", load(700), load(1000))]), "deep page");
+  assert.equal(found.met, undefined);
+  assert.equal(found.measured, "not run");
+});
+
 Deno.test("memory, start-up and statement targets read the run", () => {
   const result = run([call("list_100", load(600, 60), load(1000))]);
   assert.equal(target(result, "peak RSS").met, true);
