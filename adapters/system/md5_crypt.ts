@@ -116,6 +116,9 @@ const ZERO = new Uint8Array(1);
 /** Text as bytes: the salt as PHP's crypt() reads it from the stored (UTF-8) hash. */
 const UTF8 = new TextEncoder();
 
+/** {@linkcode MAGIC} as bytes, encoded once: every check hashes it. */
+const MAGIC_BYTES = UTF8.encode(MAGIC);
+
 /** `count` characters of crypt's base-64 for the low bits of `value`, least significant first. */
 function to64(value: number, count: number): string {
   let text = "";
@@ -135,7 +138,6 @@ function to64(value: number, count: number): string {
 export function md5Crypt(password: Uint8Array, setting: string): string {
   const salt = setting.split("$")[2] ?? "";
   const saltBytes = UTF8.encode(salt);
-  const magic = UTF8.encode(MAGIC);
   const digest = new Uint8Array(16);
 
   const alternate = new ByteWriter(2 * password.length + saltBytes.length);
@@ -145,9 +147,9 @@ export function md5Crypt(password: Uint8Array, setting: string): string {
   md5(alternate.bytes, alternate.length, digest);
 
   // The loop over the length's bits adds one byte per bit: at most 32.
-  const first = new ByteWriter(2 * password.length + magic.length + saltBytes.length + 32);
+  const first = new ByteWriter(2 * password.length + MAGIC_BYTES.length + saltBytes.length + 32);
   first.add(password);
-  first.add(magic);
+  first.add(MAGIC_BYTES);
   first.add(saltBytes);
   for (let left = password.length; left > 0; left -= 16) first.add(digest, Math.min(16, left));
   for (let i = password.length; i > 0; i >>= 1) {
