@@ -100,16 +100,8 @@ export function startVtrest(options: VtrestOptions): ChildServer {
   const port = freePort();
   // --unstable-no-legacy-abort in both: without it Deno aborts every request's signal once
   // answered, building a DOMException (and its stack) per request (V8 allocation profile).
-  const args = options.parallel
-    ? [
-      "serve",
-      "--parallel",
-      "--allow-net",
-      "--allow-env",
-      "--allow-read",
-      "--unstable-no-legacy-abort",
-    ]
-    : ["run", "--allow-net", "--allow-env", "--allow-read", "--unstable-no-legacy-abort"];
+  const args = options.parallel ? ["serve", "--parallel"] : ["run"];
+  args.push("--allow-net", "--allow-env", "--allow-read", "--unstable-no-legacy-abort");
   if (options.cpuProfileDir !== undefined) {
     args.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
