@@ -264,22 +264,31 @@ export interface RecordRow {
  * itself is the record's values (its `__` bookkeeping aliases are no field's
  * name, so nothing reads them as one). No copy per row: a page of a hundred
  * 45-field records makes no garbage beyond the driver's own rows.
+ *
+ * Generated once per field selection, each field read by its literal name:
+ * a loop over the names read `row[name]` by a key that changes each step,
+ * which V8 cannot specialise (a hundred 45-field rows: 39-55 us in a loop,
+ * 25 us generated). The names are quoted with `JSON.stringify`, so a name
+ * can only ever be a string key, never code.
  */
 function recordRowReader(names: readonly string[]): (row: Record<string, unknown>) => RecordRow {
-  return (row) => {
-    for (const name of names) {
-      const value = row[name];
-      if (value !== null && value !== undefined && typeof value !== "string") {
-        row[name] = toText(value);
-      }
-    }
-    return {
-      record: {
-        id: Number(row[ID_ALIAS]),
-        ownerId: Number(row[OWNER_ALIAS]),
-        values: row as Record<string, string | null>,
-      },
-      label: toText(row[LABEL_ALIAS]) ?? "",
-    };
+  const conversions = names.map((name) => {
+    const key = JSON.stringify(name);
+    return `  value = row[${key}];
+  if (value !== null && value !== undefined && typeof value !== "string") row[${key}] = toText(value);`;
+  });
+  const source = `"use strict";
+return function readRecordRow(row) {
+  let value;
+${conversions.join("\n")}
+  return {
+    record: {
+      id: Number(row[${JSON.stringify(ID_ALIAS)}]),
+      ownerId: Number(row[${JSON.stringify(OWNER_ALIAS)}]),
+      values: row,
+    },
+    label: toText(row[${JSON.stringify(LABEL_ALIAS)}]) ?? "",
   };
+};`;
+  return new Function("toText", source)(toText) as (row: Record<string, unknown>) => RecordRow;
 }
