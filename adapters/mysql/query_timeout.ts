@@ -80,28 +80,72 @@ function poolBusy(seconds: number): DomainError {
   );
 }
 
-/** The connection with every statement limited, timed and tied to its request. */
-function guardedConnection(
-  connection: PoolConnection,
-  flavour: ServerFlavour,
-  guards: StatementGuards,
-): MysqlPoolConnection {
-  let abandoned = false;
-  // Whether a statement went to the server on this lease: until one has, the connection is
+/**
+ * A connection with every statement limited, timed and tied to its request.
+ * One per pool connection for all its leases (`pool_stats.ts` says why);
+ * `lease()` starts each lease as the pool hands the connection out.
+ */
+class GuardedConnection implements MysqlPoolConnection {
+  readonly #connection: PoolConnection;
+  readonly #flavour: ServerFlavour;
+  readonly #guards: StatementGuards;
+  #abandoned = false;
+  // Whether a statement went to the server in this lease: until one has, the connection is
   // as clean as the pool handed it out (the pool holds no connection left inside a transaction).
-  let sent = false;
-  const abandon = () => {
-    abandoned = true;
-    guards.killer.kill(connection.threadId);
+  #sent = false;
+  readonly #abandon = (): void => {
+    this.#abandoned = true;
+    this.#guards.killer.kill(this.#connection.threadId);
   };
-  const query = (sql: string, parameters: unknown, callback?: QueryCallback) => {
+
+  constructor(connection: PoolConnection, flavour: ServerFlavour, guards: StatementGuards) {
+    this.#connection = connection;
+    this.#flavour = flavour;
+    this.#guards = guards;
+  }
+
+  /** Starts a lease: nothing sent, nothing abandoned yet. */
+  lease(): this {
+    this.#abandoned = false;
+    this.#sent = false;
+    return this;
+  }
+
+  get config(): object {
+    return this.#connection.config;
+  }
+
+  get threadId(): number {
+    return this.#connection.threadId;
+  }
+
+  connect(callback?: (error: unknown) => void): void {
+    this.#connection.connect(callback);
+  }
+
+  destroy(): void {
+    this.#connection.destroy();
+  }
+
+  release(): void {
+    if (this.#abandoned) this.#connection.destroy();
+    else this.#connection.release();
+  }
+
+  query(
+    sql: string,
+    parameters: unknown,
+    callback?: QueryCallback,
+  ): ReturnType<MysqlPoolConnection["query"]> {
+    const connection = this.#connection;
+    const guards = this.#guards;
     const options: QueryOptions = {
-      sql: limitStatement(sql, flavour, guards.timeoutMs),
+      sql: limitStatement(sql, this.#flavour, guards.timeoutMs),
       values: parameters as QueryOptions["values"],
     };
     if (callback === undefined) {
       // Streamed (no callback to answer on the sweep's behalf): mysql2 times it.
-      sent = true;
+      this.#sent = true;
       return connection.query({ ...options, timeout: guards.timeoutMs + CLIENT_GRACE_MS });
     }
     const signal = guards.currentSignal?.();
@@ -109,48 +153,37 @@ function guardedConnection(
       // Refused, not run. After an earlier statement of this lease, the connection may hold an
       // open transaction, so it is not reused; before any (a request that waited for a
       // connection while its client left), it goes back to the pool as it came.
-      if (sent) abandoned = true;
+      if (this.#sent) this.#abandoned = true;
       queueMicrotask(() => callback(clientGone(), undefined as unknown as MysqlQueryResult));
-      return;
+      return undefined as unknown as ReturnType<MysqlPoolConnection["query"]>;
     }
+    const abandon = this.#abandon;
     signal?.addEventListener("abort", abandon, { once: true });
-    sent = true;
-    const reply = callback; // narrowed: the function below cannot see the check above
+    this.#sent = true;
     let answered = false;
     const deadline = sharedDeadlines.arm(
       guards.timeoutMs + CLIENT_GRACE_MS,
       () => answer(inactivityTimeout(), undefined),
     );
-    function answer(error: unknown, result: unknown): void {
+    const answer = (error: unknown, result: unknown): void => {
       if (answered) return; // the deadline answered first; the late outcome is dropped
       answered = true;
       deadline.cancel();
       signal?.removeEventListener("abort", abandon);
       if (isTimeout(error)) {
-        abandoned = true;
+        // The lease cannot end before its statements are answered: this is still its lease.
+        this.#abandoned = true;
         guards.killer.kill(connection.threadId);
         connection.destroy();
       }
       const gone = error !== null && error !== undefined && signal?.aborted === true;
-      reply(gone ? clientGone() : error, result as MysqlQueryResult);
-    }
+      callback(gone ? clientGone() : error, result as MysqlQueryResult);
+    };
     // The read of one record by id goes prepared (prepared_statements.ts); the rest as text.
-    return isSentPrepared(sql)
+    return (isSentPrepared(sql)
       ? connection.execute(options, answer)
-      : connection.query(options, answer);
-  };
-  return {
-    get config() {
-      return connection.config;
-    },
-    get threadId() {
-      return connection.threadId;
-    },
-    connect: (callback) => connection.connect(callback),
-    destroy: () => connection.destroy(),
-    release: () => abandoned ? connection.destroy() : connection.release(),
-    query: query as MysqlPoolConnection["query"],
-  };
+      : connection.query(options, answer)) as unknown as ReturnType<MysqlPoolConnection["query"]>;
+  }
 }
 
 /** The server's flavour, asked once per pool (asked again after a failure). */
@@ -179,6 +212,15 @@ export function withStatementGuards(pool: Pool, guards: StatementGuards): MysqlP
     );
   }
   const flavourOf = flavourProbe();
+  const guarded = new WeakMap<PoolConnection, GuardedConnection>();
+  const guardedOf = (connection: PoolConnection, flavour: ServerFlavour): GuardedConnection => {
+    let known = guarded.get(connection);
+    if (known === undefined) {
+      known = new GuardedConnection(connection, flavour, guards);
+      guarded.set(connection, known);
+    }
+    return known;
+  };
   return {
     getConnection: (callback) => {
       let waiting = true;
@@ -195,7 +237,7 @@ export function withStatementGuards(pool: Pool, guards: StatementGuards): MysqlP
         }
         if (error) return callback(error, connection as unknown as MysqlPoolConnection);
         flavourOf(connection).then(
-          (flavour) => callback(null, guardedConnection(connection, flavour, guards)),
+          (flavour) => callback(null, guardedOf(connection, flavour).lease()),
           (failure) => {
             connection.release();
             callback(failure, connection as unknown as MysqlPoolConnection);
