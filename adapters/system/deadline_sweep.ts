@@ -22,16 +22,37 @@ export interface Deadline {
   cancel(): void;
 }
 
-interface Entry extends Deadline {
+/** A deadline armed and not yet fired or cancelled, at `slot` of the sweep's list. */
+class Entry implements Deadline {
   readonly at: number;
-  readonly onExpired: () => void;
+  onExpired: (() => void) | undefined;
+  slot: number;
+  readonly #sweep: DeadlineSweep;
+
+  constructor(sweep: DeadlineSweep, at: number, onExpired: () => void, slot: number) {
+    this.#sweep = sweep;
+    this.at = at;
+    this.onExpired = onExpired;
+    this.slot = slot;
+  }
+
+  cancel(): void {
+    this.#sweep.disarm(this);
+  }
 }
 
-/** Deadlines checked every {@linkcode SWEEP_EVERY_MS}; the sweep runs only while one is armed. */
+/**
+ * Deadlines checked every {@linkcode SWEEP_EVERY_MS}; the sweep runs only while one is armed.
+ *
+ * The armed deadlines are a plain list, an entry taken out by moving the last
+ * one into its place: a `Set` of them, with a request adding and deleting three
+ * a request, rebuilt its table every few dozen requests, and each table it left
+ * behind still pointed at the entries of its time (and through their callbacks
+ * at their requests) until a full collection, which kept them through every
+ * young-generation collection in between (see the README's performance section).
+ */
 export class DeadlineSweep {
-  readonly #entries = new Set<Entry>();
-  /** Expired, their callbacks queued and not yet run: a cancel() before then still disarms them. */
-  readonly #due = new Set<Entry>();
+  readonly #armed: Entry[] = [];
   readonly #everyMs: number;
   readonly #now: () => number;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -51,19 +72,9 @@ export class DeadlineSweep {
 
   /** Calls `onExpired` once, `ms` from now (up to one sweep later), unless cancelled first. */
   arm(ms: number, onExpired: () => void): Deadline {
-    const entries = this.#entries;
-    const due = this.#due;
-    const entry: Entry = {
-      at: this.#now() + ms,
-      onExpired,
-      cancel: () => {
-        // The last one out stops the sweep: no interval outlives the work it guards.
-        if (entries.delete(entry)) {
-          if (entries.size === 0) this.#stop();
-        } else due.delete(entry);
-      },
-    };
-    entries.add(entry);
+    const armed = this.#armed;
+    const entry = new Entry(this, this.#now() + ms, onExpired, armed.length);
+    armed.push(entry);
     if (this.#timer === undefined) {
       // Held by the event loop as the timers it replaces were: while a deadline is armed, the
       // process waits for it (the sweep stops once none is).
@@ -74,22 +85,53 @@ export class DeadlineSweep {
 
   /** Deadlines armed and not yet fired or cancelled. */
   get size(): number {
-    return this.#entries.size;
+    return this.#armed.length;
+  }
+
+  /**
+   * Disarms `entry` (its `cancel()`): taken out of the list if still armed, and
+   * its callback dropped, which also stops one already expired and queued to run.
+   */
+  disarm(entry: Entry): void {
+    entry.onExpired = undefined;
+    const armed = this.#armed;
+    const slot = entry.slot;
+    if (slot < 0 || armed[slot] !== entry) return; // fired, or cancelled before
+    entry.slot = -1;
+    const last = armed.pop() as Entry;
+    if (last !== entry) {
+      armed[slot] = last;
+      last.slot = slot;
+    }
+    // The last one out stops the sweep: no interval outlives the work it guards.
+    if (armed.length === 0) this.#stop();
   }
 
   #sweep(): void {
     const now = this.#now();
-    for (const entry of this.#entries) {
-      if (entry.at > now) continue;
-      this.#entries.delete(entry);
-      this.#due.add(entry);
-      // Each on its own, as timers run: one that throws does not hold back the others; one
+    const armed = this.#armed;
+    for (let slot = 0; slot < armed.length;) {
+      const entry = armed[slot];
+      if (entry.at > now) {
+        slot++;
+        continue;
+      }
+      // Out of the list now (the one moved into its slot is looked at next); its callback
+      // runs on its own, as timers run: one that throws does not hold back the others; one
       // cancelled by an earlier one's callback does not run, as a cleared timer would not.
+      entry.slot = -1;
+      const last = armed.pop() as Entry;
+      if (last !== entry) {
+        armed[slot] = last;
+        last.slot = slot;
+      }
       queueMicrotask(() => {
-        if (this.#due.delete(entry)) entry.onExpired();
+        const onExpired = entry.onExpired;
+        entry.onExpired = undefined;
+        onExpired?.();
       });
     }
-    if (this.#entries.size === 0) this.#stop();
+    if (armed.length === 0) this.#stop();
   }
 
   #stop(): void {
