@@ -205,6 +205,7 @@ export type { HealthOptions } from "./adapters/http/health_routes.ts";
 export { ServiceMetrics } from "./adapters/http/metrics.ts";
 export { type FetchHandler, RequestDrain } from "./adapters/http/request_drain.ts";
 export { observeCallers } from "./adapters/http/caller_observer.ts";
+export { currentScope, inRequestScope, RequestScope } from "./adapters/http/request_scope.ts";
 export {
   BadTokenLimit,
   type BadTokenLimitOptions,

@@ -8,7 +8,6 @@
 
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
-import { contextStorage } from "hono/context-storage";
 import { requestId } from "hono/request-id";
 import type { UseCases } from "../../application/use_cases.ts";
 import type { Logger } from "../../domain/ports.ts";
@@ -26,6 +25,7 @@ import { type Params, paramsHook, paramsSchema, validateParams } from "./params_
 import { pathParams, segmentsUnder } from "./path_style.ts";
 import { fileResponse } from "./file_response.ts";
 import { readWriteBody } from "./request_body.ts";
+import { scopedUseCase } from "./request_scope.ts";
 import { BodyBudget } from "./body_budget.ts";
 import { type RequestConditions, runAction, TOTAL_COUNT_HEADER } from "./run_action.ts";
 import { conditionVersions } from "./entity_tags.ts";
@@ -150,8 +150,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   const app = new Hono();
   app.onError(errorHandler(logger));
   app.notFound(handleNotFound);
-  // Context storage first: the ports note the caller's user id on the request (caller_observer.ts).
-  app.use("*", contextStorage());
+  // What must happen once the request is answered: its scope (request_scope.ts) adds to it.
   app.use("*", async (c, next) => {
     const ends: (() => void)[] = [];
     c.set("requestEnds", ends);
@@ -203,25 +202,26 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
     c.set("action", action.kind);
     // The body's bytes count against the budget until the use case is done with its values.
     using lease = budget.lease();
-    const outcome = await runAction(
-      useCases,
-      action,
-      () =>
-        readWriteBody(c.req.raw, {
-          maxBytes: maxBodyBytes,
-          maxUploadBytes,
-          lease,
-          timeoutSeconds: bodyTimeoutSeconds,
-          ...(options.maxBodyValues === undefined ? {} : { maxValues: options.maxBodyValues }),
-        }),
-      clientAddress(c, options.trustProxy ?? false),
-      requestConditions(c),
-    ).catch((thrown: unknown) => {
-      // hono's onError only sees Error instances; anything else would escape as a bare 500.
-      throw thrown instanceof Error ? thrown : new Error("A non-Error value was thrown", {
-        cause: thrown,
+    const outcome = await scopedUseCase(c, () =>
+      runAction(
+        useCases,
+        action,
+        () =>
+          readWriteBody(c.req.raw, {
+            maxBytes: maxBodyBytes,
+            maxUploadBytes,
+            lease,
+            timeoutSeconds: bodyTimeoutSeconds,
+            ...(options.maxBodyValues === undefined ? {} : { maxValues: options.maxBodyValues }),
+          }),
+        clientAddress(c, options.trustProxy ?? false),
+        requestConditions(c),
+      )).catch((thrown: unknown) => {
+        // hono's onError only sees Error instances; anything else would escape as a bare 500.
+        throw thrown instanceof Error ? thrown : new Error("A non-Error value was thrown", {
+          cause: thrown,
+        });
       });
-    });
     if (outcome.file !== undefined) return fileResponse(outcome.file);
     if (outcome.notModified) return notModifiedResponse(c, outcome.headers);
     return successResponse(c, outcome.result, outcome.created, outcome.headers);

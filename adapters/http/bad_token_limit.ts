@@ -19,12 +19,12 @@
  */
 
 import type { Context, MiddlewareHandler } from "hono";
-import { tryGetContext } from "hono/context-storage";
 import type { Ports } from "../../application/use_cases.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { countedClient } from "../../domain/login_throttling.ts";
 import type { SessionStore } from "../../domain/ports.ts";
 import "./app_env.ts";
+import { currentScope } from "./request_scope.ts";
 import { clientAddress } from "./client_address.ts";
 import { wrapping } from "./port_wrapping.ts";
 
@@ -200,7 +200,7 @@ export function limitBadTokens<T extends Pick<Ports, "sessions">>(
   limit: BadTokenLimit,
 ): T {
   const { sessions } = ports;
-  const client = (): string | undefined => tryGetContext()?.get("tokenClient");
+  const client = (): string | undefined => currentScope()?.tokenClient;
   const find: SessionStore["find"] = async (tokenHash) => {
     const who = client();
     if (who === undefined) return await sessions.find(tokenHash);

@@ -3,19 +3,19 @@
  * cases knowing about requests: the ports a use case calls once it knows the
  * user (privileges are loaded only for an authenticated caller; a session is
  * saved only by a successful login) note the user id on the current request's
- * context, which hono's context storage keeps for the request's duration.
+ * scope (request_scope.ts), which the log line reads once it is answered.
  *
  * @module
  */
 
-import { tryGetContext } from "hono/context-storage";
 import type { Ports } from "../../application/use_cases.ts";
 import type { AccessPolicy, SessionStore } from "../../domain/ports.ts";
-import "./app_env.ts";
 import { wrapping } from "./port_wrapping.ts";
+import { currentScope } from "./request_scope.ts";
 
 function noteUser(userId: number): void {
-  tryGetContext()?.set("userId", userId);
+  const scope = currentScope();
+  if (scope !== undefined) scope.userId = userId;
 }
 
 /**

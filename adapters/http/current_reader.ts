@@ -1,13 +1,12 @@
 /**
  * The request being answered, as the read replica's routing sees it: who
  * asks (once the token is checked) and whether the request may write (any
- * method but GET and HEAD), read from hono's context storage.
+ * method but GET and HEAD), read from the request's scope (request_scope.ts).
  *
  * @module
  */
 
-import { tryGetContext } from "hono/context-storage";
-import "./app_env.ts";
+import { currentScope } from "./request_scope.ts";
 
 /** Who is reading, and whether their request may write. */
 export interface RequestReader {
@@ -17,14 +16,10 @@ export interface RequestReader {
   readonly writes: boolean;
 }
 
-/** Methods whose requests never write records. */
-const READ_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD"]);
-
 /** The current request's reader, or `undefined` outside a request. */
 export function currentReader(): RequestReader | undefined {
-  const context = tryGetContext();
-  if (context === undefined) return undefined;
-  const userId = context.get("userId");
-  const writes = !READ_METHODS.has(context.req.method);
+  const scope = currentScope();
+  if (scope === undefined) return undefined;
+  const { userId, writes } = scope;
   return userId === undefined ? { writes } : { userId, writes };
 }

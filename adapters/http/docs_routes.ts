@@ -16,6 +16,7 @@ import { invalidParameter } from "../../domain/errors.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 import denoConfig from "../../deno.json" with { type: "json" };
 import { onFirstUse } from "../system/first_use.ts";
+import { scopedUseCase } from "./request_scope.ts";
 import { bearerToken } from "./bearer.ts";
 import { MODULE_NAME_PATTERN } from "./params_schema.ts";
 
@@ -148,7 +149,10 @@ export function addDocsRoutes(app: Hono, useCases: UseCases, options: DocsOption
     }
     // A module's fields are told only to a caller who may see them.
     const token = query.token || bearerToken(c.req.header("Authorization"));
-    const description = await useCases.describeModule.execute({ token, module: query.module });
+    const description = await scopedUseCase(
+      c,
+      () => useCases.describeModule.execute({ token, module: query.module }),
+    );
     const document = await documentOf({ [`${description.name}Record`]: recordSchema(description) });
     return c.json(document, 200, { "Content-Type": "application/json; charset=utf-8" });
   });

@@ -6,9 +6,9 @@
  * @module
  */
 
-import { tryGetContext } from "hono/context-storage";
+import { currentScope } from "./request_scope.ts";
 
 /** The current request's signal, or `undefined` outside a request. */
 export function currentRequestSignal(): AbortSignal | undefined {
-  return tryGetContext()?.req.raw.signal;
+  return currentScope()?.signal;
 }

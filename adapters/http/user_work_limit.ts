@@ -14,13 +14,12 @@
  * @module
  */
 
-import { tryGetContext } from "hono/context-storage";
 import type { Ports } from "../../application/use_cases.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { AccessPolicy } from "../../domain/ports.ts";
 import "./app_env.ts";
 import { wrapping } from "./port_wrapping.ts";
-import { currentRequestSignal } from "./request_signal.ts";
+import { currentScope } from "./request_scope.ts";
 
 /** The default bound: a few parallel calls per user, well under the pool's ten connections. */
 export const DEFAULT_MAX_REQUESTS_PER_USER = 4;
@@ -153,8 +152,8 @@ export class UserWorkLimit {
 
 /**
  * The same ports, with the access policy admitting each authenticated request
- * into its user's share of `limit` and ending it with the request (see the
- * `requestEnds` of `app.ts`). Outside a request nothing is limited.
+ * into its user's share of `limit` and ending it with the request (see
+ * `request_scope.ts`). Outside a request nothing is limited.
  */
 export function limitUserWork<T extends Pick<Ports, "policy">>(
   ports: T,
@@ -162,8 +161,8 @@ export function limitUserWork<T extends Pick<Ports, "policy">>(
 ): T {
   const { policy } = ports;
   const privilegesFor: AccessPolicy["privilegesFor"] = async (user) => {
-    const ends = tryGetContext()?.get("requestEnds");
-    if (ends !== undefined) ends.push(await limit.admit(user.id, currentRequestSignal()));
+    const scope = currentScope();
+    if (scope !== undefined) scope.atEnd(await limit.admit(user.id, scope.signal));
     return await policy.privilegesFor(user);
   };
   return { ...ports, policy: wrapping(policy, "privilegesFor", privilegesFor) };
