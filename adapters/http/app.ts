@@ -25,7 +25,7 @@ import { type Params, paramsHook, paramsSchema, validateParams } from "./params_
 import { pathParams, segmentsUnder } from "./path_style.ts";
 import { fileResponse } from "./file_response.ts";
 import { readWriteBody } from "./request_body.ts";
-import { scopedUseCase } from "./request_scope.ts";
+import { scopedUseCase, scopeOf } from "./request_scope.ts";
 import { BodyBudget } from "./body_budget.ts";
 import { type RequestConditions, runAction, TOTAL_COUNT_HEADER } from "./run_action.ts";
 import { conditionVersions } from "./entity_tags.ts";
@@ -150,14 +150,13 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   const app = new Hono();
   app.onError(errorHandler(logger));
   app.notFound(handleNotFound);
-  // What must happen once the request is answered: its scope (request_scope.ts) adds to it.
+  // The request's scope (request_scope.ts) ends with its answer, a failed one too.
   app.use("*", async (c, next) => {
-    const ends: (() => void)[] = [];
-    c.set("requestEnds", ends);
+    const scope = scopeOf(c);
     try {
       await next();
     } finally {
-      for (const end of ends.splice(0)) end();
+      scope.end();
     }
   });
   app.use("*", requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));

@@ -8,7 +8,7 @@
  */
 
 import type { ErrorCode } from "../../domain/errors.ts";
-import type { RateState } from "../../domain/rate_limit.ts";
+import type { RequestScope } from "./request_scope.ts";
 
 declare module "hono" {
   /** The variables vtrest sets on each request's context. */
@@ -17,13 +17,9 @@ declare module "hono" {
     action?: string;
     /** The code of a failure answer. */
     errorCode?: ErrorCode;
-    /** Where the request's token stands against its rate limit, once counted. */
-    rateState?: RateState;
-    /** The user the request was made as, once authenticated. */
-    userId?: number;
+    /** What the ports note on the request (its user, its rate state...): request_scope.ts. */
+    scope?: RequestScope;
     /** The client the request is counted under for bad tokens (bad_token_limit.ts). */
     tokenClient?: string;
-    /** What must happen when the request's answer is ready (ends its user's work, ...). */
-    requestEnds?: (() => void)[];
   }
 }

@@ -29,7 +29,7 @@ export function noteRateState(state: RateState): void {
 /** Writes the headers on the answer of a request whose token was counted. */
 export const rateLimitHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  const state = c.get("rateState");
+  const state = c.get("scope")?.rateState;
   if (state === undefined) return;
   c.res.headers.set("RateLimit-Limit", String(state.limit));
   c.res.headers.set("RateLimit-Remaining", String(state.remaining));

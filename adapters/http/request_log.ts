@@ -61,7 +61,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
         action: c.get("action"),
         status: c.res.status,
         duration_ms: roundedMs(performance.now() - started),
-        user_id: c.get("userId"),
+        user_id: c.get("scope")?.userId,
         error_code: c.get("errorCode"),
       });
     }

@@ -38,21 +38,29 @@ export class RequestScope {
   rateState: RateState | undefined = undefined;
   /** The client the request is counted under for bad tokens (bad_token_limit.ts), if any. */
   tokenClient: string | undefined = undefined;
-  readonly #ends: (() => void)[];
+  readonly #ends: (() => void)[] = [];
+  #ended = false;
 
-  /**
-   * The scope of a request with `method` and `signal`; what it is told to do
-   * at its end goes into `ends`, which the caller runs once it is answered.
-   */
-  constructor(method: string, signal: AbortSignal, ends: (() => void)[]) {
+  /** The scope of a request with `method` and `signal`. */
+  constructor(method: string, signal: AbortSignal) {
     this.signal = signal;
     this.writes = !READ_METHODS.has(method);
-    this.#ends = ends;
   }
 
-  /** Runs `end` once the request is answered (as its answer is made, or failed). */
+  /**
+   * Runs `end` once the request is answered ({@linkcode RequestScope.end}),
+   * or at once if it already was: work a use case took on after its request
+   * was answered (its deadline passed) is given back as soon as it is taken.
+   */
   atEnd(end: () => void): void {
-    this.#ends.push(end);
+    if (this.#ended) end();
+    else this.#ends.push(end);
+  }
+
+  /** The request is answered: runs what it was told to do at its end, once each. */
+  end(): void {
+    this.#ended = true;
+    for (const end of this.#ends.splice(0)) end();
   }
 }
 
@@ -69,18 +77,25 @@ export function currentScope(): RequestScope | undefined {
 }
 
 /**
- * Runs the use case `work` of the request `c` in its scope, made of what the
- * middlewares noted on `c` (what to do at its end, its bad-token client), and
- * notes back on `c` what the ports learnt (its user, its rate state) for the
- * log line and the answer's headers, whether `work` succeeds or fails.
+ * The scope of the request `c`, made on first use and kept on `c`: the log
+ * line and the answer's headers read what the ports noted on it (its user,
+ * its rate state) even when the answer leaves before the use case ends.
  */
-export async function scopedUseCase<T>(c: Context, work: () => Promise<T>): Promise<T> {
-  const scope = new RequestScope(c.req.method, c.req.raw.signal, c.get("requestEnds") ?? []);
-  scope.tokenClient = c.get("tokenClient");
-  try {
-    return await inRequestScope(scope, work);
-  } finally {
-    if (scope.userId !== undefined) c.set("userId", scope.userId);
-    if (scope.rateState !== undefined) c.set("rateState", scope.rateState);
+export function scopeOf(c: Context): RequestScope {
+  let scope = c.get("scope");
+  if (scope === undefined) {
+    scope = new RequestScope(c.req.method, c.req.raw.signal);
+    c.set("scope", scope);
   }
+  return scope;
+}
+
+/**
+ * Runs the use case `work` of the request `c` in its scope, with the
+ * bad-token client the middlewares noted on `c`.
+ */
+export function scopedUseCase<T>(c: Context, work: () => Promise<T>): Promise<T> {
+  const scope = scopeOf(c);
+  scope.tokenClient = c.get("tokenClient");
+  return inRequestScope(scope, work);
 }
