@@ -19,7 +19,5 @@ declare module "hono" {
     errorCode?: ErrorCode;
     /** What the ports note on the request (its user, its rate state...): request_scope.ts. */
     scope?: RequestScope;
-    /** The client the request is counted under for bad tokens (bad_token_limit.ts). */
-    tokenClient?: string;
   }
 }

@@ -24,7 +24,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { countedClient } from "../../domain/login_throttling.ts";
 import type { SessionStore } from "../../domain/ports.ts";
 import "./app_env.ts";
-import { currentScope } from "./request_scope.ts";
+import { currentScope, scopeOf } from "./request_scope.ts";
 import { clientAddress } from "./client_address.ts";
 import { wrapping } from "./port_wrapping.ts";
 
@@ -168,7 +168,7 @@ export class BadTokenLimit {
 const BAD_TOKEN_CODES: ReadonlySet<string> = new Set(["INVALID_TOKEN", "TOKEN_NOT_FOUND"]);
 
 /**
- * Notes the request's counted client on its context, and once answered counts
+ * Notes the request's counted client on its scope, and once answered counts
  * an `INVALID_TOKEN` or `TOKEN_NOT_FOUND` answer against it. A request whose
  * address is unknown (`app.request`) is not counted.
  */
@@ -179,7 +179,7 @@ export function countBadTokens(
   return async function countBadTokens(c: Context, next) {
     const address = clientAddress(c, trustProxy);
     const client = address === undefined || address === "" ? undefined : countedClient(address);
-    if (client !== undefined) c.set("tokenClient", client);
+    if (client !== undefined) scopeOf(c).tokenClient = client;
     await next();
     const code = c.get("errorCode");
     if (client !== undefined && code !== undefined && BAD_TOKEN_CODES.has(code)) {

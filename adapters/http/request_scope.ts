@@ -90,12 +90,7 @@ export function scopeOf(c: Context): RequestScope {
   return scope;
 }
 
-/**
- * Runs the use case `work` of the request `c` in its scope, with the
- * bad-token client the middlewares noted on `c`.
- */
+/** Runs the use case `work` of the request `c` in its scope. */
 export function scopedUseCase<T>(c: Context, work: () => Promise<T>): Promise<T> {
-  const scope = scopeOf(c);
-  scope.tokenClient = c.get("tokenClient");
-  return inRequestScope(scope, work);
+  return inRequestScope(scopeOf(c), work);
 }

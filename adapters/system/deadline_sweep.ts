@@ -97,12 +97,7 @@ export class DeadlineSweep {
     const armed = this.#armed;
     const slot = entry.slot;
     if (slot < 0 || armed[slot] !== entry) return; // fired, or cancelled before
-    entry.slot = -1;
-    const last = armed.pop() as Entry;
-    if (last !== entry) {
-      armed[slot] = last;
-      last.slot = slot;
-    }
+    this.#takeOut(entry);
     // The last one out stops the sweep: no interval outlives the work it guards.
     if (armed.length === 0) this.#stop();
   }
@@ -119,12 +114,7 @@ export class DeadlineSweep {
       // Out of the list now (the one moved into its slot is looked at next); its callback
       // runs on its own, as timers run: one that throws does not hold back the others; one
       // cancelled by an earlier one's callback does not run, as a cleared timer would not.
-      entry.slot = -1;
-      const last = armed.pop() as Entry;
-      if (last !== entry) {
-        armed[slot] = last;
-        last.slot = slot;
-      }
+      this.#takeOut(entry);
       queueMicrotask(() => {
         const onExpired = entry.onExpired;
         entry.onExpired = undefined;
@@ -132,6 +122,18 @@ export class DeadlineSweep {
       });
     }
     if (armed.length === 0) this.#stop();
+  }
+
+  /** Takes an armed `entry` out of the list, the last one moving into its slot. */
+  #takeOut(entry: Entry): void {
+    const armed = this.#armed;
+    const slot = entry.slot;
+    entry.slot = -1;
+    const last = armed.pop() as Entry;
+    if (last !== entry) {
+      armed[slot] = last;
+      last.slot = slot;
+    }
   }
 
   #stop(): void {

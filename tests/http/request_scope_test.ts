@@ -64,7 +64,7 @@ Deno.test("what the ports note is on the request's scope, on success and on fail
   const ended: string[] = [];
   app.use("*", async (c, next) => {
     const scope = scopeOf(c);
-    c.set("tokenClient", "203.0.113.7");
+    scope.tokenClient = "203.0.113.7";
     try {
       await next();
     } finally {
