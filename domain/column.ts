@@ -11,6 +11,8 @@
  * `modifiedtime`, `description`) is queryable exactly when a field the caller
  * sees is stored in it, and is then that field. Otherwise filtering or sorting
  * on it would recover, letter by letter, a value the caller may not read.
+ * Where a Vtiger 8 fork keeps such a field on the module's own table instead
+ * (F-RevoCRM), the `vtiger_crmentity` column names that field there.
  *
  * @module
  */
@@ -83,6 +85,10 @@ export function resolveColumn(
   const storesAField = module.fields.some((candidate) =>
     candidate.table === table && candidate.column === column
   );
+  const moved = table === CRMENTITY_TABLE && !storesAField
+    ? movedHeaderField(module, fields, column)
+    : undefined;
+  if (moved !== undefined) return { table: moved.table, column: moved.column, field: moved };
   // `table` is one of the module's own tables (checked above), never an inherited name.
   const isIdColumn = column === module.recordTables[table] && !storesAField;
   const isVisibleLabel = table === CRMENTITY_TABLE && column === LABEL_COLUMN &&
@@ -90,6 +96,40 @@ export function resolveColumn(
   if (isIdColumn || isVisibleLabel) return { table, column };
   throw invalidParameter(
     `Column '${excerpt(text)}' is not a column you can query in module ${module.name}`,
+  );
+}
+
+/**
+ * The record header columns of `vtiger_crmentity` that a Vtiger 8 fork may
+ * store a field's value in on the module's own table instead.
+ */
+const HEADER_COLUMNS: ReadonlySet<string> = new Set([
+  "smownerid",
+  "smcreatorid",
+  "modifiedby",
+  "createdtime",
+  "modifiedtime",
+  "description",
+]);
+
+/**
+ * The visible field a header column of `vtiger_crmentity` names when the
+ * module keeps that field on one of its own tables. F-RevoCRM 8 copies the
+ * record header (owner, creator, times, description) into each module's base
+ * table, writes both copies alike, and declares the fields on the module's
+ * table, so `CE.createdtime`, the original PHP client's default order, means
+ * the module's `createdtime` field there; it is queryable exactly when that
+ * field is visible, as on Vtiger 7.
+ */
+function movedHeaderField(
+  module: ModuleDefinition,
+  fields: readonly FieldDefinition[],
+  column: string,
+): FieldDefinition | undefined {
+  if (!HEADER_COLUMNS.has(column)) return undefined;
+  return fields.find((candidate) =>
+    candidate.column === column && candidate.onRecordTable &&
+    candidate.table !== CRMENTITY_TABLE && Object.hasOwn(module.recordTables, candidate.table)
   );
 }
 

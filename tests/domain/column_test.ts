@@ -6,11 +6,12 @@
 
 import assert from "node:assert/strict";
 import { resolveColumn } from "../../domain/column.ts";
+import { parseOrder } from "../../domain/criteria.ts";
 import { findField } from "../../domain/module.ts";
 import { fullGrant, visibleFields } from "../../domain/privileges.ts";
 import { DEMO_CONTACTS } from "../../adapters/memory/demo/demo_modules.ts";
 import { throwsDomainError } from "./_assert_error.ts";
-import { accounts, allFields, criteria, order, withoutRevenue } from "./_criteria.ts";
+import { accounts, allFields, criteria, order, orderFacts, withoutRevenue } from "./_criteria.ts";
 
 Deno.test("column names: CE alias, plain field names, record tables, id columns", async (t) => {
   await t.step("CE. means vtiger_crmentity., in any case", () => {
@@ -108,6 +109,55 @@ Deno.test("column names: CE alias, plain field names, record tables, id columns"
       );
     }
   });
+
+  await t.step(
+    "on a fork that keeps the header on the module's table, CE. names that field",
+    () => {
+      // F-RevoCRM 8 declares the header fields on vtiger_account and writes both copies alike.
+      const header = ["smownerid", "modifiedby", "createdtime", "modifiedtime", "description"];
+      const moved = {
+        ...accounts,
+        fields: accounts.fields.map((field) =>
+          field.table === "vtiger_crmentity" && header.includes(field.column)
+            ? { ...field, table: "vtiger_account" }
+            : field
+        ),
+      };
+      for (const column of header) {
+        const field = moved.fields.find((f) => f.column === column);
+        assert.ok(field !== undefined && field.table === "vtiger_account", column);
+        for (const name of [`CE.${column}`, `vtiger_crmentity.${column}`]) {
+          assert.deepEqual(
+            resolveColumn(moved, moved.fields, name),
+            { table: "vtiger_account", column, field },
+            name,
+          );
+        }
+        const hidden = visibleFields(moved, {
+          ...fullGrant(),
+          hiddenFields: new Set([field.name]),
+        });
+        throwsDomainError(
+          () => resolveColumn(moved, hidden, `CE.${column}`),
+          "INVALID_PARAMETER",
+          `Column 'CE.${column}' is not a column you can query in module Accounts`,
+        );
+      }
+      // No field anywhere for the creator, and never for columns outside the header.
+      for (const column of ["smcreatorid", "setype", "deleted", "crmid_no_such"]) {
+        throwsDomainError(
+          () => resolveColumn(moved, moved.fields, `CE.${column}`),
+          "INVALID_PARAMETER",
+        );
+      }
+      assert.deepEqual(parseOrder(moved, moved.fields, "CE.createdtime DESC").map(orderFacts), [{
+        table: "vtiger_account",
+        column: "createdtime",
+        field: "createdtime",
+        direction: "DESC",
+      }]);
+    },
+  );
 
   await t.step("the label is queryable only when every label field is visible", () => {
     const contacts = DEMO_CONTACTS;

@@ -14,7 +14,11 @@ import type { UseCases } from "../../application/use_cases.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { README_RATING_DEPENDENCIES } from "../_fixtures/readme.ts";
 import { scalar, type Service, testPerVersion } from "./mysql_support.ts";
-import type { VtigerTestDatabase, VtigerVersion } from "./vtiger_test_database.ts";
+import {
+  ALL_VTIGER_VERSIONS,
+  type VtigerTestDatabase,
+  type VtigerVersion,
+} from "./vtiger_test_database.ts";
 
 /** The default base path. */
 export const BASE = "/modules/RestfulApi";
@@ -100,5 +104,6 @@ export function readmeUrlsTest(
       };
       await fn(t, { version: database.version, database, service, useCases, call });
     },
+    ALL_VTIGER_VERSIONS,
   );
 }

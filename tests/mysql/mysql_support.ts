@@ -24,6 +24,7 @@ export const ADMIN_PASSWORD = "admin";
 export const ADMIN_ACCESS_KEY: Readonly<Record<string, string>> = {
   "7.1.0": "75Kf5cQoV6KWxlNg",
   "7.3.0": "F1P63yVFncqYsrN",
+  "frevocrm-8.0.3": "PqllmJsVZ0Kv5ICx",
 };
 
 /** Ports and use cases on a test database. */
@@ -43,11 +44,12 @@ export async function openService(database: VtigerTestDatabase): Promise<Service
 }
 
 /**
- * Gives the 7.3 admin (whose password is unknown) a PHASH hash of
+ * Gives the 7.3 and F-RevoCRM 8.0.3 admins (whose passwords differ) a PHASH hash of
  * {@linkcode ADMIN_PASSWORD}; the 7.1 admin already has it as PHP5.3MD5.
  */
 export async function setAdminPassword(database: VtigerTestDatabase): Promise<void> {
-  if (database.version !== "7.3.0") return;
+  // 7.1.0's admin already has "admin" (MD5 crypt); 7.3.0 and the fork store PHASH (bcrypt).
+  if (database.version === "7.1.0") return;
   const hash = bcrypt.hashSync(ADMIN_PASSWORD, 10).replace(/^\$2b\$/, "$2y$");
   await database.db.updateTable("vtiger_users").set({ user_password: hash, crypt_type: "PHASH" })
     .where("id", "=", 1).execute();
@@ -104,8 +106,9 @@ export interface AdminSession extends VersionSession {
 export function testPerVersion(
   name: (version: VtigerVersion) => string,
   fn: (t: Deno.TestContext, session: VersionSession) => Promise<void>,
+  versions: readonly VtigerVersion[] = VTIGER_VERSIONS,
 ): void {
-  for (const version of VTIGER_VERSIONS) {
+  for (const version of versions) {
     Deno.test({
       name: name(version),
       ignore: !mysqlTestsEnabled,

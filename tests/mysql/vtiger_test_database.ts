@@ -35,6 +35,9 @@ export type VtigerVersion = "7.1.0" | "7.3.0" | "frevocrm-8.0.3";
 /** The stock versions, for tests that run against each. */
 export const VTIGER_VERSIONS: readonly VtigerVersion[] = ["7.1.0", "7.3.0"];
 
+/** Every dump: the stock versions and the Vtiger 8 fork, for tests of what each client sends. */
+export const ALL_VTIGER_VERSIONS: readonly VtigerVersion[] = [...VTIGER_VERSIONS, "frevocrm-8.0.3"];
+
 /** A loaded Vtiger database that exists until dropped. */
 export interface VtigerTestDatabase {
   /** The Vtiger version of the dump. */
