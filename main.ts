@@ -217,6 +217,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
     maxBodyValues: config.MAX_BODY_VALUES,
     bodyTimeoutSeconds: config.BODY_TIMEOUT_SECONDS,
     requestTimeoutSeconds: config.REQUEST_TIMEOUT_SECONDS,
+    maxReadsInFlight: config.MAX_READS_IN_FLIGHT,
     trustProxy: config.TRUST_PROXY,
     ...(badTokens === undefined ? {} : { badTokens }),
     logger,

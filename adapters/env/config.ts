@@ -25,6 +25,7 @@ import {
 } from "../http/user_work_limit.ts";
 import { DEFAULT_MAX_BULK } from "../../application/create_record.ts";
 import { DEFAULT_MAX_BODY_VALUES } from "../http/request_body.ts";
+import { DEFAULT_MAX_READS_IN_FLIGHT } from "../http/read_admission.ts";
 import {
   DEFAULT_HEADER_TIMEOUT_SECONDS,
   DEFAULT_IDLE_TIMEOUT_SECONDS,
@@ -124,6 +125,7 @@ const schema = z.object({
     .min(1, "must be 1 to 3600").max(3600, "must be 1 to 3600")
     .default(DEFAULT_QUERY_TIMEOUT_SECONDS),
   MAX_REQUESTS_PER_USER: positiveInteger(DEFAULT_MAX_REQUESTS_PER_USER),
+  MAX_READS_IN_FLIGHT: positiveInteger(DEFAULT_MAX_READS_IN_FLIGHT),
   MAX_WAITING_PER_USER: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)
     .min(0, "must be 0 (none wait) or more").default(DEFAULT_MAX_WAITING_PER_USER),
   USER_WAIT_SECONDS: z.coerce.number(WHOLE_NUMBER).int(WHOLE_NUMBER)

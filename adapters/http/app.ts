@@ -35,6 +35,7 @@ import { clientAddress } from "./client_address.ts";
 import { securityHeaders } from "./security_headers.ts";
 import { corsHeaders } from "./cors_headers.ts";
 import { requestDeadline } from "./request_deadline.ts";
+import { admitReads, ReadAdmission } from "./read_admission.ts";
 import { type BadTokenLimit, countBadTokens } from "./bad_token_limit.ts";
 
 /** Settings of the HTTP adapter. */
@@ -61,6 +62,11 @@ export interface HttpOptions extends HealthOptions {
   readonly bodyTimeoutSeconds?: number;
   /** Seconds a request may take in all (default 60); then `SERVICE_UNAVAILABLE`. */
   readonly requestTimeoutSeconds?: number;
+  /**
+   * The most reads (GET and HEAD) worked on at once (default 16); the others
+   * wait their turn before their use case starts (read_admission.ts).
+   */
+  readonly maxReadsInFlight?: number;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */
   readonly trustProxy?: boolean;
   /**
@@ -145,6 +151,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
     options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
   );
   const bodyTimeoutSeconds = options.bodyTimeoutSeconds ?? DEFAULT_BODY_TIMEOUT_SECONDS;
+  const admission = new ReadAdmission(options.maxReadsInFlight);
 
   const logger = options.logger ?? new LineLogger({ level: "warn" });
   const app = new Hono();
@@ -194,6 +201,8 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
 
   addHealthRoutes(app, options);
   addDocsRoutes(app, useCases, { basePath, metrics: options.metrics !== undefined });
+  // After the health and docs routes (which answer without waiting), before the API's.
+  app.use("*", admitReads(admission));
 
   /** Shared by both styles once the parameters are validated. */
   const respond = async (c: Context, params: Params, bearer: string | undefined) => {

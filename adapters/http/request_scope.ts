@@ -57,6 +57,11 @@ export class RequestScope {
     else this.#ends.push(end);
   }
 
+  /** Whether the request was answered ({@linkcode RequestScope.end}). */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
   /** The request is answered: runs what it was told to do at its end, once each. */
   end(): void {
     this.#ended = true;

@@ -32,7 +32,7 @@ import { MetadataWatch } from "./metadata_watch.ts";
 import { MysqlModuleCatalog } from "./mysql_module_catalog.ts";
 import { MysqlPicklistRepository } from "./mysql_picklist_repository.ts";
 import { MysqlRecordRepository } from "./mysql_record_repository.ts";
-import { WorkGate } from "./work_gate.ts";
+import { WorkGate } from "../system/work_gate.ts";
 import { MysqlSessionStore } from "./mysql_session_store.ts";
 import { MysqlCounterStore } from "./mysql_counter_store.ts";
 import { MysqlUserDirectory } from "./mysql_user_directory.ts";
@@ -188,7 +188,10 @@ function poolOptions(config: MysqlPortsConfig): DatabaseOptions {
 function listGate(config: MysqlPortsConfig): WorkGate {
   return new WorkGate(
     Math.max(1, Math.floor((config.connectionLimit ?? DEFAULT_CONNECTION_LIMIT) / 2)),
-    (config.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000,
+    {
+      maxWaitMs: (config.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000,
+      busy: "The database is busy with other lists",
+    },
   );
 }
 

@@ -43,7 +43,7 @@ import { findPageScanIndex } from "./records/scan_index.ts";
 import { readLocation, readRecord } from "./records/record_read.ts";
 import { type StoredParentScope, storedParentScope } from "./records/list_scope.ts";
 import type { WriteScene } from "./records/write_behaviour.ts";
-import type { WorkGate } from "./work_gate.ts";
+import type { WorkGate } from "../system/work_gate.ts";
 import { excerpt } from "../../domain/excerpt.ts";
 import { withExtras } from "./modules/record_extras.ts";
 import type { VtigerStorage } from "../system/vtiger_storage.ts";

@@ -1,9 +1,9 @@
 /**
- * A bound on how many costly statements (list pages and their counts) run at
- * once, all users together, so that they can never hold every pooled
- * connection: reads by id, logins and writes always find one free, however
- * many lists are asked for. Lists beyond the bound wait their turn, first
- * come first served, for at most the query timeout.
+ * A bound on how many tasks of one kind run at once; the others wait their
+ * turn, first come first served. The MySQL adapter bounds costly statements
+ * with it (list pages and their counts may hold at most half of the pool, so
+ * reads by id, logins and writes always find a connection), the HTTP adapter
+ * the reads worked on at once (read_admission.ts).
  *
  * @module
  */
@@ -13,20 +13,32 @@ import { DomainError } from "../../domain/errors.ts";
 /** Seconds a client turned away is told to wait. */
 const RETRY_AFTER_SECONDS = 1;
 
-/** At most `capacity` tasks at once; the others queue, each for at most `maxWaitMs`. */
+/** How long a task may wait for its place. */
+export interface WorkGateWait {
+  /** The longest wait, in milliseconds; `SERVICE_UNAVAILABLE` after it. */
+  readonly maxWaitMs: number;
+  /** The error's message, what is busy ("The database is busy with other lists"). */
+  readonly busy: string;
+}
+
+/**
+ * At most `capacity` tasks at once; the others queue, each for at most
+ * `wait.maxWaitMs` when a wait is given, else until a place frees (the
+ * caller bounds the wait some other way, as a request's deadline does).
+ */
 export class WorkGate {
   readonly #capacity: number;
-  readonly #maxWaitMs: number;
+  readonly #wait: WorkGateWait | undefined;
   #running = 0;
   readonly #queue: (() => void)[] = [];
 
-  /** A gate letting `capacity` tasks through at once, queueing others up to `maxWaitMs`. */
-  constructor(capacity: number, maxWaitMs: number) {
+  /** A gate letting `capacity` tasks through at once; see {@linkcode WorkGateWait}. */
+  constructor(capacity: number, wait?: WorkGateWait) {
     if (!Number.isSafeInteger(capacity) || capacity < 1) {
       throw new RangeError(`The gate's capacity ${capacity} must be a positive whole number`);
     }
     this.#capacity = capacity;
-    this.#maxWaitMs = maxWaitMs;
+    this.#wait = wait;
   }
 
   /** Tasks running now. */
@@ -57,6 +69,15 @@ export class WorkGate {
       this.#running++;
       return Promise.resolve();
     }
+    const wait = this.#wait;
+    if (wait === undefined) {
+      return new Promise<void>((resolve) => {
+        this.#queue.push(() => {
+          this.#running++;
+          resolve();
+        });
+      });
+    }
     return new Promise<void>((resolve, reject) => {
       const admit = () => {
         clearTimeout(timer);
@@ -68,11 +89,11 @@ export class WorkGate {
         reject(
           new DomainError(
             "SERVICE_UNAVAILABLE",
-            "The database is busy with other lists; try again shortly",
+            `${wait.busy}; try again shortly`,
             { retryAfterSeconds: RETRY_AFTER_SECONDS },
           ),
         );
-      }, this.#maxWaitMs);
+      }, wait.maxWaitMs);
       this.#queue.push(admit);
     });
   }

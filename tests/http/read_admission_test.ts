@@ -1,0 +1,116 @@
+/**
+ * The bound on reads worked on at once: reads beyond it wait their turn in
+ * arrival order, writes pass, a read whose request was answered or abandoned
+ * before its turn never runs, and through the app a waiting read is answered
+ * by its deadline.
+ */
+
+import assert from "node:assert/strict";
+import { createApp } from "../../adapters/http/app.ts";
+import { ReadAdmission } from "../../adapters/http/read_admission.ts";
+import { RequestScope } from "../../adapters/http/request_scope.ts";
+import { wrapping } from "../../adapters/http/port_wrapping.ts";
+import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
+import { createUseCases } from "../../application/use_cases.ts";
+import type { RecordRepository } from "../../domain/ports.ts";
+import { rejectsDomainError } from "../domain/_assert_error.ts";
+import { BASE, expectFailure, expectSuccess } from "./helpers.ts";
+
+const scope = (method: string, signal = new AbortController().signal) =>
+  new RequestScope(method, signal);
+
+/** Work that runs until `finish()`, noting when it starts. */
+function held(log: string[], name: string) {
+  const done = Promise.withResolvers<string>();
+  return {
+    work: () => {
+      log.push(name);
+      return done.promise;
+    },
+    finish: () => done.resolve(name),
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+Deno.test("reads beyond the bound wait their turn in arrival order; writes pass", async () => {
+  const admission = new ReadAdmission(2);
+  const log: string[] = [];
+  const [a, b, c, d] = ["a", "b", "c", "d"].map((name) => held(log, name));
+  const reads = [a, b, c].map((read) => admission.run("GET", scope("GET"), read.work));
+  const write = admission.run("POST", scope("POST"), d.work);
+  await settle();
+  assert.deepEqual(log.toSorted(), ["a", "b", "d"], "the write does not wait for a place");
+  assert.equal(admission.running, 2);
+  assert.equal(admission.waiting, 1);
+  b.finish();
+  await settle();
+  assert.equal(log.at(-1), "c");
+  a.finish();
+  c.finish();
+  d.finish();
+  assert.deepEqual(await Promise.all([...reads, write]), ["a", "b", "c", "d"]);
+  assert.equal(admission.running, 0);
+  assert.throws(() => new ReadAdmission(0), /The reads in flight 0 must be a positive/);
+});
+
+Deno.test("a read answered or abandoned before its turn does not run", async () => {
+  const admission = new ReadAdmission(1);
+  const log: string[] = [];
+  const first = held(log, "first");
+  const running = admission.run("GET", scope("GET"), first.work);
+  const answered = scope("GET");
+  const leaving = new AbortController();
+  const late = [
+    admission.run("GET", answered, held(log, "answered").work),
+    admission.run("HEAD", scope("HEAD", leaving.signal), held(log, "abandoned").work),
+  ];
+  const next = held(log, "next");
+  const after = admission.run("GET", scope("GET"), next.work);
+  answered.end();
+  leaving.abort();
+  first.finish();
+  for (const dropped of late) {
+    await rejectsDomainError(dropped, "SERVICE_UNAVAILABLE", "ended before its turn");
+  }
+  await settle();
+  assert.deepEqual(log, ["first", "next"]);
+  next.finish();
+  assert.equal(await running, "first");
+  assert.equal(await after, "next");
+  assert.equal(admission.running, 0);
+  assert.equal(admission.waiting, 0);
+});
+
+Deno.test("through the app, a read waiting past its deadline is answered and never runs", async () => {
+  const demo = createDemoPorts();
+  const open = Promise.withResolvers<void>();
+  let lists = 0;
+  const list: RecordRepository["list"] = async (module, query) => {
+    lists++;
+    await open.promise;
+    return await demo.records.list(module, query);
+  };
+  const app = createApp(
+    createUseCases({ ...demo, records: wrapping(demo.records, "list", list) }),
+    { maxReadsInFlight: 1, requestTimeoutSeconds: 0.3 },
+  );
+  const token = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`)) as string;
+  const holding = app.request(`${BASE}/Accounts/${token}`);
+  while (lists === 0) await settle();
+  const waiting = await app.request(`${BASE}/Accounts/${token}`);
+  await expectFailure(waiting, 503, "SERVICE_UNAVAILABLE");
+  await expectFailure(await holding, 503, "SERVICE_UNAVAILABLE");
+  open.resolve();
+  await settle();
+  assert.equal(lists, 1, "the read answered by its deadline while it waited never ran");
+  // A write is not held behind reads, and once the place is free reads run again.
+  const created = await app.request(`${BASE}/Accounts/${token}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "accountname=Admitted",
+  });
+  await expectSuccess(created, 201);
+  await expectSuccess(await app.request(`${BASE}/Accounts/${token}`));
+  assert.equal(lists, 2);
+});
