@@ -17,6 +17,7 @@ import { currentRequestSignal } from "./adapters/http/request_signal.ts";
 import { currentReader } from "./adapters/http/current_reader.ts";
 import { limitUserWork, UserWorkLimit } from "./adapters/http/user_work_limit.ts";
 import { createApp } from "./adapters/http/app.ts";
+import { yieldingPlace } from "./adapters/http/read_admission.ts";
 import type { ServiceMetrics } from "./adapters/http/metrics.ts";
 import { RequestDrain } from "./adapters/http/request_drain.ts";
 import { serveClients } from "./adapters/http/connection_guard.ts";
@@ -188,7 +189,7 @@ export async function buildService(config: Config, logger: Logger): Promise<Serv
   const badTokens = config.BAD_TOKEN_LIMIT === 0
     ? undefined
     : new BadTokenLimit(config.BAD_TOKEN_LIMIT, config.BAD_TOKEN_WINDOW_SECONDS);
-  const observed = observeCallers({ ...ports, counters, passwords });
+  const observed = observeCallers({ ...ports, counters, passwords: yieldingPlace(passwords) });
   const useCases = createUseCases(
     limitUserWork(
       badTokens === undefined ? observed : limitBadTokens(observed, badTokens),

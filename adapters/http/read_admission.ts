@@ -1,7 +1,8 @@
 /**
- * A bound on how many reads (GET and HEAD requests of the API) one process
- * works on at once; the others wait their turn, first come first served,
- * before their route's handler starts.
+ * A bound on how many reads (GET and HEAD requests, but for the health and
+ * docs routes, which answer at once) one process works on at once; the
+ * others wait their turn, first come first served, before their route's
+ * handler starts.
  *
  * Why: under load, a request that waits for a database connection in the
  * middle of its work keeps everything it started alive across the wait, long
@@ -14,6 +15,13 @@
  * use case) left that frame holding the records it awaited, and measured no
  * better than no bound at all. Measured on list 100 at 64 connections
  * (POOL_SIZE 10): see the README's Performance section.
+ *
+ * A read that must then wait for something other than its own work gives
+ * its place back first ({@linkcode RequestScope.yieldPlace}): for its
+ * user's share (user_work_limit.ts), else one user's burst, its requests
+ * queued behind that user's own, would hold every place while other users'
+ * reads waited; and for a password check, which takes tens of milliseconds
+ * in a worker ({@linkcode yieldingPlace}).
  *
  * Writes are not queued here: their body arrives at the client's pace, and a
  * slow client must not hold a place others wait for (per-user limits, the
@@ -28,7 +36,8 @@
 import type { MiddlewareHandler } from "hono";
 import { DomainError } from "../../domain/errors.ts";
 import { WorkGate } from "../system/work_gate.ts";
-import { type RequestScope, scopeOf } from "./request_scope.ts";
+import type { PasswordVerifier } from "../../domain/ports/password_verifier.ts";
+import { currentScope, type RequestScope, scopeOf } from "./request_scope.ts";
 
 /** The default number of reads worked on at once per process (measured: 8 and 16 alike, 32 worse). */
 export const DEFAULT_MAX_READS_IN_FLIGHT = 16;
@@ -66,17 +75,22 @@ export class ReadAdmission {
    * deadline) or abandoned by its client before its turn is not run.
    */
   run<T>(method: string, scope: RequestScope, work: () => Promise<T>): Promise<T> {
-    if (!READ_METHODS.has(method)) return work();
-    return this.#gate.run(() => {
+    return READ_METHODS.has(method) ? this.#inTurn(scope, work) : work();
+  }
+
+  async #inTurn<T>(scope: RequestScope, work: () => Promise<T>): Promise<T> {
+    const giveBack = await this.#gate.hold();
+    try {
       if (scope.ended || scope.signal.aborted) {
-        return Promise.reject(
-          new DomainError("SERVICE_UNAVAILABLE", "The request ended before its turn came", {
-            retryAfterSeconds: 1,
-          }),
-        );
+        throw new DomainError("SERVICE_UNAVAILABLE", "The request ended before its turn came", {
+          retryAfterSeconds: 1,
+        });
       }
-      return work();
-    });
+      scope.holdPlace(giveBack);
+      return await work();
+    } finally {
+      giveBack();
+    }
   }
 }
 
@@ -86,4 +100,18 @@ export class ReadAdmission {
  */
 export function admitReads(admission: ReadAdmission): MiddlewareHandler {
   return (c, next) => admission.run(c.req.method, scopeOf(c), next);
+}
+
+/**
+ * The password checks, each giving the request's read place back first: a
+ * login's read is worked on in a worker, and others' reads need not wait
+ * for it.
+ */
+export function yieldingPlace(passwords: PasswordVerifier): PasswordVerifier {
+  return {
+    verify(password, stored) {
+      currentScope()?.yieldPlace();
+      return passwords.verify(password, stored);
+    },
+  };
 }

@@ -40,6 +40,7 @@ export class RequestScope {
   tokenClient: string | undefined = undefined;
   readonly #ends: (() => void)[] = [];
   #ended = false;
+  #place: (() => void) | undefined = undefined;
 
   /** The scope of a request with `method` and `signal`. */
   constructor(method: string, signal: AbortSignal) {
@@ -55,6 +56,25 @@ export class RequestScope {
   atEnd(end: () => void): void {
     if (this.#ended) end();
     else this.#ends.push(end);
+  }
+
+  /**
+   * Notes how to give back the request's place among the reads worked on at
+   * once (read_admission.ts), for {@linkcode RequestScope.yieldPlace}.
+   */
+  holdPlace(giveBack: () => void): void {
+    this.#place = giveBack;
+  }
+
+  /**
+   * The request is about to wait for something other than its own work (its
+   * user's share, a password check): its read place, if it holds one, goes
+   * to the next read meanwhile, so that no read waits behind it.
+   */
+  yieldPlace(): void {
+    const giveBack = this.#place;
+    this.#place = undefined;
+    giveBack?.();
   }
 
   /** Whether the request was answered ({@linkcode RequestScope.end}). */

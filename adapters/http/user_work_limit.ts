@@ -87,9 +87,10 @@ export class UserWorkLimit {
    * Counts one more request of the user, at once when they have fewer than
    * the most in flight, else once one of theirs ends; `TOO_MANY_REQUESTS`
    * when too many already wait, when the wait runs out, or when `signal`
-   * (the client's) aborts. The returned function ends it (once).
+   * (the client's) aborts; `onWait` is called when it starts waiting. The
+   * returned function ends it (once).
    */
-  admit(userId: number, signal?: AbortSignal): Promise<() => void> {
+  admit(userId: number, signal?: AbortSignal, onWait?: () => void): Promise<() => void> {
     const count = this.inFlight(userId);
     if (count < this.#max) {
       this.#inFlight.set(userId, count + 1);
@@ -99,6 +100,7 @@ export class UserWorkLimit {
     if (queue.length >= this.#maxWaiting || this.#maxWaitMs === 0 || signal?.aborted === true) {
       return Promise.reject(this.#refusal());
     }
+    onWait?.();
     return new Promise((resolve, reject) => {
       const leave = (): void => {
         clearTimeout(timer);
@@ -162,7 +164,9 @@ export function limitUserWork<T extends Pick<Ports, "policy">>(
   const { policy } = ports;
   const privilegesFor: AccessPolicy["privilegesFor"] = async (user) => {
     const scope = currentScope();
-    if (scope !== undefined) scope.atEnd(await limit.admit(user.id, scope.signal));
+    if (scope !== undefined) {
+      scope.atEnd(await limit.admit(user.id, scope.signal, () => scope.yieldPlace()));
+    }
     return await policy.privilegesFor(user);
   };
   return { ...ports, policy: wrapping(policy, "privilegesFor", privilegesFor) };

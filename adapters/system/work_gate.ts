@@ -64,6 +64,20 @@ export class WorkGate {
     }
   }
 
+  /**
+   * Takes a place once one is free, without a task: the returned function
+   * gives it back, once however often it is called.
+   */
+  async hold(): Promise<() => void> {
+    await this.#enter();
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.#leave();
+    };
+  }
+
   #enter(): Promise<void> {
     if (this.#running < this.#capacity) {
       this.#running++;

@@ -1,13 +1,15 @@
 /**
  * The bound on reads worked on at once: reads beyond it wait their turn in
  * arrival order, writes pass, a read whose request was answered or abandoned
- * before its turn never runs, and through the app a waiting read is answered
- * by its deadline.
+ * before its turn never runs, through the app a waiting read is answered by
+ * its deadline, and a read waiting for its user's share or a password check
+ * holds no place meanwhile.
  */
 
 import assert from "node:assert/strict";
 import { createApp } from "../../adapters/http/app.ts";
-import { ReadAdmission } from "../../adapters/http/read_admission.ts";
+import { ReadAdmission, yieldingPlace } from "../../adapters/http/read_admission.ts";
+import { limitUserWork, UserWorkLimit } from "../../adapters/http/user_work_limit.ts";
 import { RequestScope } from "../../adapters/http/request_scope.ts";
 import { wrapping } from "../../adapters/http/port_wrapping.ts";
 import { createDemoPorts } from "../../adapters/memory/demo/demo_ports.ts";
@@ -32,6 +34,14 @@ function held(log: string[], name: string) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** Waits until `condition` holds, failing after a second. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    assert.ok(waited < 1_000, `never came: ${what}`);
+    await settle();
+  }
+}
 
 Deno.test("reads beyond the bound wait their turn in arrival order; writes pass", async () => {
   const admission = new ReadAdmission(2);
@@ -97,7 +107,7 @@ Deno.test("through the app, a read waiting past its deadline is answered and nev
   );
   const token = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`)) as string;
   const holding = app.request(`${BASE}/Accounts/${token}`);
-  while (lists === 0) await settle();
+  await until(() => lists === 1, "the first list");
   const waiting = await app.request(`${BASE}/Accounts/${token}`);
   await expectFailure(waiting, 503, "SERVICE_UNAVAILABLE");
   await expectFailure(await holding, 503, "SERVICE_UNAVAILABLE");
@@ -113,4 +123,65 @@ Deno.test("through the app, a read waiting past its deadline is answered and nev
   await expectSuccess(created, 201);
   await expectSuccess(await app.request(`${BASE}/Accounts/${token}`));
   assert.equal(lists, 2);
+});
+
+Deno.test("one user's burst, waiting for its own share, does not hold back another's read", async () => {
+  const demo = createDemoPorts();
+  const first = Promise.withResolvers<void>();
+  let lists = 0;
+  const list: RecordRepository["list"] = async (module, query) => {
+    // The burst's first list holds its user's only share; any later list runs through.
+    if (lists++ === 0) await first.promise;
+    return await demo.records.list(module, query);
+  };
+  const limit = new UserWorkLimit(1, { maxWaiting: 4, maxWaitMs: 10_000 });
+  const ports = limitUserWork({ ...demo, records: wrapping(demo.records, "list", list) }, limit);
+  const app = createApp(createUseCases(ports), { maxReadsInFlight: 2, requestTimeoutSeconds: 2 });
+  const login = async (user: string) =>
+    await expectSuccess(await app.request(`${BASE}/auth/${user}/${user}`)) as string;
+  const [admin, sales] = [await login("admin"), await login("sales")];
+  const burst = Array.from({ length: 6 }, () => app.request(`${BASE}/Accounts/${admin}`));
+  try {
+    await until(() => limit.waiting(1) === 4, "four of the burst waiting for their user's share");
+    const started = performance.now();
+    await expectSuccess(await app.request(`${BASE}/Accounts/${sales}`));
+    assert.ok(performance.now() - started < 1_000, "the other user's read waited on the burst");
+  } finally {
+    first.resolve();
+  }
+  const statuses = await Promise.all(burst.map(async (answer) => {
+    const response = await answer;
+    await response.body?.cancel();
+    return response.status;
+  }));
+  assert.deepEqual(statuses.toSorted(), [200, 200, 200, 200, 200, 429]);
+});
+
+Deno.test("a login gives its read place back while its password is checked", async () => {
+  const demo = createDemoPorts();
+  const checked = Promise.withResolvers<void>();
+  let checks = 0;
+  const passwords = yieldingPlace({
+    async verify(password, stored) {
+      checks++;
+      await checked.promise;
+      return await demo.passwords.verify(password, stored);
+    },
+  });
+  const app = createApp(createUseCases({ ...demo, passwords }), {
+    maxReadsInFlight: 1,
+    requestTimeoutSeconds: 2,
+  });
+  const token = await app.request(`${BASE}/auth/DemoAccessKey016`);
+  const key = await expectSuccess(token) as string;
+  const login = app.request(`${BASE}/auth/admin/admin`);
+  try {
+    await until(() => checks === 1, "the password check");
+    const started = performance.now();
+    await expectSuccess(await app.request(`${BASE}/Accounts/${key}`));
+    assert.ok(performance.now() - started < 1_000, "the read waited on the password check");
+  } finally {
+    checked.resolve();
+  }
+  await expectSuccess(await login);
 });

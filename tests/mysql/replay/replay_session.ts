@@ -44,7 +44,9 @@ export interface ReplaySession extends AsyncDisposable {
 export async function openReplaySession(version: VtigerVersion): Promise<ReplaySession> {
   const database = await createVtigerDatabase(version);
   try {
-    await setAdminPassword(database);
+    // The fork's admin logs in with the password its install set (its own PHASH hash).
+    const fork = version.startsWith("frevocrm");
+    if (!fork) await setAdminPassword(database);
     const clock = new ReplayClock(ORACLE_TIME_ZONE);
     const opened = await openMysqlPorts({
       url: database.url,
@@ -55,7 +57,7 @@ export async function openReplaySession(version: VtigerVersion): Promise<ReplayS
     const useCases = createUseCases(opened.ports);
     const token = await useCases.loginWithPassword.execute({
       userName: "admin",
-      password: version.startsWith("frevocrm") ? FREVOCRM_ADMIN_PASSWORD : ADMIN_PASSWORD,
+      password: fork ? FREVOCRM_ADMIN_PASSWORD : ADMIN_PASSWORD,
     });
     const connection = openSnapshotConnection(database.name);
     const base: Snapshot = await takeSnapshot(connection);
