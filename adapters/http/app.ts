@@ -152,6 +152,7 @@ export function createApp(useCases: UseCases, options: HttpOptions = {}): HttpAp
   );
   const bodyTimeoutSeconds = options.bodyTimeoutSeconds ?? DEFAULT_BODY_TIMEOUT_SECONDS;
   const admission = new ReadAdmission(options.maxReadsInFlight);
+  options.metrics?.addReadAdmission(() => admission);
 
   const logger = options.logger ?? new LineLogger({ level: "warn" });
   const app = new Hono();

@@ -61,6 +61,26 @@ export class ServiceMetrics {
     });
   }
 
+  /** Adds the gauges of the reads worked on at once and waiting their turn, read at each scrape. */
+  addReadAdmission(stats: () => { readonly running: number; readonly waiting: number }): void {
+    new Gauge({
+      name: "vtrest_http_reads_in_flight",
+      help: "Reads (GET and HEAD) being worked on, at most MAX_READS_IN_FLIGHT",
+      registers: [this.#registry],
+      collect() {
+        this.set(stats().running);
+      },
+    });
+    new Gauge({
+      name: "vtrest_http_reads_waiting",
+      help: "Reads waiting for their turn before their handler starts",
+      registers: [this.#registry],
+      collect() {
+        this.set(stats().waiting);
+      },
+    });
+  }
+
   /** A counter of cache lookups by cache and outcome (hit, miss, stale); returns how to count one. */
   cacheLookups(): (cache: string, outcome: string) => void {
     const lookups = new Counter({

@@ -8,6 +8,7 @@
 
 import assert from "node:assert/strict";
 import { createApp } from "../../adapters/http/app.ts";
+import { ServiceMetrics } from "../../adapters/http/metrics.ts";
 import { ReadAdmission, yieldingPlace } from "../../adapters/http/read_admission.ts";
 import { limitUserWork, UserWorkLimit } from "../../adapters/http/user_work_limit.ts";
 import { RequestScope } from "../../adapters/http/request_scope.ts";
@@ -184,4 +185,43 @@ Deno.test("a login gives its read place back while its password is checked", asy
     checked.resolve();
   }
   await expectSuccess(await login);
+});
+
+Deno.test("the metrics count the reads in flight and waiting, and answer while reads wait", async () => {
+  const demo = createDemoPorts();
+  const open = Promise.withResolvers<void>();
+  let lists = 0;
+  const list: RecordRepository["list"] = async (module, query) => {
+    lists++;
+    await open.promise;
+    return await demo.records.list(module, query);
+  };
+  const metrics = new ServiceMetrics();
+  const app = createApp(
+    createUseCases({ ...demo, records: wrapping(demo.records, "list", list) }),
+    { maxReadsInFlight: 1, metrics },
+  );
+  const token = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`)) as string;
+  const gauges = async () =>
+    (await (await app.request("/metrics")).text()).split("\n").filter((line) =>
+      line.startsWith("vtrest_http_reads_")
+    );
+  const reads = [
+    app.request(`${BASE}/Accounts/${token}`),
+    app.request(`${BASE}/Accounts/${token}`),
+  ];
+  try {
+    await until(() => lists === 1, "the first list");
+    assert.deepEqual(await gauges(), [
+      "vtrest_http_reads_in_flight 1",
+      "vtrest_http_reads_waiting 1",
+    ]);
+  } finally {
+    open.resolve();
+  }
+  for (const read of reads) await expectSuccess(await read);
+  assert.deepEqual(await gauges(), [
+    "vtrest_http_reads_in_flight 0",
+    "vtrest_http_reads_waiting 0",
+  ]);
 });
