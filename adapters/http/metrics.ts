@@ -43,40 +43,40 @@ export class ServiceMetrics {
 
   /** Adds the database pool's gauges, read at each scrape. */
   addPool(stats: () => { readonly inUse: number; readonly waiting: number }): void {
-    new Gauge({
-      name: "vtrest_db_pool_connections_in_use",
-      help: "Database connections handed out and not yet released",
-      registers: [this.#registry],
-      collect() {
-        this.set(stats().inUse);
-      },
-    });
-    new Gauge({
-      name: "vtrest_db_pool_requests_waiting",
-      help: "Requests for a database connection not yet served",
-      registers: [this.#registry],
-      collect() {
-        this.set(stats().waiting);
-      },
-    });
+    this.#gauge(
+      "vtrest_db_pool_connections_in_use",
+      "Database connections handed out and not yet released",
+      () => stats().inUse,
+    );
+    this.#gauge(
+      "vtrest_db_pool_requests_waiting",
+      "Requests for a database connection not yet served",
+      () => stats().waiting,
+    );
   }
 
   /** Adds the gauges of the reads worked on at once and waiting their turn, read at each scrape. */
   addReadAdmission(stats: () => { readonly running: number; readonly waiting: number }): void {
+    this.#gauge(
+      "vtrest_http_reads_in_flight",
+      "Reads (GET and HEAD) being worked on, at most MAX_READS_IN_FLIGHT",
+      () => stats().running,
+    );
+    this.#gauge(
+      "vtrest_http_reads_waiting",
+      "Reads waiting for their turn before their handler starts",
+      () => stats().waiting,
+    );
+  }
+
+  /** A gauge whose value `read` gives at each scrape. */
+  #gauge(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: "vtrest_http_reads_in_flight",
-      help: "Reads (GET and HEAD) being worked on, at most MAX_READS_IN_FLIGHT",
+      name,
+      help,
       registers: [this.#registry],
       collect() {
-        this.set(stats().running);
-      },
-    });
-    new Gauge({
-      name: "vtrest_http_reads_waiting",
-      help: "Reads waiting for their turn before their handler starts",
-      registers: [this.#registry],
-      collect() {
-        this.set(stats().waiting);
+        this.set(read());
       },
     });
   }

@@ -44,6 +44,23 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** Demo use cases whose lists wait for `open()`; `lists()` counts the lists started. */
+function heldLists() {
+  const demo = createDemoPorts();
+  const opened = Promise.withResolvers<void>();
+  let lists = 0;
+  const list: RecordRepository["list"] = async (module, query) => {
+    lists++;
+    await opened.promise;
+    return await demo.records.list(module, query);
+  };
+  return {
+    useCases: createUseCases({ ...demo, records: wrapping(demo.records, "list", list) }),
+    open: () => opened.resolve(),
+    lists: () => lists,
+  };
+}
+
 Deno.test("reads beyond the bound wait their turn in arrival order; writes pass", async () => {
   const admission = new ReadAdmission(2);
   const log: string[] = [];
@@ -94,27 +111,17 @@ Deno.test("a read answered or abandoned before its turn does not run", async () 
 });
 
 Deno.test("through the app, a read waiting past its deadline is answered and never runs", async () => {
-  const demo = createDemoPorts();
-  const open = Promise.withResolvers<void>();
-  let lists = 0;
-  const list: RecordRepository["list"] = async (module, query) => {
-    lists++;
-    await open.promise;
-    return await demo.records.list(module, query);
-  };
-  const app = createApp(
-    createUseCases({ ...demo, records: wrapping(demo.records, "list", list) }),
-    { maxReadsInFlight: 1, requestTimeoutSeconds: 0.3 },
-  );
+  const { useCases, open, lists } = heldLists();
+  const app = createApp(useCases, { maxReadsInFlight: 1, requestTimeoutSeconds: 0.3 });
   const token = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`)) as string;
   const holding = app.request(`${BASE}/Accounts/${token}`);
-  await until(() => lists === 1, "the first list");
+  await until(() => lists() === 1, "the first list");
   const waiting = await app.request(`${BASE}/Accounts/${token}`);
   await expectFailure(waiting, 503, "SERVICE_UNAVAILABLE");
   await expectFailure(await holding, 503, "SERVICE_UNAVAILABLE");
-  open.resolve();
+  open();
   await settle();
-  assert.equal(lists, 1, "the read answered by its deadline while it waited never ran");
+  assert.equal(lists(), 1, "the read answered by its deadline while it waited never ran");
   // A write is not held behind reads, and once the place is free reads run again.
   const created = await app.request(`${BASE}/Accounts/${token}`, {
     method: "POST",
@@ -123,7 +130,7 @@ Deno.test("through the app, a read waiting past its deadline is answered and nev
   });
   await expectSuccess(created, 201);
   await expectSuccess(await app.request(`${BASE}/Accounts/${token}`));
-  assert.equal(lists, 2);
+  assert.equal(lists(), 2);
 });
 
 Deno.test("one user's burst, waiting for its own share, does not hold back another's read", async () => {
@@ -188,19 +195,9 @@ Deno.test("a login gives its read place back while its password is checked", asy
 });
 
 Deno.test("the metrics count the reads in flight and waiting, and answer while reads wait", async () => {
-  const demo = createDemoPorts();
-  const open = Promise.withResolvers<void>();
-  let lists = 0;
-  const list: RecordRepository["list"] = async (module, query) => {
-    lists++;
-    await open.promise;
-    return await demo.records.list(module, query);
-  };
+  const { useCases, open, lists } = heldLists();
   const metrics = new ServiceMetrics();
-  const app = createApp(
-    createUseCases({ ...demo, records: wrapping(demo.records, "list", list) }),
-    { maxReadsInFlight: 1, metrics },
-  );
+  const app = createApp(useCases, { maxReadsInFlight: 1, metrics });
   const token = await expectSuccess(await app.request(`${BASE}/auth/admin/admin`)) as string;
   const gauges = async () =>
     (await (await app.request("/metrics")).text()).split("\n").filter((line) =>
@@ -211,13 +208,13 @@ Deno.test("the metrics count the reads in flight and waiting, and answer while r
     app.request(`${BASE}/Accounts/${token}`),
   ];
   try {
-    await until(() => lists === 1, "the first list");
+    await until(() => lists() === 1, "the first list");
     assert.deepEqual(await gauges(), [
       "vtrest_http_reads_in_flight 1",
       "vtrest_http_reads_waiting 1",
     ]);
   } finally {
-    open.resolve();
+    open();
   }
   for (const read of reads) await expectSuccess(await read);
   assert.deepEqual(await gauges(), [
