@@ -206,6 +206,7 @@ export { ServiceMetrics } from "./adapters/http/metrics.ts";
 export { type FetchHandler, RequestDrain } from "./adapters/http/request_drain.ts";
 export { observeCallers } from "./adapters/http/caller_observer.ts";
 export { currentScope, inRequestScope, RequestScope } from "./adapters/http/request_scope.ts";
+export { yieldingPlace } from "./adapters/http/read_admission.ts";
 export {
   BadTokenLimit,
   type BadTokenLimitOptions,

@@ -64,7 +64,7 @@ export interface HttpOptions extends HealthOptions {
   readonly requestTimeoutSeconds?: number;
   /**
    * The most reads (GET and HEAD) worked on at once (default 16); the others
-   * wait their turn before their use case starts (read_admission.ts).
+   * wait their turn before their handler starts (read_admission.ts).
    */
   readonly maxReadsInFlight?: number;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (default `false`). */

@@ -42,9 +42,6 @@ import { currentScope, type RequestScope, scopeOf } from "./request_scope.ts";
 /** The default number of reads worked on at once per process (measured: 8 and 16 alike, 32 worse). */
 export const DEFAULT_MAX_READS_IN_FLIGHT = 16;
 
-/** Methods whose requests are reads, queued by the admission. */
-const READ_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD"]);
-
 /** At most so many reads at once; writes pass straight through. */
 export class ReadAdmission {
   readonly #gate: WorkGate;
@@ -70,12 +67,12 @@ export class ReadAdmission {
   }
 
   /**
-   * Runs `work`, the use case of the request `method` in `scope`: at once for
-   * a write, in its turn for a read. A read whose request was answered (its
-   * deadline) or abandoned by its client before its turn is not run.
+   * Runs `work`, the handler of the request in `scope`: at once for a write,
+   * in its turn for a read. A read whose request was answered (its deadline)
+   * or abandoned by its client before its turn is not run.
    */
-  run<T>(method: string, scope: RequestScope, work: () => Promise<T>): Promise<T> {
-    return READ_METHODS.has(method) ? this.#inTurn(scope, work) : work();
+  run<T>(scope: RequestScope, work: () => Promise<T>): Promise<T> {
+    return scope.writes ? work() : this.#inTurn(scope, work);
   }
 
   async #inTurn<T>(scope: RequestScope, work: () => Promise<T>): Promise<T> {
@@ -99,7 +96,7 @@ export class ReadAdmission {
  * before the API's, so that a read waits before its handler starts.
  */
 export function admitReads(admission: ReadAdmission): MiddlewareHandler {
-  return (c, next) => admission.run(c.req.method, scopeOf(c), next);
+  return (c, next) => admission.run(scopeOf(c), next);
 }
 
 /**

@@ -84,28 +84,18 @@ export class WorkGate {
       return Promise.resolve();
     }
     const wait = this.#wait;
-    if (wait === undefined) {
-      return new Promise<void>((resolve) => {
-        this.#queue.push(() => {
-          this.#running++;
-          resolve();
-        });
-      });
-    }
     return new Promise<void>((resolve, reject) => {
       const admit = () => {
         clearTimeout(timer);
         this.#running++;
         resolve();
       };
-      const timer = setTimeout(() => {
+      const timer = wait === undefined ? undefined : setTimeout(() => {
         this.#queue.splice(this.#queue.indexOf(admit), 1);
         reject(
-          new DomainError(
-            "SERVICE_UNAVAILABLE",
-            `${wait.busy}; try again shortly`,
-            { retryAfterSeconds: RETRY_AFTER_SECONDS },
-          ),
+          new DomainError("SERVICE_UNAVAILABLE", `${wait.busy}; try again shortly`, {
+            retryAfterSeconds: RETRY_AFTER_SECONDS,
+          }),
         );
       }, wait.maxWaitMs);
       this.#queue.push(admit);

@@ -65,8 +65,8 @@ Deno.test("reads beyond the bound wait their turn in arrival order; writes pass"
   const admission = new ReadAdmission(2);
   const log: string[] = [];
   const [a, b, c, d] = ["a", "b", "c", "d"].map((name) => held(log, name));
-  const reads = [a, b, c].map((read) => admission.run("GET", scope("GET"), read.work));
-  const write = admission.run("POST", scope("POST"), d.work);
+  const reads = [a, b, c].map((read) => admission.run(scope("GET"), read.work));
+  const write = admission.run(scope("POST"), d.work);
   await settle();
   assert.deepEqual(log.toSorted(), ["a", "b", "d"], "the write does not wait for a place");
   assert.equal(admission.running, 2);
@@ -86,15 +86,15 @@ Deno.test("a read answered or abandoned before its turn does not run", async () 
   const admission = new ReadAdmission(1);
   const log: string[] = [];
   const first = held(log, "first");
-  const running = admission.run("GET", scope("GET"), first.work);
+  const running = admission.run(scope("GET"), first.work);
   const answered = scope("GET");
   const leaving = new AbortController();
   const late = [
-    admission.run("GET", answered, held(log, "answered").work),
-    admission.run("HEAD", scope("HEAD", leaving.signal), held(log, "abandoned").work),
+    admission.run(answered, held(log, "answered").work),
+    admission.run(scope("HEAD", leaving.signal), held(log, "abandoned").work),
   ];
   const next = held(log, "next");
-  const after = admission.run("GET", scope("GET"), next.work);
+  const after = admission.run(scope("GET"), next.work);
   answered.end();
   leaving.abort();
   first.finish();
