@@ -20,6 +20,7 @@ import {
   checkTargets,
   type FixedRateResult,
   formatFixedRateTable,
+  formatResidentByCall,
   formatTable,
   formatTargets,
   type Measured,
@@ -256,6 +257,8 @@ async function main(): Promise<void> {
           server.bufferPoolMb < server.databaseMb ? " (scans and deep pages read from disk)" : ""
         }`,
     );
+    const residentByCall = formatResidentByCall(result);
+    if (residentByCall !== undefined) console.log(residentByCall);
     console.log(
       "statements per request (end to end, warm token): " +
         Object.entries(capture.endToEnd).map(([name, count]) =>

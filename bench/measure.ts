@@ -10,7 +10,7 @@ import type { BenchCall } from "./calls.ts";
 import { type LoadSpec, runLoad } from "./load_generator.ts";
 import type { BenchOptions } from "./options.ts";
 import type { Measured } from "./report.ts";
-import { cpuSeconds } from "./servers.ts";
+import { cpuSeconds, sampleResidentWindow } from "./servers.ts";
 
 /** How to load one side, but for how long and at what rate. */
 export type Load = Omit<LoadSpec, "seconds" | "rate">;
@@ -59,7 +59,7 @@ const MAX_SLOW_CALL_SECONDS = 30;
 
 /**
  * Loads one side once, waits for what the run left queued, and adds the
- * server's CPU time per request in the run.
+ * server's CPU time per request in the run and its highest resident memory.
  */
 async function loadOnce(
   load: Load,
@@ -68,14 +68,20 @@ async function loadOnce(
   rate?: number,
 ): Promise<Measured> {
   const cpuBefore = cpuSeconds(pid);
+  const resident = sampleResidentWindow(pid);
   const result = await runLoad({ ...load, seconds, ...(rate === undefined ? {} : { rate }) });
   const cpuAfter = cpuSeconds(pid);
+  const peakRssMb = resident.stop();
   await drain(load);
   const cpuUsPerRequest = cpuBefore === undefined || cpuAfter === undefined ||
       result.requests === 0
     ? undefined
     : Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests);
-  return { ...result, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) };
+  return {
+    ...result,
+    ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }),
+    ...(peakRssMb === undefined ? {} : { peakRssMb }),
+  };
 }
 
 /**

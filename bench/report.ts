@@ -10,10 +10,12 @@ import type { StatementCount } from "./capture.ts";
 import { describeFraction, LATENCY_TARGET_CALLS, rateHeld } from "./fixed_rate.ts";
 import type { LoadResult } from "./load_generator.ts";
 
-/** One side's load run, and the server's CPU time per request in it. */
+/** One side's load run, and the server's CPU time per request and resident memory in it. */
 export interface Measured extends LoadResult {
   /** The server process's CPU time (user and system, all threads) per request, µs. */
   readonly cpuUsPerRequest?: number;
+  /** The server process's highest resident memory (VmRSS) sampled during the run, MB. */
+  readonly peakRssMb?: number;
 }
 
 /** One call measured on both sides. */
@@ -138,6 +140,21 @@ export function formatTable(result: RunResult): string {
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * Each call's highest resident memory, vtrest's and the baseline's, in the
+ * saturation runs (MB): which call drives the run's peak. `undefined` when no
+ * run sampled it (no `/proc`).
+ */
+export function formatResidentByCall(result: RunResult): string | undefined {
+  const mb = (side: Measured) => side.peakRssMb === undefined ? "?" : fixed(side.peakRssMb);
+  const sampled = result.calls.filter((call) =>
+    call.vtrest.peakRssMb !== undefined || call.baseline.peakRssMb !== undefined
+  );
+  if (sampled.length === 0) return undefined;
+  return "RSS by call, vtrest / baseline (MB, highest sampled every 250 ms): " +
+    sampled.map((call) => `${call.title} ${mb(call.vtrest)} / ${mb(call.baseline)}`).join(", ");
 }
 
 /** The runs at a fixed rate as a Markdown table (latency below saturation). */

@@ -154,26 +154,60 @@ export async function waitForAnswer(
   throw new Error(`No answer from ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** A process's resident and peak resident memory in KiB (`VmRSS`, `VmHWM`); `undefined` if gone. */
+function residentKb(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+    return {
+      rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+      hwm: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0),
+    };
+  } catch {
+    // the process is gone, or /proc is not there
+    return undefined;
+  }
+}
+
+/** How often resident memory is sampled, in milliseconds. */
+const SAMPLE_EVERY_MS = 250;
+
 /** Samples a process's resident memory; `peakMb()` is the highest seen (and the kernel's VmHWM). */
 export function sampleMemory(pid: number): { peakMb(): number; stop(): void } {
   let peakKb = 0;
   const read = () => {
-    try {
-      const status = Deno.readTextFileSync(`/proc/${pid}/status`);
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peakKb = Math.max(peakKb, rss, hwm);
-    } catch {
-      // the process is gone, or /proc is not there
-    }
+    const resident = residentKb(pid);
+    if (resident !== undefined) peakKb = Math.max(peakKb, resident.rss, resident.hwm);
   };
-  const timer = setInterval(read, 250);
+  const timer = setInterval(read, SAMPLE_EVERY_MS);
   return {
     peakMb: () => {
       read();
       return Math.round(peakKb / 1024);
     },
     stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * Samples a process's resident memory from now until `stop()`, which returns
+ * the highest seen in that window in MB (`undefined` where there is no
+ * `/proc`). Unlike VmHWM, which holds the highest since the process started,
+ * this tells which call of a run drives the peak.
+ */
+export function sampleResidentWindow(pid: number): { stop(): number | undefined } {
+  let peakKb: number | undefined;
+  const read = () => {
+    const rss = residentKb(pid)?.rss;
+    if (rss !== undefined) peakKb = Math.max(peakKb ?? 0, rss);
+  };
+  read();
+  const timer = setInterval(read, SAMPLE_EVERY_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      read();
+      return peakKb === undefined ? undefined : Math.round(peakKb / 1024);
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   checkTargets,
   type FixedRateResult,
   formatFixedRateTable,
+  formatResidentByCall,
   formatTable,
   type Measured,
   type RunResult,
@@ -165,4 +166,17 @@ Deno.test("the fixed-rate table shows the offered rate and what each side achiev
     table.endsWith("| list_100 | 64 | 1,350 | 1,349 | 8.0 | 42.0 | 0 | 1,350 | 6.0 | 12.0 | 0 |"),
     table,
   );
+});
+
+Deno.test("the RSS line names each call's highest resident memory on both sides", () => {
+  const result = run([
+    call("get_admin", { ...load(700), peakRssMb: 251 }, { ...load(1000), peakRssMb: 171 }),
+    call("list_100", { ...load(90), peakRssMb: 1339 }, load(100)),
+  ]);
+  assert.equal(
+    formatResidentByCall(result),
+    "RSS by call, vtrest / baseline (MB, highest sampled every 250 ms): " +
+      "get_admin 251 / 171, list_100 1,339 / ?",
+  );
+  assert.equal(formatResidentByCall(run([call("get_admin", load(700), load(1000))])), undefined);
 });
