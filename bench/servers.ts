@@ -171,21 +171,35 @@ function residentKb(pid: number): { rss: number; hwm: number } | undefined {
 /** How often resident memory is sampled, in milliseconds. */
 const SAMPLE_EVERY_MS = 250;
 
-/** Samples a process's resident memory; `peakMb()` is the highest seen (and the kernel's VmHWM). */
-export function sampleMemory(pid: number): { peakMb(): number; stop(): void } {
-  let peakKb = 0;
+/**
+ * The highest of `measure` over a process's memory readings, taken now and
+ * every {@linkcode SAMPLE_EVERY_MS} until `stop()`; `peakMb()` reads once more
+ * and answers in MB (`undefined` while nothing could be read: no `/proc`).
+ */
+function sampleHighest(
+  pid: number,
+  measure: (resident: { rss: number; hwm: number }) => number,
+): { peakMb(): number | undefined; stop(): void } {
+  let peakKb: number | undefined;
   const read = () => {
     const resident = residentKb(pid);
-    if (resident !== undefined) peakKb = Math.max(peakKb, resident.rss, resident.hwm);
+    if (resident !== undefined) peakKb = Math.max(peakKb ?? 0, measure(resident));
   };
+  read();
   const timer = setInterval(read, SAMPLE_EVERY_MS);
   return {
     peakMb: () => {
       read();
-      return Math.round(peakKb / 1024);
+      return peakKb === undefined ? undefined : Math.round(peakKb / 1024);
     },
     stop: () => clearInterval(timer),
   };
+}
+
+/** Samples a process's resident memory; `peakMb()` is the highest seen (and the kernel's VmHWM). */
+export function sampleMemory(pid: number): { peakMb(): number; stop(): void } {
+  const highest = sampleHighest(pid, (resident) => Math.max(resident.rss, resident.hwm));
+  return { peakMb: () => highest.peakMb() ?? 0, stop: highest.stop };
 }
 
 /**
@@ -195,18 +209,11 @@ export function sampleMemory(pid: number): { peakMb(): number; stop(): void } {
  * this tells which call of a run drives the peak.
  */
 export function sampleResidentWindow(pid: number): { stop(): number | undefined } {
-  let peakKb: number | undefined;
-  const read = () => {
-    const rss = residentKb(pid)?.rss;
-    if (rss !== undefined) peakKb = Math.max(peakKb ?? 0, rss);
-  };
-  read();
-  const timer = setInterval(read, SAMPLE_EVERY_MS);
+  const highest = sampleHighest(pid, (resident) => resident.rss);
   return {
     stop: () => {
-      clearInterval(timer);
-      read();
-      return peakKb === undefined ? undefined : Math.round(peakKb / 1024);
+      highest.stop();
+      return highest.peakMb();
     },
   };
 }
